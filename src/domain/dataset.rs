@@ -1,0 +1,289 @@
+//! Validated domain types: what the rest of the program trusts.
+//!
+//! Built only by [`crate::domain::load`]; every id here resolves, every coordinate is in range,
+//! every link is `http(s)`. Optional fields are `None` exactly where the data says "unknown".
+
+use std::collections::HashMap;
+
+use super::date::PartialDate;
+use super::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Country {
+    France,
+    Korea,
+}
+
+impl Country {
+    pub fn try_from_code(code: &str) -> Option<Country> {
+        match code {
+            "FR" => Some(Country::France),
+            "KR" => Some(Country::Korea),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::France => "FR",
+            Country::Korea => "KR",
+        }
+    }
+}
+
+/// A text in up to three languages; at least one is present.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Localized {
+    pub fr: Option<String>,
+    pub ko: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn in_lang(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Fr => self.fr.as_deref(),
+            Lang::Ko => self.ko.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+
+    /// The text in `lang`, else in English, French, Korean: with the language actually used, so
+    /// the interface can mark a fallback with its own `lang` attribute.
+    pub fn best(&self, lang: Lang) -> (&str, Lang) {
+        let order = match lang {
+            Lang::Fr => [Lang::Fr, Lang::En, Lang::Ko],
+            Lang::Ko => [Lang::Ko, Lang::En, Lang::Fr],
+            Lang::En => [Lang::En, Lang::Fr, Lang::Ko],
+        };
+        order
+            .iter()
+            .find_map(|&l| self.in_lang(l).map(|t| (t, l)))
+            .unwrap_or(("", lang))
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        self.best(lang).0
+    }
+}
+
+/// WGS84 coordinates, checked to be finite and in range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatLng {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+impl LatLng {
+    pub fn try_new(lat: f64, lng: f64) -> Result<Self, String> {
+        if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+            return Err(format!("latitude {lat} is outside -90..90"));
+        }
+        if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
+            return Err(format!("longitude {lng} is outside -180..180"));
+        }
+        Ok(LatLng { lat, lng })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub title: String,
+    /// Always `http:` or `https:` when present.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub label: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementKind {
+    pub id: String,
+    pub label: Localized,
+    pub description: Option<Localized>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorityKind {
+    pub id: String,
+    pub country: Country,
+    pub label: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// ISO 3166-2 code, e.g. `FR-IDF`, `KR-47`.
+    pub id: String,
+    pub country: Country,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Population {
+    pub value: u64,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Authority {
+    pub id: String,
+    pub country: Country,
+    /// `fr`: French / Latin-script name (always present); `ko`: Hangul.
+    pub name: Localized,
+    pub kind: Option<String>,
+    pub region: String,
+    pub location: Option<LatLng>,
+    pub population: Option<Population>,
+    pub website: Option<String>,
+    pub notes: Option<Localized>,
+    pub uncertain: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+impl Authority {
+    pub fn is_uncertain(&self, field: &str) -> bool {
+        self.uncertain.iter().any(|f| f == field)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub date: PartialDate,
+    pub label: Localized,
+    pub uncertain: bool,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partnership {
+    pub id: String,
+    pub korean: String,
+    pub french: String,
+    pub kind: Option<String>,
+    pub term: Option<String>,
+    /// Year of the first agreement; `None` = unknown.
+    pub year: Option<i32>,
+    pub date: Option<PartialDate>,
+    pub milestones: Vec<Milestone>,
+    pub themes: Vec<String>,
+    pub summary: Option<Localized>,
+    pub uncertain: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+impl Partnership {
+    pub fn is_uncertain(&self, field: &str) -> bool {
+        self.uncertain.iter().any(|f| f == field)
+    }
+}
+
+/// The valid part of a data file, with lookup indices.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub data_as_of: Option<PartialDate>,
+    pub themes: Vec<Theme>,
+    pub agreement_kinds: Vec<AgreementKind>,
+    pub authority_kinds: Vec<AuthorityKind>,
+    pub regions: Vec<Region>,
+    pub authorities: Vec<Authority>,
+    pub partnerships: Vec<Partnership>,
+    index: Indices,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Indices {
+    themes: HashMap<String, usize>,
+    agreement_kinds: HashMap<String, usize>,
+    authority_kinds: HashMap<String, usize>,
+    regions: HashMap<String, usize>,
+    authorities: HashMap<String, usize>,
+    partnerships: HashMap<String, usize>,
+}
+
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items.iter().enumerate().map(|(i, t)| (id(t).to_string(), i)).collect()
+}
+
+impl Dataset {
+    #[allow(clippy::too_many_arguments)] // one argument per record list of the file
+    pub fn new(
+        schema_version: u32,
+        data_as_of: Option<PartialDate>,
+        themes: Vec<Theme>,
+        agreement_kinds: Vec<AgreementKind>,
+        authority_kinds: Vec<AuthorityKind>,
+        regions: Vec<Region>,
+        authorities: Vec<Authority>,
+        partnerships: Vec<Partnership>,
+    ) -> Self {
+        let index = Indices {
+            themes: index_of(&themes, |t| &t.id),
+            agreement_kinds: index_of(&agreement_kinds, |k| &k.id),
+            authority_kinds: index_of(&authority_kinds, |k| &k.id),
+            regions: index_of(&regions, |r| &r.id),
+            authorities: index_of(&authorities, |a| &a.id),
+            partnerships: index_of(&partnerships, |p| &p.id),
+        };
+        Dataset { schema_version, data_as_of, themes, agreement_kinds, authority_kinds, regions, authorities, partnerships, index }
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.index.themes.get(id).map(|&i| &self.themes[i])
+    }
+    pub fn agreement_kind(&self, id: &str) -> Option<&AgreementKind> {
+        self.index.agreement_kinds.get(id).map(|&i| &self.agreement_kinds[i])
+    }
+    pub fn authority_kind(&self, id: &str) -> Option<&AuthorityKind> {
+        self.index.authority_kinds.get(id).map(|&i| &self.authority_kinds[i])
+    }
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.index.regions.get(id).map(|&i| &self.regions[i])
+    }
+    pub fn authority(&self, id: &str) -> Option<&Authority> {
+        self.index.authorities.get(id).map(|&i| &self.authorities[i])
+    }
+    pub fn partnership_index(&self, id: &str) -> Option<usize> {
+        self.index.partnerships.get(id).copied()
+    }
+    pub fn partnership(&self, id: &str) -> Option<&Partnership> {
+        self.partnership_index(id).map(|i| &self.partnerships[i])
+    }
+
+    /// The two authorities of a partnership, Korean first. Always resolves for a loaded dataset.
+    pub fn ends(&self, p: &Partnership) -> Option<(&Authority, &Authority)> {
+        Some((self.authority(&p.korean)?, self.authority(&p.french)?))
+    }
+
+    /// Regions that at least one partnership touches, French first, then by name.
+    pub fn regions_in_use(&self) -> Vec<&Region> {
+        let mut used: Vec<&Region> = self
+            .regions
+            .iter()
+            .filter(|r| {
+                self.partnerships.iter().any(|p| {
+                    self.ends(p).is_some_and(|(k, f)| k.region == r.id || f.region == r.id)
+                })
+            })
+            .collect();
+        used.sort_by(|a, b| (a.country, a.id.as_str()).cmp(&(b.country, b.id.as_str())));
+        used
+    }
+
+    /// Themes that at least one partnership carries, in vocabulary order.
+    pub fn themes_in_use(&self) -> Vec<&Theme> {
+        self.themes
+            .iter()
+            .filter(|t| self.partnerships.iter().any(|p| p.themes.contains(&t.id)))
+            .collect()
+    }
+
+    /// Smallest and largest known year of a first agreement.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let years = self.partnerships.iter().filter_map(|p| p.year);
+        let min = years.clone().min()?;
+        Some((min, years.max()?))
+    }
+}

@@ -1,0 +1,91 @@
+//! Link geometry: the curved line drawn between two authorities.
+//!
+//! Curves are computed in Web Mercator space (what Leaflet draws in), so that they look like
+//! even arcs on screen, and always bow towards the pole, away from the equator.
+
+use super::dataset::LatLng;
+
+const MAX_LAT: f64 = 85.051_128_779_806_6;
+
+/// Web Mercator x, y in radians-based units (y grows northwards).
+pub fn project(p: LatLng) -> (f64, f64) {
+    let lat = p.lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
+    (p.lng.to_radians(), ((std::f64::consts::FRAC_PI_4 + lat / 2.0).tan()).ln())
+}
+
+pub fn unproject(x: f64, y: f64) -> LatLng {
+    LatLng { lat: (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees(), lng: x.to_degrees() }
+}
+
+/// `segments + 1` points of a quadratic Bézier from `a` to `b` whose middle stands off the
+/// straight line by `bend` times the distance between the two ends.
+pub fn curved_link(a: LatLng, b: LatLng, bend: f64, segments: usize) -> Vec<LatLng> {
+    let segments = segments.max(1);
+    let (ax, ay) = project(a);
+    let (bx, by) = project(b);
+    let (dx, dy) = (bx - ax, by - ay);
+    // Normal to the chord, turned to point north (or east for a north–south chord).
+    let (mut nx, mut ny) = (-dy, dx);
+    if ny < 0.0 || (ny == 0.0 && nx < 0.0) {
+        nx = -nx;
+        ny = -ny;
+    }
+    // The control point sits at twice the wanted offset: a quadratic Bézier reaches half of it.
+    let (cx, cy) = ((ax + bx) / 2.0 + 2.0 * bend * nx, (ay + by) / 2.0 + 2.0 * bend * ny);
+    (0..=segments)
+        .map(|i| {
+            let t = i as f64 / segments as f64;
+            let u = 1.0 - t;
+            let x = u * u * ax + 2.0 * u * t * cx + t * t * bx;
+            let y = u * u * ay + 2.0 * u * t * cy + t * t * by;
+            if i == 0 {
+                a
+            } else if i == segments {
+                b
+            } else {
+                unproject(x, y)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARIS: LatLng = LatLng { lat: 48.86, lng: 2.34 };
+    const SEOUL: LatLng = LatLng { lat: 37.5658, lng: 126.9781 };
+
+    #[test]
+    fn projection_round_trips() {
+        for p in [PARIS, SEOUL, LatLng { lat: -33.9, lng: 151.2 }] {
+            let (x, y) = project(p);
+            let q = unproject(x, y);
+            assert!((p.lat - q.lat).abs() < 1e-9 && (p.lng - q.lng).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn a_link_starts_and_ends_exactly_on_its_authorities() {
+        let line = curved_link(SEOUL, PARIS, 0.2, 32);
+        assert_eq!(line.len(), 33);
+        assert_eq!(line[0], SEOUL);
+        assert_eq!(line[32], PARIS);
+    }
+
+    #[test]
+    fn a_link_bows_north_by_the_requested_share_of_its_length() {
+        let line = curved_link(SEOUL, PARIS, 0.2, 32);
+        let mid = line[16];
+        let (ax, ay) = project(SEOUL);
+        let (bx, by) = project(PARIS);
+        let (mx, my) = project(mid);
+        let chord = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt();
+        let off = ((mx - (ax + bx) / 2.0).powi(2) + (my - (ay + by) / 2.0).powi(2)).sqrt();
+        assert!((off / chord - 0.2).abs() < 1e-9, "offset ratio {}", off / chord);
+        assert!(mid.lat > (SEOUL.lat + PARIS.lat) / 2.0, "the arc must bow north");
+        // Drawn from either end, the arc is the same arc.
+        let back = curved_link(PARIS, SEOUL, 0.2, 32);
+        assert!((back[16].lat - mid.lat).abs() < 1e-9 && (back[16].lng - mid.lng).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,277 @@
+//! Interface languages and texts: French, Korean, English.
+//!
+//! Every message is one match arm holding its three translations, so a missing translation is a
+//! compile error, not a blank in the interface. Data labels (themes, kinds, regions) are not here:
+//! they come from the dataset's own fr/ko/en labels.
+
+use super::date::PartialDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    Ko,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::Ko, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn try_from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in a browser's preference list (`navigator.languages`),
+    /// French otherwise.
+    pub fn from_preferences<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
+        prefs
+            .into_iter()
+            .find_map(|tag| Lang::try_from_code(&tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()))
+            .unwrap_or_default()
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::Ko => "한국어",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// A fixed interface text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Title,
+    Subtitle,
+    Loading,
+    LoadFailed,
+    Retry,
+    DataProblems,
+    DataProblemsHelp,
+    UrlIgnored,
+    Filters,
+    Region,
+    France,
+    Korea,
+    Theme,
+    Years,
+    From,
+    To,
+    IncludeUnknownYear,
+    ClearFilters,
+    Partnerships,
+    NoMatch,
+    Close,
+    Agreement,
+    AsSigned,
+    FirstAgreement,
+    Themes,
+    Milestones,
+    Sources,
+    Unknown,
+    Uncertain,
+    Kind,
+    Population,
+    Website,
+    Notes,
+    Legend,
+    FrenchAuthority,
+    KoreanAuthority,
+    UnknownKind,
+    Language,
+    DataAsOf,
+    MapLabel,
+    ShowFilters,
+    NoTheme,
+    SourceNotOnline,
+}
+
+impl Msg {
+    pub const ALL: &'static [Msg] = &[
+        Msg::Title, Msg::Subtitle, Msg::Loading, Msg::LoadFailed, Msg::Retry, Msg::DataProblems,
+        Msg::DataProblemsHelp, Msg::UrlIgnored, Msg::Filters, Msg::Region, Msg::France, Msg::Korea,
+        Msg::Theme, Msg::Years, Msg::From, Msg::To, Msg::IncludeUnknownYear, Msg::ClearFilters,
+        Msg::Partnerships, Msg::NoMatch, Msg::Close, Msg::Agreement, Msg::AsSigned,
+        Msg::FirstAgreement, Msg::Themes, Msg::Milestones, Msg::Sources, Msg::Unknown,
+        Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend,
+        Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::UnknownKind, Msg::Language, Msg::DataAsOf,
+        Msg::MapLabel, Msg::ShowFilters, Msg::NoTheme, Msg::SourceNotOnline,
+    ];
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    let (fr, ko, en) = match msg {
+        Msg::Title => ("Carte des partenariats franco-coréens", "한불 지방정부 교류 지도", "Franco-Korean partnership map"),
+        Msg::Subtitle => (
+            "Collectivités françaises et coréennes liées par un jumelage, une amitié ou une coopération",
+            "자매결연·우호교류·협력으로 맺어진 프랑스와 한국의 지방정부",
+            "French and Korean local authorities linked by twinning, friendship or cooperation",
+        ),
+        Msg::Loading => ("Chargement des partenariats…", "교류 현황을 불러오는 중…", "Loading partnerships…"),
+        Msg::LoadFailed => ("Les données n'ont pas pu être chargées.", "데이터를 불러오지 못했습니다.", "The data could not be loaded."),
+        Msg::Retry => ("Réessayer", "다시 시도", "Try again"),
+        Msg::DataProblems => ("Problèmes dans les données", "데이터 오류", "Problems in the data"),
+        Msg::DataProblemsHelp => (
+            "Les enregistrements concernés ne sont pas affichés ; le reste de la carte l'est.",
+            "문제가 있는 항목은 표시하지 않으며, 나머지는 그대로 표시합니다.",
+            "The records concerned are not shown; the rest of the map is.",
+        ),
+        Msg::UrlIgnored => ("Ignoré dans l'adresse :", "주소에서 무시된 값:", "Ignored in the address:"),
+        Msg::Filters => ("Filtres", "필터", "Filters"),
+        Msg::Region => ("Région", "지역", "Region"),
+        Msg::France => ("France", "프랑스", "France"),
+        Msg::Korea => ("Corée du Sud", "대한민국", "South Korea"),
+        Msg::Theme => ("Thème", "분야", "Theme"),
+        Msg::Years => ("Année du premier accord", "최초 협정 연도", "Year of first agreement"),
+        Msg::From => ("De", "부터", "From"),
+        Msg::To => ("À", "까지", "To"),
+        Msg::IncludeUnknownYear => ("Inclure les années inconnues", "연도 미상 포함", "Include unknown year"),
+        Msg::ClearFilters => ("Effacer les filtres", "필터 초기화", "Clear filters"),
+        Msg::Partnerships => ("Partenariats", "교류 목록", "Partnerships"),
+        Msg::NoMatch => ("Aucun partenariat ne correspond à ces filtres.", "조건에 맞는 교류가 없습니다.", "No partnership matches these filters."),
+        Msg::Close => ("Fermer", "닫기", "Close"),
+        Msg::Agreement => ("Accord", "협정 유형", "Agreement"),
+        Msg::AsSigned => ("Intitulé", "협정 명칭", "As worded"),
+        Msg::FirstAgreement => ("Premier accord", "최초 협정", "First agreement"),
+        Msg::Themes => ("Thèmes", "분야", "Themes"),
+        Msg::Milestones => ("Étapes", "주요 경과", "Milestones"),
+        Msg::Sources => ("Sources", "출처", "Sources"),
+        Msg::Unknown => ("inconnu", "미상", "unknown"),
+        Msg::Uncertain => ("incertain", "불확실", "uncertain"),
+        Msg::Kind => ("Type", "유형", "Kind"),
+        Msg::Population => ("Population", "인구", "Population"),
+        Msg::Website => ("Site web", "웹사이트", "Website"),
+        Msg::Notes => ("Remarques", "참고", "Notes"),
+        Msg::Legend => ("Légende", "범례", "Legend"),
+        Msg::FrenchAuthority => ("Collectivité française", "프랑스 지방정부", "French authority"),
+        Msg::KoreanAuthority => ("Collectivité coréenne", "한국 지방정부", "Korean authority"),
+        Msg::UnknownKind => ("Type d'accord inconnu", "협정 유형 미상", "Unknown kind of agreement"),
+        Msg::Language => ("Langue", "언어", "Language"),
+        Msg::DataAsOf => ("Données à jour au", "데이터 기준일", "Data as of"),
+        Msg::MapLabel => (
+            "Carte des partenariats : collectivités françaises et coréennes reliées par des lignes",
+            "교류 지도: 프랑스와 한국 지방정부를 잇는 선",
+            "Map of partnerships: French and Korean authorities joined by lines",
+        ),
+        Msg::ShowFilters => ("Filtres", "필터", "Filters"),
+        Msg::NoTheme => ("aucun thème connu", "알려진 분야 없음", "no known theme"),
+        Msg::SourceNotOnline => ("document non publié en ligne", "온라인 미공개 자료", "not published online"),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+/// "4 of 12 partnerships".
+pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{shown} sur {total} partenariat{}", if total > 1 { "s" } else { "" }),
+        Lang::Ko => format!("전체 {total}건 중 {shown}건"),
+        Lang::En => format!("{shown} of {total} partnership{}", if total == 1 { "" } else { "s" }),
+    }
+}
+
+/// "12 problems", for the problems panel summary.
+pub fn problem_count_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{n} problème{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("오류 {n}건"),
+        Lang::En => format!("{n} problem{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// A whole number with the language's digit grouping.
+pub fn format_number(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => "\u{202F}", // narrow no-break space, as French typography wants
+        Lang::Ko | Lang::En => ",",
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// A partial date as the language writes it, keeping its precision ("octobre 2005").
+pub fn format_date(lang: Lang, d: PartialDate) -> String {
+    let y = d.year;
+    match (lang, d.month, d.day) {
+        (Lang::Ko, None, _) => format!("{y}년"),
+        (Lang::Ko, Some(m), None) => format!("{y}년 {m}월"),
+        (Lang::Ko, Some(m), Some(day)) => format!("{y}년 {m}월 {day}일"),
+        (_, None, _) => y.to_string(),
+        (Lang::Fr, Some(m), None) => format!("{} {y}", MONTHS_FR[m as usize - 1]),
+        (Lang::Fr, Some(m), Some(day)) => {
+            format!("{}{} {} {y}", day, if day == 1 { "er" } else { "" }, MONTHS_FR[m as usize - 1])
+        }
+        (Lang::En, Some(m), None) => format!("{} {y}", MONTHS_EN[m as usize - 1]),
+        (Lang::En, Some(m), Some(day)) => format!("{day} {} {y}", MONTHS_EN[m as usize - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_a_text_in_every_language() {
+        for &m in Msg::ALL {
+            for l in Lang::ALL {
+                assert!(!t(l, m).trim().is_empty(), "{m:?} is empty in {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn browser_preferences_pick_the_first_supported_language_else_french() {
+        assert_eq!(Lang::from_preferences(["ko-KR", "en-US"]), Lang::Ko);
+        assert_eq!(Lang::from_preferences(["de-DE", "en-GB", "fr"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["de-DE", "ja"]), Lang::Fr);
+        assert_eq!(Lang::from_preferences([]), Lang::Fr);
+    }
+
+    #[test]
+    fn counts_numbers_and_dates_read_naturally() {
+        assert_eq!(count_text(Lang::En, 4, 12), "4 of 12 partnerships");
+        assert_eq!(count_text(Lang::Fr, 4, 12), "4 sur 12 partenariats");
+        assert_eq!(count_text(Lang::Ko, 4, 12), "전체 12건 중 4건");
+        assert_eq!(format_number(Lang::En, 2_175_601), "2,175,601");
+        assert_eq!(format_number(Lang::Fr, 16_696), "16\u{202F}696");
+        assert_eq!(format_number(Lang::En, 999), "999");
+        let d = PartialDate::try_parse("1991-11-12").unwrap();
+        assert_eq!(format_date(Lang::Fr, d), "12 novembre 1991");
+        assert_eq!(format_date(Lang::En, d), "12 November 1991");
+        assert_eq!(format_date(Lang::Ko, d), "1991년 11월 12일");
+        assert_eq!(format_date(Lang::Fr, PartialDate::try_parse("2005-10").unwrap()), "octobre 2005");
+    }
+}

@@ -1,0 +1,569 @@
+//! Loading and validation: the one gate between a data file and the rest of the program.
+//!
+//! [`load_dataset`] never panics. It collects every problem it finds, each with its location
+//! (`partnerships[3].authorities[1]: unknown authority "fr-nise"`), drops the records that have
+//! problems and keeps the valid rest. The browser app and the data tool both call it, so the
+//! browser never accepts a file that CI rejects.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::dataset::*;
+use super::date::PartialDate;
+use super::model::*;
+use super::problem::Problem;
+
+/// The schema version this program reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Earliest and latest year accepted for an agreement or a milestone. The 1851 Narval wreck is
+/// the oldest dated event of Franco-Korean relations in the research; 2100 catches typos.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// Fields a record may list in `uncertain`.
+const AUTHORITY_FIELDS: &[&str] = &["name", "kind", "region", "location", "population", "website"];
+const PARTNERSHIP_FIELDS: &[&str] = &["authorities", "kind", "term", "year", "date", "themes", "summary"];
+
+/// The outcome of loading: the valid records, and every problem found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Loads a data file's text. See the module documentation.
+pub fn load_dataset(text: &str) -> Loaded {
+    let mut problems = Vec::new();
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let message = if text.trim().is_empty() {
+                "the file is empty".to_string()
+            } else {
+                format!("not valid JSON: {}", strip_position(&e.to_string()))
+            };
+            // serde_json gives column 0 for an error right after a newline; positions are 1-based.
+            problems.push(Problem { path: "$".into(), message, position: Some((e.line(), e.column().max(1))) });
+            return Loaded { dataset: Dataset::default(), problems };
+        }
+    };
+    let Value::Object(root) = root else {
+        problems.push(Problem::at("$", "the file must hold a JSON object"));
+        return Loaded { dataset: Dataset::default(), problems };
+    };
+
+    const KNOWN: &[&str] = &[
+        "schema_version", "data_as_of", "themes", "agreement_kinds", "authority_kinds", "regions",
+        "authorities", "partnerships",
+    ];
+    for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        problems.push(Problem::at(key.clone(), "unknown top-level field"));
+    }
+
+    let schema_version = match root.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION as u64) => SCHEMA_VERSION,
+        Some(v) => {
+            problems.push(Problem::at(
+                "schema_version",
+                format!("unsupported schema version {v}: this program reads version {SCHEMA_VERSION}"),
+            ));
+            SCHEMA_VERSION
+        }
+        None => {
+            problems.push(Problem::at("schema_version", "missing (expected 1)"));
+            SCHEMA_VERSION
+        }
+    };
+    let data_as_of = match root.get("data_as_of") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => PartialDate::try_parse(s)
+            .map_err(|e| problems.push(Problem::at("data_as_of", e)))
+            .ok(),
+        Some(_) => {
+            problems.push(Problem::at("data_as_of", "expected a date string such as \"2026-11-28\""));
+            None
+        }
+    };
+
+    let mut v = Validator { problems };
+
+    let themes: Vec<(String, Theme)> = v
+        .records::<RawTheme>(&root, "themes")
+        .into_iter()
+        .filter_map(|(path, raw)| {
+            let ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+            ok.then(|| (path, Theme { id: raw.id, label: localized(raw.label) }))
+        })
+        .collect();
+    let themes = v.dedupe(themes, |t| &t.id);
+
+    let agreement_kinds: Vec<(String, AgreementKind)> = v
+        .records::<RawAgreementKind>(&root, "agreement_kinds")
+        .into_iter()
+        .filter_map(|(path, raw)| {
+            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+            if let Some(d) = &raw.description {
+                ok &= v.check_label(&format!("{path}.description"), d);
+            }
+            ok.then(|| (path, AgreementKind { id: raw.id, label: localized(raw.label), description: raw.description.map(localized) }))
+        })
+        .collect();
+    let agreement_kinds = v.dedupe(agreement_kinds, |k| &k.id);
+
+    let authority_kinds: Vec<(String, AuthorityKind)> = v
+        .records::<RawAuthorityKind>(&root, "authority_kinds")
+        .into_iter()
+        .filter_map(|(path, raw)| {
+            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+            let country = v.country(&format!("{path}.country"), &raw.country);
+            ok &= country.is_some();
+            ok.then(|| (path, AuthorityKind { id: raw.id, country: country.unwrap(), label: localized(raw.label) }))
+        })
+        .collect();
+    let authority_kinds = v.dedupe(authority_kinds, |k| &k.id);
+
+    let regions: Vec<(String, Region)> = v
+        .records::<RawRegion>(&root, "regions")
+        .into_iter()
+        .filter_map(|(path, raw)| {
+            let mut ok = v.check_label(&format!("{path}.name"), &raw.name);
+            let country = v.country(&format!("{path}.country"), &raw.country);
+            ok &= country.is_some();
+            if !is_iso_3166_2(&raw.id) {
+                ok = false;
+                v.push(format!("{path}.id"), format!("\"{}\" is not an ISO 3166-2 code such as \"FR-IDF\" or \"KR-47\"", raw.id));
+            } else if let Some(c) = country {
+                if !raw.id.starts_with(&format!("{}-", c.code())) {
+                    ok = false;
+                    v.push(format!("{path}.id"), format!("\"{}\" does not belong to country {}", raw.id, c.code()));
+                }
+            }
+            ok.then(|| (path, Region { id: raw.id, country: country.unwrap(), name: localized(raw.name) }))
+        })
+        .collect();
+    let regions = v.dedupe(regions, |r| &r.id);
+
+    let theme_ids: HashSet<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+    let agreement_ids: HashSet<&str> = agreement_kinds.iter().map(|k| k.id.as_str()).collect();
+    let authority_kind_country: HashMap<&str, Country> =
+        authority_kinds.iter().map(|k| (k.id.as_str(), k.country)).collect();
+    let region_country: HashMap<&str, Country> = regions.iter().map(|r| (r.id.as_str(), r.country)).collect();
+
+    // Authorities: remember where every id was declared, valid or not, so that a partnership
+    // pointing at an invalid authority says so rather than "unknown authority".
+    let mut declared_authorities: HashMap<String, String> = HashMap::new();
+    let raw_authorities = v.records::<RawAuthority>(&root, "authorities");
+    let mut authorities = Vec::new();
+    for (path, raw) in raw_authorities {
+        declared_authorities.entry(raw.id.clone()).or_insert_with(|| path.clone());
+        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
+        let country = v.country(&format!("{path}.country"), &raw.country);
+        ok &= country.is_some();
+        if let Some(c) = country {
+            let prefix = format!("{}-", c.code().to_ascii_lowercase());
+            if !raw.id.starts_with(&prefix) {
+                ok = false;
+                v.push(format!("{path}.id"), format!("\"{}\" must start with \"{prefix}\" (country {})", raw.id, c.code()));
+            }
+        }
+        if raw.name.fr.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            ok = false;
+            v.push(format!("{path}.name.fr"), "the French / Latin-script name is required");
+        }
+        ok &= v.check_label(&format!("{path}.name"), &raw.name);
+        if let Some(kind) = &raw.kind {
+            match authority_kind_country.get(kind.as_str()) {
+                None => {
+                    ok = false;
+                    v.push(format!("{path}.kind"), format!("unknown authority kind \"{kind}\""));
+                }
+                Some(kc) if Some(*kc) != country && country.is_some() => {
+                    ok = false;
+                    v.push(format!("{path}.kind"), format!("authority kind \"{kind}\" belongs to country {}", kc.code()));
+                }
+                _ => {}
+            }
+        }
+        match region_country.get(raw.region.as_str()) {
+            None => {
+                ok = false;
+                v.push(format!("{path}.region"), format!("unknown region \"{}\"", raw.region));
+            }
+            Some(rc) if Some(*rc) != country && country.is_some() => {
+                ok = false;
+                v.push(format!("{path}.region"), format!("region \"{}\" is not in country {}", raw.region, raw.country));
+            }
+            _ => {}
+        }
+        let location = match raw.location {
+            None => None,
+            Some(l) => match LatLng::try_new(l.lat, l.lng) {
+                Ok(ll) => Some(ll),
+                Err(e) => {
+                    ok = false;
+                    v.push(format!("{path}.location"), e);
+                    None
+                }
+            },
+        };
+        if let Some(p) = raw.population {
+            if p.value == 0 {
+                ok = false;
+                v.push(format!("{path}.population.value"), "population must be positive");
+            }
+            if !YEAR_RANGE.contains(&p.year) {
+                ok = false;
+                v.push(format!("{path}.population.year"), format!("year {} is outside {}..{}", p.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
+            }
+        }
+        if let Some(w) = &raw.website {
+            ok &= v.check_url(&format!("{path}.website"), w);
+        }
+        if let Some(n) = &raw.notes {
+            ok &= v.check_label(&format!("{path}.notes"), n);
+        }
+        ok &= v.check_uncertain(&path, &raw.uncertain, AUTHORITY_FIELDS);
+        let sources = v.sources(&path, raw.sources);
+        ok &= sources.is_some();
+        if ok {
+            authorities.push((path, Authority {
+                id: raw.id,
+                country: country.unwrap(),
+                name: localized(raw.name),
+                kind: raw.kind,
+                region: raw.region,
+                location,
+                population: raw.population.map(|p| Population { value: p.value, year: p.year }),
+                website: raw.website,
+                notes: raw.notes.map(localized),
+                uncertain: raw.uncertain,
+                sources: sources.unwrap(),
+            }));
+        }
+    }
+    let authorities = v.dedupe(authorities, |a| &a.id);
+    let authority_country: HashMap<&str, Country> = authorities.iter().map(|a| (a.id.as_str(), a.country)).collect();
+
+    let mut partnerships = Vec::new();
+    for (path, raw) in v.records::<RawPartnership>(&root, "partnerships") {
+        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
+        let mut ends: [Option<(String, Country)>; 2] = [None, None];
+        if raw.authorities.len() != 2 {
+            ok = false;
+            v.push(format!("{path}.authorities"), format!("expected exactly 2 authorities (Korean, French), found {}", raw.authorities.len()));
+        }
+        for (i, id) in raw.authorities.iter().enumerate().take(2) {
+            let at = format!("{path}.authorities[{i}]");
+            match authority_country.get(id.as_str()) {
+                Some(c) => ends[i] = Some((id.clone(), *c)),
+                None => {
+                    ok = false;
+                    match declared_authorities.get(id) {
+                        Some(decl) => v.push(at, format!("authority \"{id}\" is invalid (see {decl})")),
+                        None => v.push(at, format!("unknown authority \"{id}\"")),
+                    }
+                }
+            }
+        }
+        let (mut korean, mut french) = (String::new(), String::new());
+        if let [Some((a, ca)), Some((b, cb))] = &ends {
+            match (ca, cb) {
+                (Country::Korea, Country::France) => (korean, french) = (a.clone(), b.clone()),
+                (Country::France, Country::Korea) => {
+                    ok = false;
+                    v.push(format!("{path}.authorities"), "order must be [Korean authority, French authority]");
+                }
+                _ => {
+                    ok = false;
+                    v.push(format!("{path}.authorities"), format!("a partnership links one Korean and one French authority; both are {}", ca.code()));
+                }
+            }
+        }
+        if let Some(kind) = &raw.kind {
+            if !agreement_ids.contains(kind.as_str()) {
+                ok = false;
+                v.push(format!("{path}.kind"), format!("unknown agreement kind \"{kind}\""));
+            }
+        }
+        if let Some(y) = raw.year {
+            if !YEAR_RANGE.contains(&y) {
+                ok = false;
+                v.push(format!("{path}.year"), format!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
+            }
+        }
+        let date = match &raw.date {
+            None => None,
+            Some(s) => match PartialDate::try_parse(s) {
+                Ok(d) => {
+                    match raw.year {
+                        None => {
+                            ok = false;
+                            v.push(format!("{path}.date"), format!("date {d} is given but year is null"));
+                        }
+                        Some(y) if y != d.year => {
+                            ok = false;
+                            v.push(format!("{path}.date"), format!("date {d} does not fall in year {y}"));
+                        }
+                        _ => {}
+                    }
+                    Some(d)
+                }
+                Err(e) => {
+                    ok = false;
+                    v.push(format!("{path}.date"), e);
+                    None
+                }
+            },
+        };
+        let mut seen_themes = HashSet::new();
+        for (i, t) in raw.themes.iter().enumerate() {
+            if !theme_ids.contains(t.as_str()) {
+                ok = false;
+                v.push(format!("{path}.themes[{i}]"), format!("unknown theme \"{t}\""));
+            } else if !seen_themes.insert(t) {
+                ok = false;
+                v.push(format!("{path}.themes[{i}]"), format!("theme \"{t}\" is listed twice"));
+            }
+        }
+        let mut milestones = Vec::new();
+        for (i, m) in raw.milestones.into_iter().enumerate() {
+            let mpath = format!("{path}.milestones[{i}]");
+            let mut mok = v.check_label(&format!("{mpath}.label"), &m.label);
+            let d = match PartialDate::try_parse(&m.date) {
+                Ok(d) if YEAR_RANGE.contains(&d.year) => Some(d),
+                Ok(d) => {
+                    v.push(format!("{mpath}.date"), format!("year {} is outside {}..{}", d.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
+                    None
+                }
+                Err(e) => {
+                    v.push(format!("{mpath}.date"), e);
+                    None
+                }
+            };
+            mok &= d.is_some();
+            let sources = v.sources(&mpath, m.sources);
+            mok &= sources.is_some();
+            ok &= mok;
+            if mok {
+                milestones.push(Milestone { date: d.unwrap(), label: localized(m.label), uncertain: m.uncertain, sources: sources.unwrap() });
+            }
+        }
+        milestones.sort_by_key(|m| m.date);
+        if let Some(s) = &raw.summary {
+            ok &= v.check_label(&format!("{path}.summary"), s);
+        }
+        ok &= v.check_uncertain(&path, &raw.uncertain, PARTNERSHIP_FIELDS);
+        let sources = v.sources(&path, raw.sources);
+        ok &= sources.is_some();
+        if ok {
+            partnerships.push((path, Partnership {
+                id: raw.id,
+                korean,
+                french,
+                kind: raw.kind,
+                term: raw.term,
+                year: raw.year,
+                date,
+                milestones,
+                themes: raw.themes,
+                summary: raw.summary.map(localized),
+                uncertain: raw.uncertain,
+                sources: sources.unwrap(),
+            }));
+        }
+    }
+    let partnerships = v.dedupe(partnerships, |p| &p.id);
+
+    // Values (and unknown keys) are quoted in messages and paths: keep every report readable
+    // whatever the file holds.
+    let mut problems = v.problems;
+    for p in &mut problems {
+        p.path = truncate_to(&p.path, MAX_REPORT);
+        p.message = truncate_to(&p.message, MAX_REPORT);
+    }
+    Loaded {
+        dataset: Dataset::new(schema_version, data_as_of, themes, agreement_kinds, authority_kinds, regions, authorities, partnerships),
+        problems,
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is kept separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn localized(raw: RawLocalized) -> Localized {
+    let clean = |s: Option<String>| s.filter(|t| !t.trim().is_empty());
+    Localized { fr: clean(raw.fr), ko: clean(raw.ko), en: clean(raw.en) }
+}
+
+/// `kebab-case`: lowercase ASCII letters and digits in groups joined by single hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// `CC-XXX`: an ISO 3166-2 subdivision code (two-letter country, 1–3 letters or digits).
+pub fn is_iso_3166_2(s: &str) -> bool {
+    let Some((country, sub)) = s.split_once('-') else { return false };
+    country.len() == 2
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+        && (1..=3).contains(&sub.len())
+        && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// Only absolute `http:` and `https:` links with a host are ever rendered as links.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::at(path, message));
+    }
+
+    /// Deserialises each element of a top-level list on its own, so one bad record is reported
+    /// with its index and the others still load.
+    fn records<T: DeserializeOwned>(&mut self, root: &serde_json::Map<String, Value>, key: &str) -> Vec<(String, T)> {
+        let items = match root.get(key) {
+            None => {
+                self.push(key, "missing list");
+                return Vec::new();
+            }
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.push(key, "expected a list");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{key}[{i}]");
+            match serde_path_to_error::deserialize::<_, T>(item) {
+                Ok(t) => out.push((path, t)),
+                Err(e) => {
+                    let inner = e.path().to_string();
+                    let at = if inner == "." { path } else { format!("{path}.{inner}") };
+                    self.push(at, e.into_inner().to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Keeps the first record of each id and reports the others where they stand.
+    fn dedupe<T>(&mut self, items: Vec<(String, T)>, id: impl Fn(&T) -> &str) -> Vec<T> {
+        let mut first: HashMap<String, String> = HashMap::new();
+        let mut out = Vec::with_capacity(items.len());
+        for (path, item) in items {
+            match first.get(id(&item)) {
+                Some(at) => self.push(format!("{path}.id"), format!("duplicate id \"{}\": already used by {at}; only the first is kept", id(&item))),
+                None => {
+                    first.insert(id(&item).to_string(), path);
+                    out.push(item);
+                }
+            }
+        }
+        out
+    }
+
+    fn check_slug(&mut self, path: &str, id: &str) -> bool {
+        let ok = is_slug(id);
+        if !ok {
+            self.push(path, format!("\"{}\" is not a kebab-case id (lowercase letters, digits and single hyphens)", truncate(id)));
+        }
+        ok
+    }
+
+    fn check_label(&mut self, path: &str, l: &RawLocalized) -> bool {
+        let present = [&l.fr, &l.ko, &l.en].iter().any(|t| t.as_deref().is_some_and(|s| !s.trim().is_empty()));
+        if !present {
+            self.push(path, "needs a text in at least one of fr, ko, en");
+        }
+        present
+    }
+
+    fn country(&mut self, path: &str, code: &str) -> Option<Country> {
+        let c = Country::try_from_code(code);
+        if c.is_none() {
+            self.push(path, format!("unknown country \"{}\": expected \"FR\" or \"KR\"", truncate(code)));
+        }
+        c
+    }
+
+    fn check_url(&mut self, path: &str, url: &str) -> bool {
+        let ok = is_http_url(url);
+        if !ok {
+            self.push(path, format!("\"{}\" is not an http(s) link", truncate(url)));
+        }
+        ok
+    }
+
+    fn check_uncertain(&mut self, path: &str, fields: &[String], allowed: &[&str]) -> bool {
+        let mut ok = true;
+        for (i, f) in fields.iter().enumerate() {
+            if !allowed.contains(&f.as_str()) {
+                ok = false;
+                self.push(format!("{path}.uncertain[{i}]"), format!("\"{}\" is not a field that can be uncertain ({})", truncate(f), allowed.join(", ")));
+            }
+        }
+        ok
+    }
+
+    fn sources(&mut self, path: &str, raw: Vec<RawSource>) -> Option<Vec<Source>> {
+        let mut ok = true;
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, s) in raw.into_iter().enumerate() {
+            if s.title.trim().is_empty() {
+                ok = false;
+                self.push(format!("{path}.sources[{i}].title"), "a source needs a title");
+            }
+            if let Some(u) = &s.url {
+                ok &= self.check_url(&format!("{path}.sources[{i}].url"), u);
+            }
+            out.push(Source { title: s.title, url: s.url });
+        }
+        ok.then_some(out)
+    }
+}
+
+/// Long hostile strings are cut in messages so that a report stays readable.
+fn truncate(s: &str) -> String {
+    truncate_to(s, 80)
+}
+
+/// The longest path or message a problem may have, in characters (the longest legitimate one,
+/// serde's "unknown field …, expected one of …" list, is about 160).
+const MAX_REPORT: usize = 300;
+
+fn truncate_to(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure domain: everything that can be decided without a browser.
+//!
+//! Owns the data model, loading and validation with located problems, filtering and facet
+//! counts, the URL contract, link geometry and the interface texts. It must not depend on leptos,
+//! web-sys, wasm-bindgen or leaflet (those crates are only available to the wasm build, so the
+//! compiler enforces the boundary on every native `cargo test`).
+
+pub mod dataset;
+pub mod describe;
+pub mod date;
+pub mod filter;
+pub mod geo;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod url_state;
+
+pub use dataset::{Authority, Country, Dataset, Localized, Partnership};
+pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
+pub use i18n::Lang;
+pub use load::{load_dataset, Loaded};
+pub use problem::Problem;
+pub use url_state::{UrlNotice, UrlState};

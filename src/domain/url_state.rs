@@ -1,0 +1,220 @@
+//! The URL contract: the state a link can carry (documented in README.md, "URL parameters").
+//!
+//! `region=FR-IDF,KR-47&theme=culture,crafts&from=2005&to=2012&unknown=0&pair=<id>&lang=fr`.
+//! Parsing never fails: a malformed or unknown value is dropped with a [`UrlNotice`] that the
+//! interface shows. Printing gives one canonical query string (defaults left out), so equal
+//! states give equal URLs and history entries.
+
+use std::collections::BTreeSet;
+
+use super::dataset::Dataset;
+use super::filter::Filters;
+use super::i18n::Lang;
+use super::load::{is_iso_3166_2, is_slug};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub filters: Filters,
+    /// The selected partnership.
+    pub pair: Option<String>,
+    /// The interface language, when the URL chooses one.
+    pub lang: Option<Lang>,
+}
+
+/// A value of the URL that was ignored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlNotice {
+    pub param: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for UrlNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={} ({})", self.param, self.value, self.reason)
+    }
+}
+
+fn notice(param: &str, value: &str, reason: &'static str) -> UrlNotice {
+    let value: String = value.chars().take(60).collect();
+    UrlNotice { param: param.to_string(), value, reason }
+}
+
+fn parse_year(param: &str, value: &str, notices: &mut Vec<UrlNotice>) -> Option<i32> {
+    match value.trim().parse::<i32>() {
+        Ok(y) if super::load::YEAR_RANGE.contains(&y) => Some(y),
+        Ok(_) => {
+            notices.push(notice(param, value, "year out of range"));
+            None
+        }
+        Err(_) => {
+            notices.push(notice(param, value, "not a year"));
+            None
+        }
+    }
+}
+
+fn parse_list(param: &str, value: &str, valid: fn(&str) -> bool, out: &mut BTreeSet<String>, notices: &mut Vec<UrlNotice>) {
+    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if valid(item) {
+            out.insert(item.to_string());
+        } else {
+            notices.push(notice(param, item, "malformed id"));
+        }
+    }
+}
+
+impl UrlState {
+    /// Reads a query string (with or without its leading `?`). Parameters this version does not
+    /// know are left alone: they may belong to the embedding page or to a later version.
+    pub fn parse(query: &str) -> (UrlState, Vec<UrlNotice>) {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut s = UrlState::default();
+        let mut notices = Vec::new();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "region" => parse_list("region", &value, is_iso_3166_2, &mut s.filters.regions, &mut notices),
+                "theme" => parse_list("theme", &value, is_slug, &mut s.filters.themes, &mut notices),
+                "from" => s.filters.from = parse_year("from", &value, &mut notices),
+                "to" => s.filters.to = parse_year("to", &value, &mut notices),
+                "unknown" => match value.as_ref() {
+                    "1" => s.filters.include_unknown_year = true,
+                    "0" => s.filters.include_unknown_year = false,
+                    other => notices.push(notice("unknown", other, "expected 0 or 1")),
+                },
+                "pair" if is_slug(&value) => s.pair = Some(value.into_owned()),
+                "pair" => notices.push(notice("pair", &value, "malformed id")),
+                "lang" => match Lang::try_from_code(&value) {
+                    Some(l) => s.lang = Some(l),
+                    None => notices.push(notice("lang", &value, "expected fr, ko or en")),
+                },
+                _ => {}
+            }
+        }
+        if let (Some(f), Some(t)) = (s.filters.from, s.filters.to) {
+            if f > t {
+                notices.push(notice("from", &f.to_string(), "after \"to\": the two were swapped"));
+                s.filters.from = Some(t);
+                s.filters.to = Some(f);
+            }
+        }
+        (s, notices)
+    }
+
+    /// Drops ids the dataset does not have (a region with no code, a removed partnership).
+    pub fn retain_known(&mut self, ds: &Dataset) -> Vec<UrlNotice> {
+        let mut notices = Vec::new();
+        self.filters.regions.retain(|r| {
+            let ok = ds.region(r).is_some();
+            if !ok {
+                notices.push(notice("region", r, "no such region"));
+            }
+            ok
+        });
+        self.filters.themes.retain(|t| {
+            let ok = ds.theme(t).is_some();
+            if !ok {
+                notices.push(notice("theme", t, "no such theme"));
+            }
+            ok
+        });
+        if let Some(p) = &self.pair {
+            if ds.partnership(p).is_none() {
+                notices.push(notice("pair", p, "no such partnership"));
+                self.pair = None;
+            }
+        }
+        notices
+    }
+
+    /// The canonical query string, without `?`; empty for the default state.
+    pub fn to_query(&self) -> String {
+        // Every value is an id checked by `parse`/`retain_known` (letters, digits, hyphens) or a
+        // number, so nothing needs escaping and the commas stay readable.
+        let mut parts = Vec::new();
+        let f = &self.filters;
+        if !f.regions.is_empty() {
+            parts.push(format!("region={}", f.regions.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if !f.themes.is_empty() {
+            parts.push(format!("theme={}", f.themes.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if let Some(y) = f.from {
+            parts.push(format!("from={y}"));
+        }
+        if let Some(y) = f.to {
+            parts.push(format!("to={y}"));
+        }
+        if !f.include_unknown_year {
+            parts.push("unknown=0".into());
+        }
+        if let Some(p) = &self.pair {
+            parts.push(format!("pair={p}"));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
+        }
+        parts.join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_example_parses_and_prints_back() {
+        let q = "region=FR-IDF,KR-47&theme=crafts,culture&from=2005&to=2012&unknown=0&pair=seoul-paris&lang=ko";
+        let (s, notices) = UrlState::parse(q);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s.filters.regions.iter().map(String::as_str).collect::<Vec<_>>(), ["FR-IDF", "KR-47"]);
+        assert_eq!(s.filters.themes.len(), 2);
+        assert_eq!((s.filters.from, s.filters.to, s.filters.include_unknown_year), (Some(2005), Some(2012), false));
+        assert_eq!(s.pair.as_deref(), Some("seoul-paris"));
+        assert_eq!(s.lang, Some(Lang::Ko));
+        assert_eq!(s.to_query(), q);
+        assert_eq!(UrlState::parse(&s.to_query()).0, s);
+    }
+
+    #[test]
+    fn the_default_state_is_the_empty_query() {
+        assert_eq!(UrlState::default().to_query(), "");
+        assert_eq!(UrlState::parse("").0, UrlState::default());
+        assert_eq!(UrlState::parse("?unknown=1").0, UrlState::default());
+    }
+
+    #[test]
+    fn escaped_commas_and_a_leading_question_mark_are_understood() {
+        let (s, n) = UrlState::parse("?region=FR-IDF%2CKR-11&theme=culture");
+        assert!(n.is_empty());
+        assert_eq!(s.filters.regions.len(), 2);
+    }
+
+    #[test]
+    fn malformed_values_are_ignored_with_a_notice_and_the_rest_is_kept() {
+        let (s, n) = UrlState::parse("region=FR-IDF,<script>&from=abc&to=2012&unknown=maybe&lang=de&pair=Bad%20Id&theme=culture");
+        assert_eq!(s.filters.regions.len(), 1);
+        assert_eq!(s.filters.from, None);
+        assert_eq!(s.filters.to, Some(2012));
+        assert!(s.filters.include_unknown_year);
+        assert_eq!(s.lang, None);
+        assert_eq!(s.pair, None);
+        assert_eq!(s.filters.themes.len(), 1);
+        let params: Vec<&str> = n.iter().map(|x| x.param.as_str()).collect();
+        assert_eq!(params, ["region", "from", "unknown", "lang", "pair"]);
+    }
+
+    #[test]
+    fn a_reversed_year_range_is_swapped_with_a_notice() {
+        let (s, n) = UrlState::parse("from=2012&to=2005");
+        assert_eq!((s.filters.from, s.filters.to), (Some(2005), Some(2012)));
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn unrelated_parameters_of_an_embedding_page_are_left_alone() {
+        let (s, n) = UrlState::parse("utm_source=newsletter&region=KR-11");
+        assert!(n.is_empty());
+        assert_eq!(s.filters.regions.len(), 1);
+    }
+}
