@@ -853,3 +853,30 @@ fn malformed_files_never_panic() {
         assert!(l.problems.iter().any(|p| p.path == key), "{key} not reported: {}", list(&l.problems));
     }
 }
+
+/// Regression: serde's derive read `[36.5, 128.7]` as `{lat, lng}` in field order, so a
+/// GeoJSON-style `[lng, lat]` would have loaded with the coordinates swapped.
+#[test]
+fn a_location_given_as_a_list_is_refused_rather_than_read_in_field_order() {
+    let mut doc = common::valid_document();
+    doc["authorities"][0]["location"] = serde_json::json!([128.7, 36.5]);
+    let loaded = partnership_map::domain::load_dataset(&doc.to_string());
+    let p = loaded.problems.iter().find(|p| p.path.starts_with("authorities[0].location")).expect("a located problem");
+    assert!(p.message.contains("expected an object"), "{p}");
+    let mut doc = common::valid_document();
+    doc["authorities"][0]["population"] = serde_json::json!([150000, 2020]);
+    let loaded = partnership_map::domain::load_dataset(&doc.to_string());
+    assert!(loaded.problems.iter().any(|p| p.path.starts_with("authorities[0].population")));
+}
+
+#[test]
+fn a_partnership_pointing_at_an_unreadable_authority_says_it_is_invalid_not_unknown() {
+    let mut doc = common::valid_document();
+    let id = doc["authorities"][0]["id"].as_str().unwrap().to_string();
+    doc["authorities"][0]["location"] = serde_json::json!({ "lat": "north", "lng": 2.0 });
+    let loaded = partnership_map::domain::load_dataset(&doc.to_string());
+    let msgs: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    let refs: Vec<&String> = msgs.iter().filter(|m| m.contains(&format!("\"{id}\""))).collect();
+    assert!(!refs.is_empty(), "no partnership refers to {id}: {msgs:?}");
+    assert!(refs.iter().all(|m| m.contains("is invalid (see authorities[0])")), "{refs:?}");
+}

@@ -93,10 +93,9 @@ pub fn load_dataset(text: &str) -> Loaded {
         }
     };
 
-    let mut v = Validator { problems };
+    let mut v = Validator { problems, unreadable: Vec::new() };
 
-    let themes: Vec<(String, Theme)> = v
-        .records::<RawTheme>(&root, "themes")
+    let themes: Vec<(String, Theme)> = v.records::<RawTheme>(&root, "themes", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
             let ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
@@ -105,8 +104,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         .collect();
     let themes = v.dedupe(themes, |t| &t.id);
 
-    let agreement_kinds: Vec<(String, AgreementKind)> = v
-        .records::<RawAgreementKind>(&root, "agreement_kinds")
+    let agreement_kinds: Vec<(String, AgreementKind)> = v.records::<RawAgreementKind>(&root, "agreement_kinds", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
             let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
@@ -118,8 +116,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         .collect();
     let agreement_kinds = v.dedupe(agreement_kinds, |k| &k.id);
 
-    let authority_kinds: Vec<(String, AuthorityKind)> = v
-        .records::<RawAuthorityKind>(&root, "authority_kinds")
+    let authority_kinds: Vec<(String, AuthorityKind)> = v.records::<RawAuthorityKind>(&root, "authority_kinds", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
             let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
@@ -130,8 +127,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         .collect();
     let authority_kinds = v.dedupe(authority_kinds, |k| &k.id);
 
-    let regions: Vec<(String, Region)> = v
-        .records::<RawRegion>(&root, "regions")
+    let regions: Vec<(String, Region)> = v.records::<RawRegion>(&root, "regions", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
             let mut ok = v.check_label(&format!("{path}.name"), &raw.name);
@@ -160,7 +156,12 @@ pub fn load_dataset(text: &str) -> Loaded {
     // Authorities: remember where every id was declared, valid or not, so that a partnership
     // pointing at an invalid authority says so rather than "unknown authority".
     let mut declared_authorities: HashMap<String, String> = HashMap::new();
-    let raw_authorities = v.records::<RawAuthority>(&root, "authorities");
+    let raw_authorities = v.records::<RawAuthority>(&root, "authorities", &["location", "population"]);
+    for (list, id, path) in &v.unreadable {
+        if list == "authorities" {
+            declared_authorities.entry(id.clone()).or_insert_with(|| path.clone());
+        }
+    }
     let mut authorities = Vec::new();
     for (path, raw) in raw_authorities {
         declared_authorities.entry(raw.id.clone()).or_insert_with(|| path.clone());
@@ -253,7 +254,7 @@ pub fn load_dataset(text: &str) -> Loaded {
     let authority_country: HashMap<&str, Country> = authorities.iter().map(|a| (a.id.as_str(), a.country)).collect();
 
     let mut partnerships = Vec::new();
-    for (path, raw) in v.records::<RawPartnership>(&root, "partnerships") {
+    for (path, raw) in v.records::<RawPartnership>(&root, "partnerships", &[]) {
         let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
         let mut ends: [Option<(String, Country)>; 2] = [None, None];
         if raw.authorities.len() != 2 {
@@ -440,6 +441,9 @@ pub fn is_http_url(s: &str) -> bool {
 
 struct Validator {
     problems: Vec<Problem>,
+    /// `(list, id, path)` of records that could not even be read, so that references to them
+    /// can say "invalid" rather than "unknown".
+    unreadable: Vec<(String, String, String)>,
 }
 
 impl Validator {
@@ -448,8 +452,10 @@ impl Validator {
     }
 
     /// Deserialises each element of a top-level list on its own, so one bad record is reported
-    /// with its index and the others still load.
-    fn records<T: DeserializeOwned>(&mut self, root: &serde_json::Map<String, Value>, key: &str) -> Vec<(String, T)> {
+    /// with its index and the others still load. `objects` names fields that must be JSON
+    /// objects: serde's derive would also read a list of values in field order, so a GeoJSON-style
+    /// `[lng, lat]` would load with the two swapped.
+    fn records<T: DeserializeOwned>(&mut self, root: &serde_json::Map<String, Value>, key: &str, objects: &[&str]) -> Vec<(String, T)> {
         let items = match root.get(key) {
             None => {
                 self.push(key, "missing list");
@@ -464,9 +470,18 @@ impl Validator {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
+            let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
+            if !lists.is_empty() {
+                for f in lists {
+                    self.push(format!("{path}.{f}"), "expected an object with named fields, found a list");
+                }
+                self.remember_unreadable(key, item, &path);
+                continue;
+            }
             match serde_path_to_error::deserialize::<_, T>(item) {
                 Ok(t) => out.push((path, t)),
                 Err(e) => {
+                    self.remember_unreadable(key, item, &path);
                     let inner = e.path().to_string();
                     let at = if inner == "." { path } else { format!("{path}.{inner}") };
                     self.push(at, e.into_inner().to_string());
@@ -474,6 +489,12 @@ impl Validator {
             }
         }
         out
+    }
+
+    fn remember_unreadable(&mut self, key: &str, item: &Value, path: &str) {
+        if let Some(id) = item.get("id").and_then(Value::as_str) {
+            self.unreadable.push((key.to_string(), id.to_string(), path.to_string()));
+        }
     }
 
     /// Keeps the first record of each id and reports the others where they stand.

@@ -1,0 +1,50 @@
+//! The explorer's shared state: the dataset and the memos every component reads.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::url_sync::UrlStore;
+use crate::domain::{facet_counts, visible_pairs, Dataset, FacetCounts, Lang};
+
+#[derive(Clone, Copy)]
+pub struct Explore {
+    pub ds: StoredValue<Arc<Dataset>>,
+    pub url: UrlStore,
+    pub lang: Memo<Lang>,
+    /// Indices of the partnerships the filters keep.
+    pub visible: Memo<Vec<usize>>,
+    pub counts: Memo<FacetCounts>,
+    /// The selected partnership, when it is visible.
+    pub selected: Memo<Option<usize>>,
+}
+
+pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Explore {
+    let ds = StoredValue::new(ds);
+    let filters = Memo::new(move |_| url.state.with(|s| s.filters.clone()));
+    let visible = Memo::new(move |_| filters.with(|f| ds.with_value(|d| visible_pairs(d, f))));
+    let counts = Memo::new(move |_| filters.with(|f| ds.with_value(|d| facet_counts(d, f))));
+    let selected = Memo::new(move |_| {
+        let id = url.state.with(|s| s.pair.clone())?;
+        let index = ds.with_value(|d| d.partnership_index(&id))?;
+        visible.with(|v| v.contains(&index)).then_some(index)
+    });
+    let explore = Explore { ds, url, lang, visible, counts, selected };
+    provide_context(explore);
+    explore
+}
+
+pub fn use_explore() -> Explore {
+    expect_context::<Explore>()
+}
+
+impl Explore {
+    pub fn dataset(&self) -> Arc<Dataset> {
+        self.ds.get_value()
+    }
+
+    /// Selects a partnership by id (a user's step: it goes into the history).
+    pub fn select(&self, id: Option<String>) {
+        self.url.update(|s| s.pair = id);
+    }
+}

@@ -1,0 +1,69 @@
+//! `Explorer`: the map, its filters and its list, once the data is loaded.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::context::provide_explore;
+use super::filter_panel::FilterPanel;
+use super::legend::Legend;
+use super::map_view::MapView;
+use super::pair_card::PairCard;
+use super::pair_list::PairList;
+use super::problems_panel::ProblemsPanel;
+use super::result_count::ResultCount;
+use super::url_notices::UrlNotices;
+use super::url_sync::UrlStore;
+use crate::domain::i18n::{format_date, t, Msg};
+use crate::domain::{Lang, Loaded};
+
+/// Lays out filters, map and list, and drops URL values the dataset does not know.
+#[component]
+pub fn Explorer(
+    /// The loaded data and its problems.
+    loaded: Arc<Loaded>,
+    /// The basemap's GeoJSON text, when it could be fetched.
+    basemap: Option<Arc<str>>,
+    /// The URL state.
+    url: UrlStore,
+    /// Interface language.
+    lang: Memo<Lang>,
+    /// Set once the map has drawn the data.
+    drawn: RwSignal<bool>,
+) -> impl IntoView {
+    let dataset = Arc::new(loaded.dataset.clone());
+    // URL ids that this dataset does not have are dropped with a notice, once, without adding a
+    // history entry.
+    let mut corrected = url.state.get_untracked();
+    let dropped = corrected.retain_known(&dataset);
+    if !dropped.is_empty() {
+        url.notices.update(|n| n.extend(dropped));
+        url.replace(corrected);
+    }
+    let explore = provide_explore(dataset.clone(), url, lang);
+    let as_of = dataset.data_as_of;
+    let problems = loaded.problems.clone();
+
+    view! {
+        <ProblemsPanel problems=problems lang=lang />
+        <UrlNotices />
+        <div class="explorer">
+            <aside class="filters-column">
+                <FilterPanel />
+            </aside>
+            <main class="map-column">
+                <MapView basemap=basemap drawn=drawn />
+                <Legend />
+                <PairCard />
+            </main>
+            <section class="list-column" aria-labelledby="list-heading">
+                <h2 id="list-heading">{move || t(explore.lang.get(), Msg::Partnerships)}</h2>
+                <ResultCount />
+                <PairList />
+                {as_of.map(|d| view! {
+                    <p class="data-as-of">{move || format!("{} {}", t(lang.get(), Msg::DataAsOf), format_date(lang.get(), d))}</p>
+                })}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! `FilterPanel`: region, theme and year filters, and "clear filters".
+
+use leptos::prelude::*;
+
+use super::context::use_explore;
+use super::region_filter::RegionFilter;
+use super::theme_filter::ThemeFilter;
+use super::year_filter::YearFilter;
+use crate::domain::i18n::{t, Msg};
+use crate::domain::Filters;
+
+/// A drawer: open on wide screens, closed at first on a phone so the map comes first.
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let ctx = use_explore();
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0);
+    let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
+    view! {
+        <details class="filter-panel" open=wide>
+            <summary><h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2></summary>
+            <RegionFilter />
+            <ThemeFilter />
+            <YearFilter />
+            <button
+                type="button"
+                class="button clear-filters"
+                disabled=is_default
+                on:click=move |_| ctx.url.update(|s| s.filters = Filters::default())
+            >
+                {move || t(ctx.lang.get(), Msg::ClearFilters)}
+            </button>
+        </details>
+    }
+}

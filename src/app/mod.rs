@@ -1,0 +1,44 @@
+//! The browser app: leptos components, one per file, named after the component.
+//!
+//! Global state is the URL ([`url_sync`]); what is visible and every count are memos over the
+//! pure domain ([`context`]). Effects only talk to the outside world: the map seam, the
+//! document's attributes, the history.
+
+mod app;
+mod context;
+mod explorer;
+mod facet_option;
+mod fetch;
+mod filter_panel;
+mod language_switcher;
+mod legend;
+mod load_error;
+mod loading_status;
+mod map_view;
+mod pair_card;
+mod pair_list;
+mod problems_panel;
+mod region_filter;
+mod result_count;
+mod theme_filter;
+mod url_notices;
+mod url_sync;
+mod year_filter;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use app::App;
+
+/// Replaces the static loading message of `index.html` with the app.
+pub fn mount() {
+    let root = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(el) => {
+            // Constant text only: the boot message written in index.html.
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

@@ -1,0 +1,177 @@
+//! `PairCard`: everything known about the selected partnership, and where it comes from.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::context::use_explore;
+use crate::domain::dataset::{Authority, Source};
+use crate::domain::describe::{authority_names, pair_title};
+use crate::domain::i18n::{format_date, format_number, t, Msg};
+use crate::domain::load::is_http_url;
+use crate::domain::{Dataset, Lang, Localized};
+
+/// Text in its own language: a fallback to another language is marked with `lang` so screen
+/// readers pronounce it right.
+fn localized_text(text: &Localized, lang: Lang) -> impl IntoView {
+    let (s, used) = text.best(lang);
+    view! { <span lang=used.code()>{s.to_string()}</span> }
+}
+
+fn uncertain_mark(lang: Lang, on: bool) -> impl IntoView {
+    on.then(|| view! { " " <span class="uncertain">"(" {t(lang, Msg::Uncertain)} ")"</span> })
+}
+
+/// Sources as links; only `http(s)` is ever put in an `href` (the loader checked it too).
+fn source_list(sources: &[Source], lang: Lang) -> impl IntoView {
+    let items = sources
+        .iter()
+        .map(|s| {
+            let title = s.title.clone();
+            match s.url.clone().filter(|u| is_http_url(u)) {
+                Some(url) => view! { <li><a href=url target="_blank" rel="noopener noreferrer">{title}</a></li> }.into_any(),
+                None => view! { <li>{title}" — "<em>{t(lang, Msg::SourceNotOnline)}</em></li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! { <ul class="sources">{items}</ul> }
+}
+
+fn unknown(lang: Lang) -> impl IntoView {
+    view! { <span class="unknown">{t(lang, Msg::Unknown)}</span> }
+}
+
+fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
+    let (name, other) = authority_names(a, lang);
+    let kind = a.kind.as_deref().and_then(|k| ds.authority_kind(k)).map(|k| k.label.get(lang).to_string());
+    let region = ds.region(&a.region).map(|r| r.name.get(lang).to_string()).unwrap_or_default();
+    let population = a.population.map(|p| format!("{} ({})", format_number(lang, p.value), p.year));
+    let website = a.website.clone().filter(|u| is_http_url(u));
+    let country_class = format!("authority authority--{}", a.country.code().to_ascii_lowercase());
+    view! {
+        <section class=country_class data-authority-id=a.id.clone()>
+            <h3>
+                <span class="name-primary">{name}</span>
+                {other.map(|o| view! { <span class="name-secondary">{o}</span> })}
+            </h3>
+            <dl class="facts">
+                <dt>{t(lang, Msg::Kind)}</dt>
+                <dd>{match kind { Some(k) => k.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, a.is_uncertain("kind"))}</dd>
+                <dt>{t(lang, Msg::Region)}</dt>
+                <dd>{region}</dd>
+                <dt>{t(lang, Msg::Population)}</dt>
+                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}</dd>
+                <dt>{t(lang, Msg::Website)}</dt>
+                <dd>
+                    {match website {
+                        Some(u) => { let text = u.clone(); view! { <a href=u target="_blank" rel="noopener noreferrer">{text}</a> }.into_any() }
+                        None => unknown(lang).into_any(),
+                    }}
+                    {uncertain_mark(lang, a.is_uncertain("website"))}
+                </dd>
+            </dl>
+            {a.notes.as_ref().map(|n| view! { <p class="notes">{localized_text(n, lang)}</p> })}
+        </section>
+    }
+}
+
+fn return_focus_to_list(id: &str) {
+    let selector = format!("li[data-pair-id=\"{id}\"] button");
+    if let Ok(Some(el)) = document().query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The detail card of the selected partnership; Escape or the close button closes it and
+/// returns focus to the partnership in the list.
+#[component]
+pub fn PairCard() -> impl IntoView {
+    let ctx = use_explore();
+    let ds = ctx.dataset();
+    let close = move || {
+        let id = ctx.url.state.with_untracked(|s| s.pair.clone());
+        ctx.select(None);
+        if let Some(id) = id {
+            return_focus_to_list(&id);
+        }
+    };
+    let listener = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ctx.selected.get_untracked().is_some() {
+            close();
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    move || {
+        let lang = ctx.lang.get();
+        let index = ctx.selected.get()?;
+        let p = &ds.partnerships[index];
+        let (korean, french) = ds.ends(p)?;
+        let kind_label = p.kind.as_deref().and_then(|k| ds.agreement_kind(k)).map(|k| k.label.get(lang).to_string());
+        let when = match (p.date, p.year) {
+            (Some(d), _) => Some(format_date(lang, d)),
+            (None, Some(y)) => Some(y.to_string()),
+            (None, None) => None,
+        };
+        let themes: Vec<String> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(lang).to_string()).collect();
+        let milestones = p
+            .milestones
+            .iter()
+            .map(|m| {
+                view! {
+                    <li>
+                        <time datetime=m.date.to_string()>{format_date(lang, m.date)}</time>
+                        " — "
+                        {localized_text(&m.label, lang)}
+                        {uncertain_mark(lang, m.uncertain)}
+                        {(!m.sources.is_empty()).then(|| source_list(&m.sources, lang))}
+                    </li>
+                }
+            })
+            .collect_view();
+        let has_milestones = !p.milestones.is_empty();
+        Some(view! {
+            <article class="pair-card" aria-labelledby="pair-card-title" data-pair-id=p.id.clone()>
+                <header class="pair-card-header">
+                    <h2 id="pair-card-title">{pair_title(&ds, p, lang)}</h2>
+                    <button type="button" class="close-button" aria-label=t(lang, Msg::Close) on:click=move |_| close()>"×"</button>
+                </header>
+                <div class="pair-card-body">
+                    <div class="authorities">
+                        {authority_block(&ds, korean, lang)}
+                        {authority_block(&ds, french, lang)}
+                    </div>
+                    <dl class="facts">
+                        <dt>{t(lang, Msg::Agreement)}</dt>
+                        <dd class="pair-kind">
+                            {match kind_label { Some(k) => k.into_any(), None => unknown(lang).into_any() }}
+                            {uncertain_mark(lang, p.is_uncertain("kind"))}
+                        </dd>
+                        {p.term.clone().map(|term| view! { <dt>{t(lang, Msg::AsSigned)}</dt><dd>{term}</dd> })}
+                        <dt>{t(lang, Msg::FirstAgreement)}</dt>
+                        <dd class="pair-year">
+                            {match when { Some(w) => w.into_any(), None => unknown(lang).into_any() }}
+                            {uncertain_mark(lang, p.is_uncertain("date") || p.is_uncertain("year"))}
+                        </dd>
+                        <dt>{t(lang, Msg::Themes)}</dt>
+                        <dd class="pair-themes">
+                            {if themes.is_empty() {
+                                unknown(lang).into_any()
+                            } else {
+                                view! { <ul class="chips">{themes.into_iter().map(|th| view! { <li>{th}</li> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </dd>
+                    </dl>
+                    {p.summary.as_ref().map(|s| view! { <p class="summary">{localized_text(s, lang)}</p> })}
+                    {has_milestones.then(|| view! {
+                        <h3>{t(lang, Msg::Milestones)}</h3>
+                        <ul class="milestones">{milestones}</ul>
+                    })}
+                    <h3>{t(lang, Msg::Sources)}</h3>
+                    {source_list(&p.sources, lang)}
+                </div>
+            </article>
+        })
+    }
+}

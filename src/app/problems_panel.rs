@@ -1,0 +1,49 @@
+//! `ProblemsPanel`: the data problems found while loading, each with its location.
+
+use leptos::prelude::*;
+
+use crate::domain::i18n::{problem_count_text, t, Msg};
+use crate::domain::{Lang, Problem};
+
+/// Nothing when the data is clean; otherwise a collapsible list of located problems.
+#[component]
+pub fn ProblemsPanel(
+    /// Every problem the loader found.
+    problems: Vec<Problem>,
+    /// Interface language.
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    if problems.is_empty() {
+        return ().into_any();
+    }
+    let count = problems.len();
+    view! {
+        <section class="problems" role="alert" data-problem-count=count.to_string()>
+            <details>
+                <summary>
+                    <strong>{move || t(lang.get(), Msg::DataProblems)}</strong>
+                    " — "
+                    {move || problem_count_text(lang.get(), count)}
+                    ". "
+                    {move || t(lang.get(), Msg::DataProblemsHelp)}
+                </summary>
+                <ul class="problem-list">
+                    {problems
+                        .into_iter()
+                        .map(|p| {
+                            let position = p.position.map(|(l, c)| format!(" ({l}:{c})")).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <code class="problem-path">{p.path}{position}</code>
+                                    " "
+                                    <span class="problem-message">{p.message}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </section>
+    }
+    .into_any()
+}

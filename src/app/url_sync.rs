@@ -1,0 +1,78 @@
+//! `use_url_state`: the URL query is the app's global state.
+//!
+//! Changing the state pushes a history entry (so Back steps back through filter changes);
+//! corrections the app makes on its own (dropping unknown ids) replace the entry instead.
+//! Going back or forward re-reads the URL.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::domain::{UrlNotice, UrlState};
+
+#[derive(Clone, Copy)]
+pub struct UrlStore {
+    pub state: RwSignal<UrlState>,
+    /// Values of the URL that were ignored, shown to the user.
+    pub notices: RwSignal<Vec<UrlNotice>>,
+    replace_next: StoredValue<bool>,
+}
+
+impl UrlStore {
+    /// A user's step: changes the state and adds a history entry.
+    pub fn update(&self, f: impl FnOnce(&mut UrlState)) {
+        self.state.update(f);
+    }
+
+    /// A correction: changes the state without a new history entry.
+    pub fn replace(&self, state: UrlState) {
+        self.replace_next.set_value(true);
+        self.state.set(state);
+    }
+}
+
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+pub fn use_url_state() -> UrlStore {
+    let (initial, notices) = UrlState::parse(&current_search());
+    let store = UrlStore {
+        state: RwSignal::new(initial),
+        notices: RwSignal::new(notices),
+        // The first write only makes the address canonical: no history entry for it.
+        replace_next: StoredValue::new(true),
+    };
+
+    Effect::new(move |_| {
+        let query = store.state.with(|s| s.to_query());
+        let target = if query.is_empty() { String::new() } else { format!("?{query}") };
+        let replace = store.replace_next.get_value();
+        store.replace_next.set_value(false);
+        if target == current_search() {
+            return; // already there: the first run, or a Back/Forward step being applied
+        }
+        let location = window().location();
+        // Keep the path and the hash: the app may live under any sub-path.
+        let url = format!(
+            "{}{}{}",
+            location.pathname().unwrap_or_default(),
+            target,
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window().history() {
+            let _ = if replace {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+        }
+    });
+
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        let (state, notices) = UrlState::parse(&current_search());
+        store.notices.set(notices);
+        store.state.set(state);
+    });
+    on_cleanup(move || listener.remove());
+    store
+}
