@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: wasm (release, wasm-bindgen, wasm-opt), index.html,
+# public/, Leaflet, the basemap and the data. dist/ can then be copied to any static host.
+source "$(dirname "$0")/lib.sh"
+wasm_env
+
+step "Compiling the app to wasm (first time about 2 minutes, then about 20 seconds)"
+cargo build --release --target wasm32-unknown-unknown --bin partnership-map
+wasm="target/wasm32-unknown-unknown/release/partnership-map.wasm"
+
+rm -rf dist.tmp && mkdir -p dist.tmp/pkg dist.tmp/data dist.tmp/vendor/leaflet
+step "Generating JS bindings and optimising the wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map "$wasm"
+# binaryen from npm (v132): Debian's binaryen 108 produces a module that fails at start.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  dist.tmp/pkg/partnership_map_bg.wasm -o dist.tmp/pkg/partnership_map_bg.wasm
+
+step "Assembling dist/"
+cp index.html dist.tmp/
+cp -r public/. dist.tmp/
+cp data/partnerships.json dist.tmp/data/
+cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css dist.tmp/vendor/leaflet/
+cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
+node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
+rm -rf dist && mv dist.tmp dist
+note "wasm: $(stat -c %s dist/pkg/partnership_map_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_bg.wasm | wc -c) gzip"
+note "built dist/ ($(du -sh dist | cut -f1))"

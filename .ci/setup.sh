@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs whatever this machine is missing to build and test the map. Idempotent: a second run
+# only checks. Nothing is downloaded but packages from the registries (Debian, crates.io, npm).
+source "$(dirname "$0")/lib.sh"
+
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || apt_missing+=(fonts-noto-cjk) # Hangul in screenshots
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${apt_missing[*]} (about 1 minute)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+mkdir -p "$ROOT/target"
+if [ "${FORCE_DEBIAN_TOOLCHAIN:-0}" != 1 ] && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo rustup >"$TOOLCHAIN_FILE"
+elif [ "${FORCE_DEBIAN_TOOLCHAIN:-0}" != 1 ] && { step "Adding the wasm32 target to rustup"; rustup target add wasm32-unknown-unknown; }; then
+  echo rustup >"$TOOLCHAIN_FILE"
+else
+  step "rustup cannot provide wasm32: falling back to Debian's rustc-web (std built from source)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq rustc-web cargo-web rust-web-src rust-web-llvm lld-22 >/dev/null
+  rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
+  echo debian >"$TOOLCHAIN_FILE"
+fi
+note "wasm toolchain: $(cat "$TOOLCHAIN_FILE")"
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  step "Installing wasm-bindgen-cli $wb_version (about 3 minutes, once)"
+  # Installed from outside the project so its own lock file is used; no --locked: 0.2.130's
+  # lock pins a webpki-roots version the registry no longer serves.
+  (cd /tmp && cargo install wasm-bindgen-cli --version "$wb_version" --quiet)
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "Installing npm packages (Leaflet, basemap data, wasm-opt, Playwright driver)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+note "setup complete"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: the native tests of the pure domain and the
+# data file, a release build, and the end-to-end tests in headless Chromium.
+source "$(dirname "$0")/lib.sh"
+bash .ci/setup.sh
+
+step "Native tests: domain and data (cargo test)"
+cargo test --quiet
+
+bash .ci/build.sh
+
+step "Browser tests in headless Chromium (node --test)"
+node --test --test-concurrency=1 tests/e2e/
+step "All tests passed"

@@ -1,0 +1,16 @@
+# The two commands of README.md, and the steps they are made of. The scripts live in .ci/.
+.PHONY: serve test build setup
+
+## Install what is missing, build, and serve the map on http://127.0.0.1:8080/
+serve: setup build
+	node .ci/serve.mjs --dir dist --port $${PORT:-8080}
+
+## Install what is missing and run every test (native domain tests, then browser tests)
+test:
+	bash .ci/test.sh
+
+build:
+	bash .ci/build.sh
+
+setup:
+	bash .ci/setup.sh
