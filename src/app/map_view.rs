@@ -7,12 +7,13 @@ use leptos::prelude::*;
 
 use super::context::use_explore;
 use crate::domain::describe::{authority_label, pair_title};
-use crate::domain::geo::curved_link;
+use crate::domain::geo::{curved_link, fan_bends};
 use crate::domain::i18n::{t, Msg};
 use crate::map::{LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
-/// How far a link bows from the straight line, as a share of its length.
-const LINK_BEND: f64 = 0.12;
+/// How far links bow from the straight line, as a share of their length: fanned out between
+/// these two so that parallel France–Korea links can be told apart and clicked.
+const LINK_BEND: (f64, f64) = (0.04, 0.24);
 const LINK_SEGMENTS: usize = 48;
 
 fn prefers_reduced_motion() -> bool {
@@ -74,17 +75,25 @@ pub fn MapView(
             .iter()
             .filter_map(|a| Some(MarkerSpec { id: a.id.clone(), at: a.location?, country: a.country, label: authority_label(a, lang) }))
             .collect();
-        let links: Vec<LinkSpec> = ds
+        let drawable: Vec<_> = ds
             .partnerships
             .iter()
             .filter_map(|p| {
                 let (k, f) = ds.ends(p)?;
-                Some(LinkSpec {
+                Some((p, f.location?, k.location?))
+            })
+            .collect();
+        let bends = fan_bends(&drawable.iter().map(|&(_, f, k)| (f, k)).collect::<Vec<_>>(), LINK_BEND.0, LINK_BEND.1);
+        let links: Vec<LinkSpec> = drawable
+            .iter()
+            .zip(bends)
+            .map(|(&(p, f, k), bend)| {
+                LinkSpec {
                     id: p.id.clone(),
-                    points: curved_link(f.location?, k.location?, LINK_BEND, LINK_SEGMENTS),
+                    points: curved_link(f, k, bend, LINK_SEGMENTS),
                     kind: p.kind.clone(),
                     label: pair_title(&ds, p, lang),
-                })
+                }
             })
             .collect();
         map.set_markers(&markers);
@@ -134,9 +143,9 @@ pub fn MapView(
                 if let (Some(p), false) = (pair, from_map) {
                     if let Some((k, f)) = ds.ends(p) {
                         let ends: Vec<_> = [k.location, f.location].into_iter().flatten().collect();
-                        // Leave room for the card: on the left of a wide map, at the bottom of a narrow one.
-                        let (w, h) = m.size();
-                        let padding = if w > 760.0 { [480.0, 48.0, 48.0, 48.0] } else { [24.0, 24.0, 24.0, h * 0.55] };
+                        // Leave room for the card, which covers the lower half of the map.
+                        let (_, h) = m.size();
+                        let padding = [32.0, 32.0, 32.0, h * 0.5 + 16.0];
                         m.fit(&ends, !prefers_reduced_motion(), padding);
                     }
                 }

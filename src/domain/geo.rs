@@ -49,12 +49,42 @@ pub fn curved_link(a: LatLng, b: LatLng, bend: f64, segments: usize) -> Vec<LatL
         .collect()
 }
 
+/// Bends for a set of links that would otherwise lie on top of each other (every France–Korea
+/// link runs the same way): from `min` to `max`, the link whose ends lie furthest north bowing
+/// the most, so the curves fan out without crossing in the middle.
+pub fn fan_bends(ends: &[(LatLng, LatLng)], min: f64, max: f64) -> Vec<f64> {
+    let n = ends.len();
+    if n <= 1 {
+        return vec![(min + max) / 2.0; n];
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    let key = |i: usize| ends[i].0.lat + ends[i].1.lat;
+    order.sort_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
+    let mut bends = vec![0.0; n];
+    for (rank, &i) in order.iter().enumerate() {
+        bends[i] = min + (max - min) * rank as f64 / (n - 1) as f64;
+    }
+    bends
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const PARIS: LatLng = LatLng { lat: 48.86, lng: 2.34 };
     const SEOUL: LatLng = LatLng { lat: 37.5658, lng: 126.9781 };
+
+    #[test]
+    fn fanned_links_get_distinct_bends_the_northernmost_bowing_most() {
+        let jeju = LatLng { lat: 33.37, lng: 126.53 };
+        let nice = LatLng { lat: 43.70, lng: 7.27 };
+        let bends = fan_bends(&[(SEOUL, PARIS), (jeju, nice), (SEOUL, nice)], 0.05, 0.25);
+        for (got, want) in bends.iter().zip([0.25, 0.05, 0.15]) {
+            assert!((got - want).abs() < 1e-12, "{bends:?}");
+        }
+        assert_eq!(fan_bends(&[(SEOUL, PARIS)], 0.05, 0.25), vec![0.15]);
+        assert!(fan_bends(&[], 0.05, 0.25).is_empty());
+    }
 
     #[test]
     fn projection_round_trips() {

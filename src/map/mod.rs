@@ -153,7 +153,7 @@ impl PartnershipMap {
             let line = Polyline::new_with_options(&points, &line_options);
             let hit_options = PolylineOptions::new();
             hit_options.set_class_name("pm-link-hit".to_string());
-            hit_options.set_weight(16.0);
+            hit_options.set_weight(12.0);
             hit_options.set_opacity(0.0);
             let hit = Polyline::new_with_options(&points, &hit_options);
             let handler = self.pick_handler(Pick::Pair(spec.id.clone()));

@@ -1,0 +1,106 @@
+// Shared set-up for the browser tests: the built folder served on a free port (at the root and
+// under a sub-path), one headless Chromium, and pages that record console errors and every
+// request they make.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../.ci/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
+export const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'partnerships.json'), 'utf8'));
+
+// Flags that work as root on these machines; without the background-networking ones Chromium
+// floods the closed network with refused connections.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const root = await startServer({ dir: DIST, port: 0, base: '/' });
+  const sub = await startServer({ dir: DIST, port: 0, base: '/carte/coree/' });
+  return {
+    browser,
+    url: root.url,
+    subUrl: sub.url,
+    async close() {
+      await browser.close();
+      root.server.close();
+      sub.server.close();
+    },
+  };
+}
+
+/** A new page (own context) that records console errors, page errors and requests. */
+export async function newPage(env, { width = 1280, height = 800, locale = 'en-US' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, locale });
+  const page = await context.newPage();
+  page.errors = [];
+  page.requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => page.requests.push(r.url()));
+  return page;
+}
+
+/** Opens the map with a query string and waits until the data is drawn. */
+export async function openMap(page, base, query = '') {
+  await page.goto(base + query);
+  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+}
+
+export const listedPairs = (page) =>
+  page.$$eval('li[data-pair-id]', (items) => items.map((li) => li.dataset.pairId).sort());
+
+export const drawnLinks = (page) =>
+  page.$$eval('path.pm-link[data-pair-id]', (paths) => paths.map((p) => p.dataset.pairId).sort());
+
+export const searchParams = (page) => Object.fromEntries(new URL(page.url()).searchParams);
+
+/** Id of the partnership whose French authority has this name in the data. */
+export function pairOfFrench(name) {
+  const fr = DATA.authorities.find((a) => a.name.fr === name);
+  if (!fr) throw new Error(`no French authority named ${name}`);
+  const p = DATA.partnerships.find((x) => x.authorities[1] === fr.id);
+  if (!p) throw new Error(`no partnership for ${name}`);
+  return p.id;
+}
+
+/**
+ * The screen point of a drawn link that is farthest from every other drawn link, so that a
+ * click there can only mean this link (a user aims at the line where it stands alone).
+ */
+export async function isolatedPointOfLink(page, id) {
+  return page.evaluate((id) => {
+    const toScreen = (p, pt) => {
+      const m = p.getScreenCTM();
+      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    };
+    const sample = (p, n) => {
+      const len = p.getTotalLength();
+      return Array.from({ length: n + 1 }, (_, i) => toScreen(p, p.getPointAtLength((len * i) / n)));
+    };
+    const target = document.querySelector(`path.pm-link[data-pair-id="${id}"]`);
+    const others = [...document.querySelectorAll('path.pm-link[data-pair-id]')].filter((p) => p !== target).flatMap((p) => sample(p, 300));
+    const w = window.innerWidth, h = window.innerHeight;
+    let best = null;
+    for (const pt of sample(target, 200).slice(10, -10)) {
+      if (pt.x < 0 || pt.y < 0 || pt.x > w || pt.y > h) continue;
+      const el = document.elementFromPoint(pt.x, pt.y);
+      if (!el || !el.closest('.map')) continue; // covered by the legend or a control
+      const d = Math.min(...others.map((o) => Math.hypot(o.x - pt.x, o.y - pt.y)), Infinity);
+      if (!best || d > best.d) best = { ...pt, d };
+    }
+    return best;
+  }, id);
+}
+
+export function saveScreenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
