@@ -13,7 +13,7 @@ use crate::domain::Filters;
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_explore();
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0);
+    let wide = super::wide_screen();
     let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
     view! {
         <details class="filter-panel" open=wide>

@@ -6,6 +6,7 @@ use super::context::use_explore;
 use crate::domain::i18n::{t, Msg};
 
 /// Marker shapes per country and one line sample per agreement kind (and "unknown").
+/// Folded at first on a phone, where it would hide the map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let ctx = use_explore();
@@ -20,7 +21,7 @@ pub fn Legend() -> impl IntoView {
         }
     };
     view! {
-        <details class="legend" open=true>
+        <details class="legend" open=super::wide_screen()>
             <summary>{move || t(ctx.lang.get(), Msg::Legend)}</summary>
             <ul>
                 <li><span class="legend-marker pm-marker--fr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::FrenchAuthority)}</li>

@@ -141,13 +141,11 @@ pub fn MapView(
             if let Some(m) = m {
                 m.select(pair.map(|p| p.id.as_str()));
                 if let (Some(p), false) = (pair, from_map) {
-                    if let Some((k, f)) = ds.ends(p) {
-                        let ends: Vec<_> = [k.location, f.location].into_iter().flatten().collect();
-                        // Leave room for the card, which covers the lower half of the map.
-                        let (_, h) = m.size();
-                        let padding = [32.0, 32.0, 32.0, h * 0.5 + 16.0];
-                        m.fit(&ends, !prefers_reduced_motion(), padding);
-                    }
+                    // Leave room for the card, which covers the lower half of a wide map (on a
+                    // phone it sits below the map instead).
+                    let (_, h) = m.size();
+                    let padding = if super::wide_screen() { [32.0, 32.0, 32.0, h * 0.5 + 16.0] } else { [24.0; 4] };
+                    m.fit_link(&p.id, !prefers_reduced_motion(), padding);
                 }
             }
         });

@@ -67,6 +67,15 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
+fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4]) -> Object {
+    let options = Object::new();
+    set(&options, "paddingTopLeft", Array::of2(&JsValue::from(left), &JsValue::from(top)));
+    set(&options, "paddingBottomRight", Array::of2(&JsValue::from(right), &JsValue::from(bottom)));
+    set(&options, "animate", animate);
+    set(&options, "maxZoom", 7);
+    options
+}
+
 fn to_leaflet(p: Position) -> LatLng {
     LatLng::new(p.lat, p.lng)
 }
@@ -235,13 +244,15 @@ impl PartnershipMap {
         }
         let list: Array = points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
         let bounds = LatLngBounds::new_from_list(&list);
-        let options = Object::new();
-        let [left, top, right, bottom] = padding;
-        set(&options, "paddingTopLeft", Array::of2(&JsValue::from(left), &JsValue::from(top)));
-        set(&options, "paddingBottomRight", Array::of2(&JsValue::from(right), &JsValue::from(bottom)));
-        set(&options, "animate", animate);
-        set(&options, "maxZoom", 7);
-        self.map.fit_bounds_with_options(&bounds, &options);
+        self.map.fit_bounds_with_options(&bounds, &fit_options(animate, padding));
+    }
+
+    /// Fits the view to a whole link, its curve included.
+    pub fn fit_link(&self, id: &str, animate: bool, padding: [f64; 4]) {
+        if let Some(l) = self.links.get(id) {
+            let bounds = l.line.get_bounds();
+            self.map.fit_bounds_with_options(&bounds, &fit_options(animate, padding));
+        }
     }
 
     /// The map's size in CSS pixels.
