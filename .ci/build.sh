@@ -6,7 +6,7 @@ wasm_env
 
 step "Compiling the app to wasm (first time about 2 minutes, then about 20 seconds)"
 cargo build --release --target wasm32-unknown-unknown --bin partnership-map
-wasm="target/wasm32-unknown-unknown/release/partnership-map.wasm"
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/partnership-map.wasm"
 
 rm -rf dist.tmp && mkdir -p dist.tmp/pkg dist.tmp/data dist.tmp/vendor/leaflet
 step "Generating JS bindings and optimising the wasm"
