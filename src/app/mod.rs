@@ -4,6 +4,8 @@
 //! pure domain ([`context`]). Effects only talk to the outside world: the map seam, the
 //! document's attributes, the history.
 
+// One file per component, named after it: `App` lives in `app.rs`.
+#[allow(clippy::module_inception)]
 mod app;
 mod context;
 mod explorer;

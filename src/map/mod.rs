@@ -47,6 +47,8 @@ struct LinkLayers {
     line: Polyline,
     /// A wide transparent twin that makes a thin line easy to hit with a finger.
     hit: Polyline,
+    /// Plain-text name shown as the line's hover title.
+    label: String,
 }
 
 pub struct PartnershipMap {
@@ -78,6 +80,19 @@ fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4]) -> Object {
 
 fn to_leaflet(p: Position) -> LatLng {
     LatLng::new(p.lat, p.lng)
+}
+
+/// Gives an SVG element a hover title, as text (an SVG `<title>` child: SVG has no `title`
+/// attribute).
+fn set_svg_title(el: &Element, text: &str) {
+    if el.first_element_child().is_some_and(|c| c.tag_name() == "title") {
+        return;
+    }
+    let Some(doc) = el.owner_document() else { return };
+    if let Ok(title) = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "title") {
+        title.set_text_content(Some(text));
+        let _ = el.append_child(&title);
+    }
 }
 
 fn path_element(layer: &Polyline) -> Option<Element> {
@@ -170,8 +185,7 @@ impl PartnershipMap {
             if let Some(e) = ends(&spec.id) {
                 self.link_ends.insert(spec.id.clone(), e);
             }
-            let _ = &spec.label;
-            self.links.insert(spec.id.clone(), LinkLayers { line, hit });
+            self.links.insert(spec.id.clone(), LinkLayers { line, hit, label: spec.label.clone() });
         }
     }
 
@@ -191,6 +205,9 @@ impl PartnershipMap {
                     if let Some(el) = path_element(layer) {
                         let _ = el.set_attribute(attr, id);
                     }
+                }
+                if let Some(el) = path_element(&l.hit) {
+                    set_svg_title(&el, &l.label);
                 }
             }
         }
