@@ -3,9 +3,16 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
-use super::facet_option::FacetOption;
+use super::facet_option::{facet_options, Facet};
 use crate::domain::i18n::{t, Msg};
 use crate::domain::Country;
+
+const REGION: Facet = Facet {
+    name: "region",
+    counts: |c| &c.regions,
+    selection: |s| &s.filters.regions,
+    selection_mut: |s| &mut s.filters.regions,
+};
 
 /// Two groups of checkboxes, France then Korea, listing the regions the data touches.
 #[component]
@@ -17,31 +24,12 @@ pub fn RegionFilter() -> impl IntoView {
             .regions_in_use()
             .into_iter()
             .filter(|r| r.country == country)
-            .map(|r| {
-                let id = r.id.clone();
-                let name = r.name.clone();
-                let (id_count, id_checked, id_toggle) = (id.clone(), id.clone(), id.clone());
-                view! {
-                    <FacetOption
-                        facet="region"
-                        id=id
-                        label=Signal::derive(move || name.get(ctx.lang.get()).to_string())
-                        count=Signal::derive(move || ctx.counts.with(|c| c.regions.get(&id_count).copied().unwrap_or(0)))
-                        checked=Signal::derive(move || ctx.url.state.with(|s| s.filters.regions.contains(&id_checked)))
-                        on_toggle=move |on| {
-                            let id = id_toggle.clone();
-                            ctx.url.update(|s| {
-                                if on { s.filters.regions.insert(id); } else { s.filters.regions.remove(&id); }
-                            })
-                        }
-                    />
-                }
-            })
-            .collect_view();
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect();
         view! {
             <fieldset class="facet">
                 <legend>{move || t(ctx.lang.get(), heading)}</legend>
-                <ul class="facet-options">{options}</ul>
+                <ul class="facet-options">{facet_options(REGION, options)}</ul>
             </fieldset>
         }
     };

@@ -3,42 +3,25 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
-use super::facet_option::FacetOption;
+use super::facet_option::{facet_options, Facet};
 use crate::domain::i18n::{t, Msg};
+
+const THEME: Facet = Facet {
+    name: "theme",
+    counts: |c| &c.themes,
+    selection: |s| &s.filters.themes,
+    selection_mut: |s| &mut s.filters.themes,
+};
 
 /// One checkbox per theme that at least one partnership carries.
 #[component]
 pub fn ThemeFilter() -> impl IntoView {
     let ctx = use_explore();
-    let ds = ctx.dataset();
-    let options = ds
-        .themes_in_use()
-        .into_iter()
-        .map(|theme| {
-            let id = theme.id.clone();
-            let label = theme.label.clone();
-            let (id_count, id_checked, id_toggle) = (id.clone(), id.clone(), id.clone());
-            view! {
-                <FacetOption
-                    facet="theme"
-                    id=id
-                    label=Signal::derive(move || label.get(ctx.lang.get()).to_string())
-                    count=Signal::derive(move || ctx.counts.with(|c| c.themes.get(&id_count).copied().unwrap_or(0)))
-                    checked=Signal::derive(move || ctx.url.state.with(|s| s.filters.themes.contains(&id_checked)))
-                    on_toggle=move |on| {
-                        let id = id_toggle.clone();
-                        ctx.url.update(|s| {
-                            if on { s.filters.themes.insert(id); } else { s.filters.themes.remove(&id); }
-                        })
-                    }
-                />
-            }
-        })
-        .collect_view();
+    let options = ctx.ds.with_value(|d| d.themes_in_use().into_iter().map(|th| (th.id.clone(), th.label.clone())).collect());
     view! {
         <fieldset class="facet facet-group">
             <legend><h3>{move || t(ctx.lang.get(), Msg::Theme)}</h3></legend>
-            <ul class="facet-options facet-options--columns">{options}</ul>
+            <ul class="facet-options facet-options--columns">{facet_options(THEME, options)}</ul>
         </fieldset>
     }
 }

@@ -1,17 +1,9 @@
 // Filters, the live count, and the state in the URL (reload, Back, malformed values).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { DATA, drawnLinks, launch, listedPairs, newPage, openMap, pairOfFrench, searchParams } from './support.mjs';
+import { test } from 'node:test';
+import { DATA, drawnLinks, listedPairs, newPage, openMap, pairOfFrench, searchParams, useBrowser } from './support.mjs';
 
-let env;
-let page;
-before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
-afterEach(async () => {
-  const errors = page?.errors ?? [];
-  await page?.context().close();
-  assert.deepEqual(errors, [], 'no console errors');
-});
+const t = useBrowser();
 
 const authority = (id) => DATA.authorities.find((a) => a.id === id);
 /** What a filter should give, computed from the data file the simple way. */
@@ -25,110 +17,110 @@ function expected({ regions = [], themes = [], from = null, to = null, unknown =
 }
 
 test('region=FR-IDF gives exactly the four Île-de-France pairs', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en&region=FR-IDF');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en&region=FR-IDF');
   const ids = ['Paris', 'Issy-les-Moulineaux', 'Versailles', 'Saint-Mandé'].map(pairOfFrench).sort();
-  assert.deepEqual(await listedPairs(page), ids);
-  assert.deepEqual(await drawnLinks(page), ids);
-  assert.equal(await page.locator('.leaflet-marker-icon.pm-marker').count(), 8);
-  assert.equal(await page.locator('.result-count').textContent(), '4 of 12 partnerships');
-  assert.ok(await page.locator('#region-FR-IDF').isChecked());
+  assert.deepEqual(await listedPairs(t.page), ids);
+  assert.deepEqual(await drawnLinks(t.page), ids);
+  assert.equal(await t.page.locator('.leaflet-marker-icon.pm-marker').count(), 8);
+  assert.equal(await t.page.locator('.result-count').textContent(), '4 of 12 partnerships');
+  assert.ok(await t.page.locator('#region-FR-IDF').isChecked());
 });
 
 test('from=2005&to=2012&unknown=0 gives Guro-gu–Issy, Suncheon–Nantes and Yanggu–Saint-Mandé', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en&from=2005&to=2012&unknown=0');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en&from=2005&to=2012&unknown=0');
   const ids = ['Issy-les-Moulineaux', 'Nantes', 'Saint-Mandé'].map(pairOfFrench).sort();
-  assert.deepEqual(await listedPairs(page), ids);
-  assert.deepEqual(await drawnLinks(page), ids);
-  assert.equal(await page.inputValue('#year-from'), '2005');
-  assert.equal(await page.inputValue('#year-to'), '2012');
-  assert.equal(await page.locator('#include-unknown').isChecked(), false);
+  assert.deepEqual(await listedPairs(t.page), ids);
+  assert.deepEqual(await drawnLinks(t.page), ids);
+  assert.equal(await t.page.inputValue('#year-from'), '2005');
+  assert.equal(await t.page.inputValue('#year-to'), '2012');
+  assert.equal(await t.page.locator('#include-unknown').isChecked(), false);
 });
 
 test('ticking themes and regions filters the map and list (OR within, AND across) and counts update', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
-  await page.locator('label[for="theme-culture"]').click();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'culture');
-  assert.deepEqual(await listedPairs(page), expected({ themes: ['culture'] }));
-  assert.deepEqual(await drawnLinks(page), expected({ themes: ['culture'] }));
-  await page.locator('label[for="theme-crafts"]').click();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'crafts,culture');
-  assert.deepEqual(await listedPairs(page), expected({ themes: ['culture', 'crafts'] }));
-  await page.locator('label[for="region-KR-42"]').click();
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.locator('label[for="theme-culture"]').click();
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'culture');
+  assert.deepEqual(await listedPairs(t.page), expected({ themes: ['culture'] }));
+  assert.deepEqual(await drawnLinks(t.page), expected({ themes: ['culture'] }));
+  await t.page.locator('label[for="theme-crafts"]').click();
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'crafts,culture');
+  assert.deepEqual(await listedPairs(t.page), expected({ themes: ['culture', 'crafts'] }));
+  await t.page.locator('label[for="region-KR-42"]').click();
   const want = expected({ themes: ['culture', 'crafts'], regions: ['KR-42'] });
-  await page.waitForFunction((n) => document.querySelectorAll('li[data-pair-id]').length === n, want.length);
-  assert.deepEqual(await listedPairs(page), want);
-  assert.equal(await page.locator('.result-count').textContent(), `${want.length} of 12 partnerships`);
+  await t.page.waitForFunction((n) => document.querySelectorAll('li[data-pair-id]').length === n, want.length);
+  assert.deepEqual(await listedPairs(t.page), want);
+  assert.equal(await t.page.locator('.result-count').textContent(), `${want.length} of 12 partnerships`);
   // Each option shows what it would give with the other facets as they are.
   for (const region of ['FR-IDF', 'KR-11', 'KR-47']) {
-    const count = Number(await page.locator(`label[for="region-${region}"] .facet-count`).textContent());
+    const count = Number(await t.page.locator(`label[for="region-${region}"] .facet-count`).textContent());
     assert.equal(count, expected({ themes: ['culture', 'crafts'], regions: [region] }).length, region);
   }
-  const gardens = Number(await page.locator('label[for="theme-gardens-nature"] .facet-count').textContent());
+  const gardens = Number(await t.page.locator('label[for="theme-gardens-nature"] .facet-count').textContent());
   assert.equal(gardens, expected({ themes: ['gardens-nature'], regions: ['KR-42'] }).length);
   // Clear filters brings everything back.
-  await page.locator('button.clear-filters').click();
-  await page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 12);
-  assert.equal(new URL(page.url()).search, '?lang=en');
+  await t.page.locator('button.clear-filters').click();
+  await t.page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 12);
+  assert.equal(new URL(t.page.url()).search, '?lang=en');
 });
 
 test('the year fields and the unknown-year switch filter as typed', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
-  await page.fill('#year-from', '2000');
-  await page.press('#year-from', 'Enter');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2000');
-  assert.deepEqual(await listedPairs(page), expected({ from: 2000 }));
-  await page.locator('label[for="include-unknown"]').click();
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('unknown') === '0');
-  assert.deepEqual(await listedPairs(page), expected({ from: 2000, unknown: false }));
-  assert.equal(await page.locator('label[for="include-unknown"] .facet-count').textContent(), '6');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.fill('#year-from', '2000');
+  await t.page.press('#year-from', 'Enter');
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2000');
+  assert.deepEqual(await listedPairs(t.page), expected({ from: 2000 }));
+  await t.page.locator('label[for="include-unknown"]').click();
+  await t.page.waitForFunction(() => new URL(location.href).searchParams.get('unknown') === '0');
+  assert.deepEqual(await listedPairs(t.page), expected({ from: 2000, unknown: false }));
+  assert.equal(await t.page.locator('label[for="include-unknown"] .facet-count').textContent(), '6');
 });
 
 test('reloading restores filters and selection; Back steps back through filter changes', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
-  await page.locator('label[for="region-FR-IDF"]').click();
-  await page.waitForFunction(() => location.search.includes('region=FR-IDF'));
-  await page.locator('label[for="theme-environment"]').click();
-  await page.waitForFunction(() => location.search.includes('theme=environment'));
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.locator('label[for="region-FR-IDF"]').click();
+  await t.page.waitForFunction(() => location.search.includes('region=FR-IDF'));
+  await t.page.locator('label[for="theme-environment"]').click();
+  await t.page.waitForFunction(() => location.search.includes('theme=environment'));
   const paris = pairOfFrench('Paris');
-  await page.locator(`li[data-pair-id="${paris}"] button`).click();
-  await page.waitForFunction((id) => location.search.includes(`pair=${id}`), paris);
-  const state = searchParams(page);
+  await t.page.locator(`li[data-pair-id="${paris}"] button`).click();
+  await t.page.waitForFunction((id) => location.search.includes(`pair=${id}`), paris);
+  const state = searchParams(t.page);
   assert.deepEqual(state, { region: 'FR-IDF', theme: 'environment', pair: paris, lang: 'en' });
-  const shown = await listedPairs(page);
+  const shown = await listedPairs(t.page);
 
-  await page.reload();
-  await page.waitForSelector('html[data-state="ready"]');
-  assert.deepEqual(searchParams(page), state);
-  assert.deepEqual(await listedPairs(page), shown);
-  await page.locator(`article.pair-card[data-pair-id="${paris}"]`).waitFor();
-  assert.ok(await page.locator('#theme-environment').isChecked());
+  await t.page.reload();
+  await t.page.waitForSelector('html[data-state="ready"]');
+  assert.deepEqual(searchParams(t.page), state);
+  assert.deepEqual(await listedPairs(t.page), shown);
+  await t.page.locator(`article.pair-card[data-pair-id="${paris}"]`).waitFor();
+  assert.ok(await t.page.locator('#theme-environment').isChecked());
 
-  await page.goBack(); // unselect
-  await page.locator('article.pair-card').waitFor({ state: 'detached' });
-  await page.goBack(); // drop the theme
-  await page.waitForFunction(() => !location.search.includes('theme='));
-  assert.deepEqual(await listedPairs(page), expected({ regions: ['FR-IDF'] }));
-  assert.equal(await page.locator('#theme-environment').isChecked(), false);
-  await page.goBack(); // drop the region
-  await page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 12);
-  assert.equal(await page.locator('#region-FR-IDF').isChecked(), false);
-  await page.goForward();
-  await page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 4);
+  await t.page.goBack(); // unselect
+  await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
+  await t.page.goBack(); // drop the theme
+  await t.page.waitForFunction(() => !location.search.includes('theme='));
+  assert.deepEqual(await listedPairs(t.page), expected({ regions: ['FR-IDF'] }));
+  assert.equal(await t.page.locator('#theme-environment').isChecked(), false);
+  await t.page.goBack(); // drop the region
+  await t.page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 12);
+  assert.equal(await t.page.locator('#region-FR-IDF').isChecked(), false);
+  await t.page.goForward();
+  await t.page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 4);
 });
 
 test('unknown or malformed URL values are ignored with a notice, never a crash', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en&region=FR-IDF,XX-99,<b>&from=abc&to=2012&unknown=maybe&pair=no-such-pair&theme=culture');
-  const notice = await page.locator('.url-notices').innerText();
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en&region=FR-IDF,XX-99,<b>&from=abc&to=2012&unknown=maybe&pair=no-such-pair&theme=culture');
+  const notice = await t.page.locator('.url-notices').innerText();
   for (const s of ['region=<b>', 'from=abc', 'unknown=maybe', 'region=XX-99', 'pair=no-such-pair']) assert.ok(notice.includes(s), `notice mentions ${s}: ${notice}`);
-  assert.deepEqual(await listedPairs(page), expected({ regions: ['FR-IDF'], themes: ['culture'], to: 2012 }));
+  assert.deepEqual(await listedPairs(t.page), expected({ regions: ['FR-IDF'], themes: ['culture'], to: 2012 }));
   // The address is corrected in place (no extra history entry).
-  assert.deepEqual(searchParams(page), { region: 'FR-IDF', theme: 'culture', to: '2012', lang: 'en' });
-  await page.goBack();
-  assert.equal(page.url(), 'about:blank', 'Back leaves the map: the correction added no entry');
+  assert.deepEqual(searchParams(t.page), { region: 'FR-IDF', theme: 'culture', to: '2012', lang: 'en' });
+  await t.page.goBack();
+  assert.equal(t.page.url(), 'about:blank', 'Back leaves the map: the correction added no entry');
 });

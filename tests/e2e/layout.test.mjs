@@ -1,80 +1,72 @@
 // Layouts at the three sizes of the issue, and the interface language.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { launch, listedPairs, newPage, openMap, saveScreenshot } from './support.mjs';
+import { test } from 'node:test';
+import { listedPairs, newPage, openMap, saveScreenshot, useBrowser } from './support.mjs';
 
-let env;
-let page;
-before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
-afterEach(async () => {
-  const errors = page?.errors ?? [];
-  await page?.context().close();
-  assert.deepEqual(errors, [], 'no console errors');
-});
+const t = useBrowser();
 
-const box = (sel) => page.locator(sel).first().boundingBox();
+const box = (sel) => t.page.locator(sel).first().boundingBox();
 
 for (const [width, height] of [[1920, 1080], [1280, 800]]) {
   test(`at ${width}×${height} filters, map and list stand side by side`, async () => {
-    page = await newPage(env, { width, height });
-    await openMap(page, env.url, '?lang=en');
+    t.page = await newPage(t.env, { width, height });
+    await openMap(t.page, t.env.url, '?lang=en');
     const [filters, map, list] = await Promise.all([box('.filters-column'), box('.map'), box('.list-column')]);
     assert.ok(filters.x + filters.width <= map.x + 1 && map.x + map.width <= list.x + 1, 'three columns');
     assert.ok(map.width >= width * 0.5 && map.height >= height - 120, `map is large: ${map.width}×${map.height}`);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'no horizontal scroll');
+    assert.equal(await t.page.evaluate(() => document.documentElement.scrollWidth), width, 'no horizontal scroll');
     // All 12 links are in view and every list item is reachable.
-    assert.equal(await page.locator('li[data-pair-id]').count(), 12);
-    await saveScreenshot(page, `desktop-${width}`);
-    await page.locator('li[data-pair-id="seoul-paris"] button').click();
-    await page.locator('article.pair-card').waitFor();
-    await page.waitForTimeout(400);
-    await saveScreenshot(page, `desktop-${width}-card`);
+    assert.equal(await t.page.locator('li[data-pair-id]').count(), 12);
+    await saveScreenshot(t.page, `desktop-${width}`);
+    await t.page.locator('li[data-pair-id="seoul-paris"] button').click();
+    await t.page.locator('article.pair-card').waitFor();
+    await t.page.waitForTimeout(400);
+    await saveScreenshot(t.page, `desktop-${width}-card`);
   });
 }
 
 test('on a 390×844 phone the map comes first, the list below it, and touch targets are large', async () => {
-  page = await newPage(env, { width: 390, height: 844 });
-  await openMap(page, env.url, '?lang=en');
+  t.page = await newPage(t.env, { width: 390, height: 844 });
+  await openMap(t.page, t.env.url, '?lang=en');
   const [map, list] = await Promise.all([box('.map'), box('.list-column')]);
   assert.ok(map.width >= 370 && map.height >= 320, `map ${map.width}×${map.height}`);
   assert.ok(list.y >= map.y + map.height - 1, 'list below the map');
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no horizontal scroll');
+  assert.equal(await t.page.evaluate(() => document.documentElement.scrollWidth), 390, 'no horizontal scroll');
   // The filter drawer starts closed so the map is on the first screen, and opens on demand.
-  assert.equal(await page.locator('details.filter-panel').getAttribute('open'), null);
-  await saveScreenshot(page, 'phone-390');
-  await page.locator('details.filter-panel > summary').click();
-  await page.locator('label[for="region-FR-IDF"]').click();
-  await page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 4);
+  assert.equal(await t.page.locator('details.filter-panel').getAttribute('open'), null);
+  await saveScreenshot(t.page, 'phone-390');
+  await t.page.locator('details.filter-panel > summary').click();
+  await t.page.locator('label[for="region-FR-IDF"]').click();
+  await t.page.waitForFunction(() => document.querySelectorAll('li[data-pair-id]').length === 4);
   for (const sel of ['li[data-pair-id] button', '.facet-option', '.lang-switcher button', 'details.filter-panel > summary']) {
-    const heights = await page.locator(sel).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const heights = await t.page.locator(sel).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     assert.ok(heights.every((h) => h >= 44), `${sel} at least 44 px high: ${heights}`);
   }
-  await page.locator('li[data-pair-id="seoul-paris"] button').click();
-  await page.locator('article.pair-card').waitFor();
-  await saveScreenshot(page, 'phone-390-card');
+  await t.page.locator('li[data-pair-id="seoul-paris"] button').click();
+  await t.page.locator('article.pair-card').waitFor();
+  await saveScreenshot(t.page, 'phone-390-card');
 });
 
 test('lang=ko shows the Korean interface and <html lang> follows', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=ko');
-  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
-  assert.equal(await page.locator('h1').textContent(), '한불 지방정부 교류 지도');
-  assert.equal(await page.locator('.result-count').textContent(), '전체 12건 중 12건');
-  assert.ok((await page.locator('li[data-pair-id="seoul-paris"]').innerText()).includes('서울특별시'));
-  await page.getByRole('button', { name: 'Français' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  assert.equal(await page.locator('.result-count').textContent(), '12 sur 12 partenariats');
-  assert.equal(new URL(page.url()).searchParams.get('lang'), 'fr');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=ko');
+  assert.equal(await t.page.getAttribute('html', 'lang'), 'ko');
+  assert.equal(await t.page.locator('h1').textContent(), '한불 지방정부 교류 지도');
+  assert.equal(await t.page.locator('.result-count').textContent(), '전체 12건 중 12건');
+  assert.ok((await t.page.locator('li[data-pair-id="seoul-paris"]').innerText()).includes('서울특별시'));
+  await t.page.getByRole('button', { name: 'Français' }).click();
+  await t.page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await t.page.locator('.result-count').textContent(), '12 sur 12 partenariats');
+  assert.equal(new URL(t.page.url()).searchParams.get('lang'), 'fr');
 });
 
 test('without lang=, the browser language is used, French otherwise', async () => {
-  page = await newPage(env, { locale: 'ko-KR' });
-  await openMap(page, env.url);
-  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
-  await page.context().close();
-  page = await newPage(env, { locale: 'de-DE' });
-  await openMap(page, env.url);
-  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-  assert.equal((await listedPairs(page)).length, 12);
+  t.page = await newPage(t.env, { locale: 'ko-KR' });
+  await openMap(t.page, t.env.url);
+  assert.equal(await t.page.getAttribute('html', 'lang'), 'ko');
+  await t.page.context().close();
+  t.page = await newPage(t.env, { locale: 'de-DE' });
+  await openMap(t.page, t.env.url);
+  assert.equal(await t.page.getAttribute('html', 'lang'), 'fr');
+  assert.equal((await listedPairs(t.page)).length, 12);
 });

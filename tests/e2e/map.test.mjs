@@ -1,75 +1,67 @@
 // The map draws the data, and the map, the card and the list agree on what is selected.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { DATA, drawnLinks, isolatedPointOfLink, launch, listedPairs, newPage, openMap, pairOfFrench, searchParams } from './support.mjs';
+import { test } from 'node:test';
+import { DATA, drawnLinks, isolatedPointOfLink, listedPairs, newPage, openMap, pairOfFrench, searchParams, useBrowser } from './support.mjs';
 
-let env;
-let page;
-before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
-afterEach(async () => {
-  const errors = page?.errors ?? [];
-  await page?.context().close();
-  assert.deepEqual(errors, [], 'no console errors');
-});
+const t = useBrowser();
 
 const allIds = DATA.partnerships.map((p) => p.id).sort();
 
 test('all 24 authorities and 12 partnerships are drawn, French and Korean distinguished', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
-  assert.equal(await page.locator('.leaflet-marker-icon.pm-marker--fr').count(), 12);
-  assert.equal(await page.locator('.leaflet-marker-icon.pm-marker--kr').count(), 12);
-  assert.deepEqual(await drawnLinks(page), allIds);
-  assert.deepEqual(await listedPairs(page), allIds);
-  assert.equal(await page.locator('.result-count').textContent(), '12 of 12 partnerships');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  assert.equal(await t.page.locator('.leaflet-marker-icon.pm-marker--fr').count(), 12);
+  assert.equal(await t.page.locator('.leaflet-marker-icon.pm-marker--kr').count(), 12);
+  assert.deepEqual(await drawnLinks(t.page), allIds);
+  assert.deepEqual(await listedPairs(t.page), allIds);
+  assert.equal(await t.page.locator('.result-count').textContent(), '12 of 12 partnerships');
   // The bundled basemap is drawn: country shapes, no tile images.
-  assert.ok((await page.locator('path.pm-land').count()) > 50, 'country outlines drawn');
-  assert.equal(await page.locator('img.leaflet-tile').count(), 0);
+  assert.ok((await t.page.locator('path.pm-land').count()) > 50, 'country outlines drawn');
+  assert.equal(await t.page.locator('img.leaflet-tile').count(), 0);
   // Both countries are in the initial view.
-  const box = await page.locator('.map').boundingBox();
+  const box = await t.page.locator('.map').boundingBox();
   for (const id of ['fr-paris', 'fr-nice', 'kr-seoul', 'kr-jeju']) {
-    const m = await page.locator(`.leaflet-marker-icon[data-authority-id="${id}"]`).boundingBox();
+    const m = await t.page.locator(`.leaflet-marker-icon[data-authority-id="${id}"]`).boundingBox();
     assert.ok(m.x >= box.x && m.x <= box.x + box.width && m.y >= box.y && m.y <= box.y + box.height, `${id} in view`);
   }
   // Each link is styled by its agreement kind (or as unknown).
   for (const p of DATA.partnerships) {
-    const cls = await page.locator(`path.pm-link[data-pair-id="${p.id}"]`).getAttribute('class');
+    const cls = await t.page.locator(`path.pm-link[data-pair-id="${p.id}"]`).getAttribute('class');
     assert.ok(cls.includes(`pm-link--${p.kind ?? 'unknown'}`), `${p.id}: ${cls}`);
   }
   // No request left the origin.
-  const origin = new URL(env.url).origin;
-  assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
+  const origin = new URL(t.env.url).origin;
+  assert.deepEqual(t.page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
 });
 
 test('clicking each line opens the card of that partnership, with its sources', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
   for (const p of DATA.partnerships) {
-    const pt = await isolatedPointOfLink(page, p.id);
+    const pt = await isolatedPointOfLink(t.page, p.id);
     assert.ok(pt, `${p.id} has a visible point`);
-    await page.mouse.click(pt.x, pt.y);
-    const card = page.locator(`article.pair-card[data-pair-id="${p.id}"]`);
+    await t.page.mouse.click(pt.x, pt.y);
+    const card = t.page.locator(`article.pair-card[data-pair-id="${p.id}"]`);
     await card.waitFor({ timeout: 3000 });
-    assert.equal(searchParams(page).pair, p.id);
+    assert.equal(searchParams(t.page).pair, p.id);
     const hrefs = await card.locator('.pair-card-body > ul.sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const expected = p.sources.filter((s) => s.url).map((s) => s.url);
     assert.deepEqual(hrefs, expected, `${p.id} sources`);
     // The selection shows on the map and in the list.
-    assert.match(await page.locator(`path.pm-link[data-pair-id="${p.id}"]`).getAttribute('class'), /is-selected/);
-    assert.match(await page.locator(`li[data-pair-id="${p.id}"]`).getAttribute('class'), /is-selected/);
+    assert.match(await t.page.locator(`path.pm-link[data-pair-id="${p.id}"]`).getAttribute('class'), /is-selected/);
+    assert.match(await t.page.locator(`li[data-pair-id="${p.id}"]`).getAttribute('class'), /is-selected/);
     const [kr, fr] = p.authorities;
-    for (const a of [kr, fr]) assert.match(await page.locator(`[data-authority-id="${a}"].leaflet-marker-icon`).getAttribute('class'), /is-selected/);
-    await page.keyboard.press('Escape');
+    for (const a of [kr, fr]) assert.match(await t.page.locator(`[data-authority-id="${a}"].leaflet-marker-icon`).getAttribute('class'), /is-selected/);
+    await t.page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
   }
 });
 
 test('the card gives both names in both scripts, the kind, the year or "unknown", and the themes', async () => {
-  page = await newPage(env);
+  t.page = await newPage(t.env);
   const seoulParis = pairOfFrench('Paris');
-  await openMap(page, env.url, `?lang=en&pair=${seoulParis}`);
-  const card = page.locator('article.pair-card');
+  await openMap(t.page, t.env.url, `?lang=en&pair=${seoulParis}`);
+  const card = t.page.locator('article.pair-card');
   await card.waitFor();
   const text = await card.innerText();
   for (const s of ['Seoul', '서울특별시', 'Paris', '파리', '1991', 'Urban planning']) assert.ok(text.includes(s), `card mentions ${s}`);
@@ -77,50 +69,50 @@ test('the card gives both names in both scripts, the kind, the year or "unknown"
 
   // A pair whose year and kind are unknown says so.
   const versailles = pairOfFrench('Versailles');
-  await page.goto(`${env.url}?lang=en&pair=${versailles}`);
-  await page.waitForSelector('html[data-state="ready"]');
-  await page.locator(`article.pair-card[data-pair-id="${versailles}"]`).waitFor();
-  assert.equal((await page.locator('.pair-year').innerText()).trim(), 'unknown');
-  assert.equal((await page.locator('.pair-kind').innerText()).trim(), 'unknown');
-  assert.equal((await page.locator('.pair-themes').innerText()).trim(), 'unknown');
+  await t.page.goto(`${t.env.url}?lang=en&pair=${versailles}`);
+  await t.page.waitForSelector('html[data-state="ready"]');
+  await t.page.locator(`article.pair-card[data-pair-id="${versailles}"]`).waitFor();
+  assert.equal((await t.page.locator('.pair-year').innerText()).trim(), 'unknown');
+  assert.equal((await t.page.locator('.pair-kind').innerText()).trim(), 'unknown');
+  assert.equal((await t.page.locator('.pair-themes').innerText()).trim(), 'unknown');
 });
 
 test('choosing an item of the list selects its pair and moves the map to it', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
   const id = pairOfFrench('Limoges');
-  const before = await page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
-  await page.locator(`li[data-pair-id="${id}"] button`).click();
-  await page.locator(`article.pair-card[data-pair-id="${id}"]`).waitFor();
-  await page.waitForTimeout(600); // the fly animation
-  const after = await page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
+  const before = await t.page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
+  await t.page.locator(`li[data-pair-id="${id}"] button`).click();
+  await t.page.locator(`article.pair-card[data-pair-id="${id}"]`).waitFor();
+  await t.page.waitForTimeout(600); // the fly animation
+  const after = await t.page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
   assert.ok(Math.hypot(after.x - before.x, after.y - before.y) > 20, 'the map moved');
   // Both ends are in view and not hidden under the card.
-  const map = await page.locator('.map').boundingBox();
-  const card = await page.locator('article.pair-card').boundingBox();
+  const map = await t.page.locator('.map').boundingBox();
+  const card = await t.page.locator('article.pair-card').boundingBox();
   for (const a of ['fr-limoges', 'kr-icheon']) {
-    const m = await page.locator(`.leaflet-marker-icon[data-authority-id="${a}"]`).boundingBox();
+    const m = await t.page.locator(`.leaflet-marker-icon[data-authority-id="${a}"]`).boundingBox();
     assert.ok(m.x > map.x && m.x < map.x + map.width && m.y > map.y && m.y < map.y + map.height, `${a} in view`);
     assert.ok(m.x > card.x + card.width || m.y + m.height < card.y, `${a} not under the card`);
   }
 });
 
 test('clicking a marker selects a partnership of that authority', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
-  await page.locator('.leaflet-marker-icon[data-authority-id="fr-nantes"]').click();
-  await page.locator(`article.pair-card[data-pair-id="${pairOfFrench('Nantes')}"]`).waitFor();
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.locator('.leaflet-marker-icon[data-authority-id="fr-nantes"]').click();
+  await t.page.locator(`article.pair-card[data-pair-id="${pairOfFrench('Nantes')}"]`).waitFor();
 });
 
 test('keyboard: Enter on a list item opens the card, Escape closes it and returns focus', async () => {
-  page = await newPage(env);
-  await openMap(page, env.url, '?lang=en');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
   const id = pairOfFrench('Nantes');
-  await page.focus(`li[data-pair-id="${id}"] button`);
-  await page.keyboard.press('Enter');
-  await page.locator('article.pair-card').waitFor();
-  await page.keyboard.press('Escape');
-  await page.locator('article.pair-card').waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), id);
-  assert.equal(searchParams(page).pair, undefined);
+  await t.page.focus(`li[data-pair-id="${id}"] button`);
+  await t.page.keyboard.press('Enter');
+  await t.page.locator('article.pair-card').waitFor();
+  await t.page.keyboard.press('Escape');
+  await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
+  assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), id);
+  assert.equal(searchParams(t.page).pair, undefined);
 });

@@ -1,32 +1,22 @@
 // Bad data, a failing or slow data request, and hosting under a sub-path.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { DATA, drawnLinks, launch, listedPairs, newPage, openMap } from './support.mjs';
+import { test } from 'node:test';
+import { DATA, drawnLinks, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
 
-let env;
-let page;
-let allowedErrors = [];
-before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
-afterEach(async () => {
-  const errors = (page?.errors ?? []).filter((e) => !allowedErrors.some((re) => re.test(e)));
-  allowedErrors = [];
-  await page?.context().close();
-  assert.deepEqual(errors, [], 'no unexpected console errors');
-});
+const t = useBrowser();
 
 const serve = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body });
 
 test('invalid records are listed with their location in a panel, and the valid rest is drawn', async () => {
-  page = await newPage(env);
+  t.page = await newPage(t.env);
   const bad = structuredClone(DATA);
   bad.partnerships[3].authorities[1] = 'fr-nise';
   bad.partnerships[5].year = 'two thousand';
   bad.partnerships[7].sources.push({ title: 'evil', url: 'javascript:alert(1)' });
   bad.authorities.find((a) => a.id === 'kr-jeju').location = { lat: 95, lng: 126.5 };
-  await page.route('**/data/partnerships.json', serve(JSON.stringify(bad)));
-  await openMap(page, env.url, '?lang=en');
-  const panel = page.locator('section.problems');
+  await t.page.route('**/data/partnerships.json', serve(JSON.stringify(bad)));
+  await openMap(t.page, t.env.url, '?lang=en');
+  const panel = t.page.locator('section.problems');
   assert.equal(await panel.getAttribute('data-problem-count'), '5');
   await panel.locator('summary').click();
   const text = await panel.innerText();
@@ -39,71 +29,71 @@ test('invalid records are listed with their location in a panel, and the valid r
   // Jeju's authority is invalid, so its pair is too; four pairs are left out, eight are drawn.
   const dropped = new Set([DATA.partnerships[3].id, DATA.partnerships[5].id, DATA.partnerships[7].id, 'jeju-rouen']);
   const rest = DATA.partnerships.map((p) => p.id).filter((id) => !dropped.has(id)).sort();
-  assert.deepEqual(await listedPairs(page), rest);
-  assert.deepEqual(await drawnLinks(page), rest);
+  assert.deepEqual(await listedPairs(t.page), rest);
+  assert.deepEqual(await drawnLinks(t.page), rest);
 });
 
 test('a file that is not JSON at all gives a located error and no crash', async () => {
-  page = await newPage(env);
-  await page.route('**/data/partnerships.json', serve('{ "schema_version": 1,\n  "themes": [ }'));
-  await page.goto(env.url + '?lang=en');
-  await page.waitForSelector('html[data-state="error"]');
-  await page.locator('section.problems summary').click();
-  assert.match(await page.locator('section.problems').innerText(), /\$ \(2:\d+\) not valid JSON/);
+  t.page = await newPage(t.env);
+  await t.page.route('**/data/partnerships.json', serve('{ "schema_version": 1,\n  "themes": [ }'));
+  await t.page.goto(t.env.url + '?lang=en');
+  await t.page.waitForSelector('html[data-state="error"]');
+  await t.page.locator('section.problems summary').click();
+  assert.match(await t.page.locator('section.problems').innerText(), /\$ \(2:\d+\) not valid JSON/);
 });
 
 test('markup in the data is shown as text and never runs', async () => {
-  page = await newPage(env);
+  t.page = await newPage(t.env);
   const bad = structuredClone(DATA);
   const p = bad.partnerships[0];
   p.summary.en = '<img src=x onerror="window.__pwned=1">"><svg onload="window.__pwned=2">';
   p.sources[0].title = '<script>window.__pwned=3</script>';
-  await page.route('**/data/partnerships.json', serve(JSON.stringify(bad)));
-  await openMap(page, env.url, `?lang=en&pair=${p.id}`);
-  const card = page.locator('article.pair-card');
+  await t.page.route('**/data/partnerships.json', serve(JSON.stringify(bad)));
+  await openMap(t.page, t.env.url, `?lang=en&pair=${p.id}`);
+  const card = t.page.locator('article.pair-card');
   await card.waitFor();
   assert.ok((await card.innerText()).includes('<img src=x onerror='));
   assert.equal(await card.locator('img, svg, script').count(), 0);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await t.page.evaluate(() => window.__pwned), undefined);
 });
 
 test('a failed data request shows the reason and a working retry button', async () => {
-  page = await newPage(env);
-  allowedErrors = [/Failed to load resource/];
-  await page.route('**/data/partnerships.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
-  await page.goto(env.url + '?lang=en');
-  await page.waitForSelector('html[data-state="error"]');
-  assert.match(await page.locator('[role="alert"]').innerText(), /could not be loaded[\s\S]*503/);
-  await page.unroute('**/data/partnerships.json');
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await page.waitForSelector('html[data-state="ready"]');
-  assert.equal((await listedPairs(page)).length, 12);
+  t.page = await newPage(t.env);
+  t.allowedErrors = [/Failed to load resource/];
+  await t.page.route('**/data/partnerships.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await t.page.goto(t.env.url + '?lang=en');
+  await t.page.waitForSelector('html[data-state="error"]');
+  assert.match(await t.page.locator('[role="alert"]').innerText(), /could not be loaded[\s\S]*503/);
+  await t.page.unroute('**/data/partnerships.json');
+  await t.page.getByRole('button', { name: 'Try again' }).click();
+  await t.page.waitForSelector('html[data-state="ready"]');
+  assert.equal((await listedPairs(t.page)).length, 12);
 });
 
 test('while the data is on its way, a progress message shows', async () => {
-  page = await newPage(env);
+  t.page = await newPage(t.env);
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/data/partnerships.json', async (route) => { await held; await route.continue(); });
-  await page.goto(env.url + '?lang=en');
-  const status = page.getByRole('status').filter({ hasText: 'Loading partnerships' });
+  await t.page.route('**/data/partnerships.json', async (route) => { await held; await route.continue(); });
+  await t.page.goto(t.env.url + '?lang=en');
+  const status = t.page.getByRole('status').filter({ hasText: 'Loading partnerships' });
   await status.waitFor();
-  assert.equal(await page.getAttribute('html', 'data-state'), 'loading');
+  assert.equal(await t.page.getAttribute('html', 'data-state'), 'loading');
   release();
-  await page.waitForSelector('html[data-state="ready"]');
+  await t.page.waitForSelector('html[data-state="ready"]');
   assert.equal(await status.count(), 0);
 });
 
 test('the built folder works under a sub-path, fetching everything relative to it', async () => {
-  page = await newPage(env);
-  await openMap(page, env.subUrl, '?lang=en&region=KR-47');
-  assert.equal((await listedPairs(page)).length, 2);
-  const prefix = env.subUrl; // http://127.0.0.1:PORT/carte/coree/
-  const own = page.requests.filter((u) => !u.startsWith('data:'));
-  assert.ok(own.length >= 6, 'page, scripts, styles, wasm, data, basemap');
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.subUrl, '?lang=en&region=KR-47');
+  assert.equal((await listedPairs(t.page)).length, 2);
+  const prefix = t.env.subUrl; // http://127.0.0.1:PORT/carte/coree/
+  const own = t.page.requests.filter((u) => !u.startsWith('data:'));
+  assert.ok(own.length >= 6, 't.page, scripts, styles, wasm, data, basemap');
   assert.deepEqual(own.filter((u) => !u.startsWith(prefix)), [], 'every request stays under the sub-path');
   // And without the trailing slash, the server's redirect lands on the same app.
-  await page.goto(prefix.slice(0, -1) + '?lang=en');
-  await page.waitForSelector('html[data-state="ready"]');
-  assert.equal((await listedPairs(page)).length, 12);
+  await t.page.goto(prefix.slice(0, -1) + '?lang=en');
+  await t.page.waitForSelector('html[data-state="ready"]');
+  assert.equal((await listedPairs(t.page)).length, 12);
 });

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
 
@@ -34,6 +36,25 @@ export async function launch() {
       sub.server.close();
     },
   };
+}
+
+/**
+ * Registers the hooks of a test file: one browser and servers for the file, and after each test
+ * the page's context closed and its console checked for errors. Tests set `t.page`, and may list
+ * `t.allowedErrors` (regular expressions) for errors they provoke on purpose.
+ */
+export function useBrowser() {
+  const t = { env: null, page: null, allowedErrors: [] };
+  before(async () => { t.env = await launch(); });
+  after(async () => { await t.env?.close(); });
+  afterEach(async () => {
+    const errors = (t.page?.errors ?? []).filter((e) => !t.allowedErrors.some((re) => re.test(e)));
+    t.allowedErrors = [];
+    await t.page?.context().close();
+    t.page = null;
+    assert.deepEqual(errors, [], 'no console errors');
+  });
+  return t;
 }
 
 /** A new page (own context) that records console errors, page errors and requests. */
