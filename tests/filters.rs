@@ -259,6 +259,7 @@ fn all_three_facets_combine() {
         from: Some(2001),
         to: None,
         include_unknown_year: true,
+        kinds: None,
     };
     // PAC or IDF: 0,1,2,3,5,6; economy or education: 1,2,3,6; 2001 or later or unknown: 1,2,4,5,6.
     assert_eq!(visible_pairs(&ds, &f), [1, 2, 6]);
@@ -294,6 +295,7 @@ fn a_facet_count_applies_the_other_facets_but_not_its_own() {
         from: Some(2000),
         to: None,
         include_unknown_year: false,
+        kinds: None,
     };
     assert_eq!(visible_pairs(&ds, &f), [1]);
     let c = facet_counts(&ds, &f);
@@ -336,7 +338,7 @@ fn facet_counts_equal_what_choosing_each_option_would_show() {
     for regions in region_choices {
         for themes in theme_choices {
             for (from, to, include_unknown_year) in year_choices {
-                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year };
+                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year, kinds: None };
                 assert_eq!(visible_pairs(&ds, &f), reference.visible(&f), "{f:?}");
                 assert_facet_counts_match_brute_force(&ds, &reference, &f);
                 checked += 1;
@@ -450,6 +452,7 @@ fn random_filters(rng: &mut Rng) -> Filters {
         from: year(rng),
         to: year(rng),
         include_unknown_year: rng.chance(1, 2),
+        kinds: None,
     }
 }
 

@@ -62,7 +62,7 @@ fn the_valid_document_loads_without_problems_and_resolves_every_id() {
     let l = load_valid(&valid_document());
     assert!(l.is_valid());
     let ds = &l.dataset;
-    assert_eq!(ds.schema_version, 1);
+    assert_eq!(ds.schema_version, 2);
     assert_eq!(ds.data_as_of.map(|d| d.to_string()).as_deref(), Some("2026-11-28"));
     assert_eq!(ds.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["culture", "economy"]);
     assert_eq!(
@@ -181,7 +181,7 @@ fn a_missing_schema_version_is_reported_and_the_data_still_loads() {
 
 #[test]
 fn an_unsupported_schema_version_is_reported() {
-    for v in [json!(2), json!(0), json!("1"), json!(1.5), json!(null)] {
+    for v in [json!(1), json!(3), json!(0), json!("2"), json!(1.5), json!(null)] {
         let l = load(&valid_with(|d| d["schema_version"] = v.clone()));
         assert_only_problem(&l, "schema_version", "unsupported schema version");
         assert!(l.problems[0].message.contains(&v.to_string()), "the message names the value: {}", l.problems[0]);
@@ -224,9 +224,16 @@ fn a_bad_data_as_of_date_is_reported() {
 
 #[test]
 fn a_partnership_with_an_unknown_authority_is_reported_at_that_authority() {
-    let l = load(&valid_with(|d| d["partnerships"][1]["authorities"][1] = json!("fr-nise")));
+    let doc = valid_with(|d| d["partnerships"][1]["authorities"][1] = json!("fr-nise"));
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let l = partnership_map::domain::load_dataset(&text);
     assert_eq!(l.problems.len(), 1, "{}", list(&l.problems));
-    assert_eq!(l.problems[0].to_string(), "partnerships[1].authorities[1]: unknown authority \"fr-nise\"");
+    let p = &l.problems[0];
+    assert_eq!(format!("{}: {}", p.path, p.message), "partnerships[1].authorities[1]: unknown authority \"fr-nise\"");
+    // …and where to find it in an editor: the line and column of the bad id.
+    let (line, column) = p.position.expect("a position");
+    let at = text.lines().nth(line - 1).unwrap().chars().skip(column - 1).collect::<String>();
+    assert!(at.starts_with("\"fr-nise\""), "line {line} column {column}: {at}");
     assert_eq!(partnership_ids(&l), ["seoul-paris", "seoul-marseille"]);
     assert!(l.dataset.authority("fr-nice").is_some(), "the authority itself is still there");
 }

@@ -109,7 +109,83 @@ pub struct AgreementKind {
 pub struct AuthorityKind {
     pub id: String,
     pub country: Country,
+    /// Id of its administrative tier.
+    pub tier: String,
     pub label: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub value: u64,
+    pub as_of: PartialDate,
+    pub note: Option<Localized>,
+}
+
+/// A tier of one country's local administration (région, commune; 광역, 기초…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tier {
+    pub id: String,
+    pub country: Country,
+    pub order: u32,
+    pub name: Localized,
+    pub count: Option<Count>,
+    pub description: Localized,
+    pub compare_with: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// A dated event; `partnerships` are the ids of the pairs it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub end_date: Option<PartialDate>,
+    pub label: Localized,
+    pub partnerships: Vec<String>,
+    pub uncertain: bool,
+    pub sources: Vec<Source>,
+}
+
+impl Event {
+    /// The years the event spans, first and last.
+    pub fn years(&self) -> (i32, i32) {
+        (self.date.year, self.end_date.map_or(self.date.year, |d| d.year))
+    }
+}
+
+/// Where a partnership stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// A source reports a signed document (`kind` says which, when known).
+    Signed,
+    /// Listed as a partnership by the country group; no signed document found.
+    Listed,
+    /// Exchanges or visits; nothing signed found.
+    Exchange,
+    /// An announced plan, not shown as signed.
+    Planned,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Signed, Status::Listed, Status::Exchange, Status::Planned];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Signed => "signed",
+            Status::Listed => "listed",
+            Status::Exchange => "exchange",
+            Status::Planned => "planned",
+        }
+    }
+
+    pub fn try_from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Whether anything was agreed: exchanges and plans are not partnerships yet.
+    pub fn is_agreement(self) -> bool {
+        matches!(self, Status::Signed | Status::Listed)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +215,7 @@ pub struct Authority {
     pub website: Option<String>,
     pub notes: Option<Localized>,
     pub uncertain: Vec<String>,
+    pub last_verified: Option<PartialDate>,
     pub sources: Vec<Source>,
 }
 
@@ -161,6 +238,7 @@ pub struct Partnership {
     pub id: String,
     pub korean: String,
     pub french: String,
+    pub status: Status,
     pub kind: Option<String>,
     pub term: Option<String>,
     /// Year of the first agreement; `None` = unknown.
@@ -170,10 +248,23 @@ pub struct Partnership {
     pub themes: Vec<String>,
     pub summary: Option<Localized>,
     pub uncertain: Vec<String>,
+    pub last_verified: Option<PartialDate>,
     pub sources: Vec<Source>,
 }
 
+/// The option of the "kind / status" facet: what was signed, or where the pair stands.
+pub const UNKNOWN_KIND: &str = "unknown";
+
 impl Partnership {
+    /// `twinning`, `friendship`…, `unknown` for an agreement of unknown kind, or `exchange` /
+    /// `planned` when nothing is signed.
+    pub fn kind_option(&self) -> &str {
+        match self.status {
+            Status::Exchange | Status::Planned => self.status.id(),
+            Status::Signed | Status::Listed => self.kind.as_deref().unwrap_or(UNKNOWN_KIND),
+        }
+    }
+
     pub fn is_uncertain(&self, field: &str) -> bool {
         self.uncertain.iter().any(|f| f == field)
     }
@@ -187,10 +278,25 @@ pub struct Dataset {
     pub themes: Vec<Theme>,
     pub agreement_kinds: Vec<AgreementKind>,
     pub authority_kinds: Vec<AuthorityKind>,
+    pub tiers: Vec<Tier>,
     pub regions: Vec<Region>,
     pub authorities: Vec<Authority>,
     pub partnerships: Vec<Partnership>,
+    pub events: Vec<Event>,
     index: Indices,
+}
+
+/// The record lists of a dataset, to build one with [`Dataset::new`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Records {
+    pub themes: Vec<Theme>,
+    pub agreement_kinds: Vec<AgreementKind>,
+    pub authority_kinds: Vec<AuthorityKind>,
+    pub tiers: Vec<Tier>,
+    pub regions: Vec<Region>,
+    pub authorities: Vec<Authority>,
+    pub partnerships: Vec<Partnership>,
+    pub events: Vec<Event>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -198,6 +304,7 @@ struct Indices {
     themes: HashMap<String, usize>,
     agreement_kinds: HashMap<String, usize>,
     authority_kinds: HashMap<String, usize>,
+    tiers: HashMap<String, usize>,
     regions: HashMap<String, usize>,
     authorities: HashMap<String, usize>,
     partnerships: HashMap<String, usize>,
@@ -208,26 +315,43 @@ fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
 }
 
 impl Dataset {
-    #[allow(clippy::too_many_arguments)] // one argument per record list of the file
-    pub fn new(
-        schema_version: u32,
-        data_as_of: Option<PartialDate>,
-        themes: Vec<Theme>,
-        agreement_kinds: Vec<AgreementKind>,
-        authority_kinds: Vec<AuthorityKind>,
-        regions: Vec<Region>,
-        authorities: Vec<Authority>,
-        partnerships: Vec<Partnership>,
-    ) -> Self {
+    pub fn new(schema_version: u32, data_as_of: Option<PartialDate>, r: Records) -> Self {
         let index = Indices {
-            themes: index_of(&themes, |t| &t.id),
-            agreement_kinds: index_of(&agreement_kinds, |k| &k.id),
-            authority_kinds: index_of(&authority_kinds, |k| &k.id),
-            regions: index_of(&regions, |r| &r.id),
-            authorities: index_of(&authorities, |a| &a.id),
-            partnerships: index_of(&partnerships, |p| &p.id),
+            themes: index_of(&r.themes, |t| &t.id),
+            agreement_kinds: index_of(&r.agreement_kinds, |k| &k.id),
+            authority_kinds: index_of(&r.authority_kinds, |k| &k.id),
+            tiers: index_of(&r.tiers, |t| &t.id),
+            regions: index_of(&r.regions, |r| &r.id),
+            authorities: index_of(&r.authorities, |a| &a.id),
+            partnerships: index_of(&r.partnerships, |p| &p.id),
         };
-        Dataset { schema_version, data_as_of, themes, agreement_kinds, authority_kinds, regions, authorities, partnerships, index }
+        Dataset {
+            schema_version,
+            data_as_of,
+            themes: r.themes,
+            agreement_kinds: r.agreement_kinds,
+            authority_kinds: r.authority_kinds,
+            tiers: r.tiers,
+            regions: r.regions,
+            authorities: r.authorities,
+            partnerships: r.partnerships,
+            events: r.events,
+            index,
+        }
+    }
+
+    /// The record lists, to change some and build a new dataset.
+    pub fn records(&self) -> Records {
+        Records {
+            themes: self.themes.clone(),
+            agreement_kinds: self.agreement_kinds.clone(),
+            authority_kinds: self.authority_kinds.clone(),
+            tiers: self.tiers.clone(),
+            regions: self.regions.clone(),
+            authorities: self.authorities.clone(),
+            partnerships: self.partnerships.clone(),
+            events: self.events.clone(),
+        }
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {
@@ -238,6 +362,13 @@ impl Dataset {
     }
     pub fn authority_kind(&self, id: &str) -> Option<&AuthorityKind> {
         self.index.authority_kinds.get(id).map(|&i| &self.authority_kinds[i])
+    }
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.index.tiers.get(id).map(|&i| &self.tiers[i])
+    }
+    /// The tier of an authority, through its kind.
+    pub fn tier_of(&self, a: &Authority) -> Option<&Tier> {
+        self.tier(&self.authority_kind(a.kind.as_deref()?)?.tier)
     }
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.index.regions.get(id).map(|&i| &self.regions[i])
@@ -278,6 +409,18 @@ impl Dataset {
             .iter()
             .filter(|t| self.partnerships.iter().any(|p| p.themes.contains(&t.id)))
             .collect()
+    }
+
+    /// The options of the "kind / status" facet, in display order: the agreement kinds of the
+    /// vocabulary, then "unknown kind", "exchange" and "planned" when some pair needs them.
+    pub fn kind_options(&self) -> Vec<String> {
+        let mut options: Vec<String> = self.agreement_kinds.iter().map(|k| k.id.clone()).collect();
+        for extra in [UNKNOWN_KIND, Status::Exchange.id(), Status::Planned.id()] {
+            if self.partnerships.iter().any(|p| p.kind_option() == extra) {
+                options.push(extra.to_string());
+            }
+        }
+        options
     }
 
     /// Smallest and largest known year of a first agreement.

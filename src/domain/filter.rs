@@ -2,11 +2,13 @@
 //!
 //! OR within a facet, AND across facets. A partnership is in a region when either of its two
 //! authorities is. A year range keeps partnerships whose first agreement falls inside it; those
-//! with an unknown year are kept only while "include unknown year" is on.
+//! with an unknown year are kept only while "include unknown year" is on. The "kind / status"
+//! facet shows agreements by default (signed or listed, whatever their kind); exchanges and plans
+//! only when asked for.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dataset::{Dataset, Partnership};
+use super::dataset::{Dataset, Event, Partnership};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filters {
@@ -15,11 +17,14 @@ pub struct Filters {
     pub from: Option<i32>,
     pub to: Option<i32>,
     pub include_unknown_year: bool,
+    /// Options of the "kind / status" facet ([`Partnership::kind_option`]); `None` = the default:
+    /// every agreement, no exchange or plan.
+    pub kinds: Option<BTreeSet<String>>,
 }
 
 impl Default for Filters {
     fn default() -> Self {
-        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true }
+        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true, kinds: None }
     }
 }
 
@@ -44,8 +49,29 @@ impl Filters {
         }
     }
 
+    fn kind_ok(&self, p: &Partnership) -> bool {
+        match &self.kinds {
+            None => p.status.is_agreement(),
+            Some(kinds) => kinds.contains(p.kind_option()),
+        }
+    }
+
+    /// Whether the "kind / status" option is selected (explicitly, or by default).
+    pub fn kind_selected(&self, ds: &Dataset, option: &str) -> bool {
+        match &self.kinds {
+            Some(kinds) => kinds.contains(option),
+            None => ds.partnerships.iter().any(|p| p.kind_option() == option && p.status.is_agreement())
+                || ds.agreement_kinds.iter().any(|k| k.id == option),
+        }
+    }
+
+    /// The selected options, the default spelled out: what a checkbox change starts from.
+    pub fn kinds_or_default(&self, ds: &Dataset) -> BTreeSet<String> {
+        ds.kind_options().into_iter().filter(|o| self.kind_selected(ds, o)).collect()
+    }
+
     pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
-        self.region_ok(ds, p) && self.theme_ok(p) && self.year_ok(p)
+        self.region_ok(ds, p) && self.theme_ok(p) && self.year_ok(p) && self.kind_ok(p)
     }
 }
 
@@ -63,6 +89,8 @@ pub struct FacetCounts {
     pub unknown_year: usize,
     /// Partnerships per known year, under the region and theme facets.
     pub years: BTreeMap<i32, usize>,
+    /// Per "kind / status" option, under the other facets.
+    pub kinds: BTreeMap<String, usize>,
 }
 
 pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
@@ -73,8 +101,17 @@ pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
     for t in &ds.themes {
         c.themes.insert(t.id.clone(), 0);
     }
+    for o in ds.kind_options() {
+        c.kinds.insert(o, 0);
+    }
     for p in &ds.partnerships {
-        let (region, theme, year) = (f.region_ok(ds, p), f.theme_ok(p), f.year_ok(p));
+        let (region, theme, year, kind) = (f.region_ok(ds, p), f.theme_ok(p), f.year_ok(p), f.kind_ok(p));
+        if region && theme && year {
+            *c.kinds.entry(p.kind_option().to_string()).or_default() += 1;
+        }
+        if !kind {
+            continue;
+        }
         if theme && year {
             if let Some((k, fr)) = ds.ends(p) {
                 *c.regions.entry(k.region.clone()).or_default() += 1;
@@ -96,4 +133,16 @@ pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
         }
     }
     c
+}
+
+/// The events of the selected years (all events when no year bound is set), in date order. An
+/// event spanning several years is shown in each of them.
+pub fn events_in_years<'a>(ds: &'a Dataset, f: &Filters) -> Vec<&'a Event> {
+    ds.events
+        .iter()
+        .filter(|e| {
+            let (first, last) = e.years();
+            f.from.is_none_or(|from| last >= from) && f.to.is_none_or(|to| first <= to)
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@ use super::model::*;
 use super::problem::Problem;
 
 /// The schema version this program reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Earliest and latest year accepted for an agreement or a milestone. The 1851 Narval wreck is
 /// the oldest dated event of Franco-Korean relations in the research; 2100 catches typos.
@@ -61,8 +61,8 @@ pub fn load_dataset(text: &str) -> Loaded {
     };
 
     const KNOWN: &[&str] = &[
-        "schema_version", "data_as_of", "themes", "agreement_kinds", "authority_kinds", "regions",
-        "authorities", "partnerships",
+        "schema_version", "data_as_of", "themes", "agreement_kinds", "authority_kinds",
+        "administrative_tiers", "regions", "authorities", "partnerships", "events",
     ];
     for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         problems.push(Problem::at(key.clone(), "unknown top-level field"));
@@ -78,7 +78,7 @@ pub fn load_dataset(text: &str) -> Loaded {
             SCHEMA_VERSION
         }
         None => {
-            problems.push(Problem::at("schema_version", "missing (expected 1)"));
+            problems.push(Problem::at("schema_version", format!("missing (expected {SCHEMA_VERSION})")));
             SCHEMA_VERSION
         }
     };
@@ -93,7 +93,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         }
     };
 
-    let mut v = Validator { problems, unreadable: Vec::new() };
+    let mut v = Validator { problems, declared: HashMap::new() };
 
     let themes: Vec<(String, Theme)> = v.records::<RawTheme>(&root, "themes", &[])
         .into_iter()
@@ -116,13 +116,77 @@ pub fn load_dataset(text: &str) -> Loaded {
         .collect();
     let agreement_kinds = v.dedupe(agreement_kinds, |k| &k.id);
 
+    let raw_tiers = v.records::<RawTier>(&root, "administrative_tiers", &["count"]);
+    let tier_country: HashMap<String, Country> =
+        raw_tiers.iter().filter_map(|(_, t)| Some((t.id.clone(), Country::try_from_code(&t.country)?))).collect();
+    let tiers: Vec<(String, Tier)> = raw_tiers
+        .into_iter()
+        .filter_map(|(path, raw)| {
+            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id)
+                & v.check_label(&format!("{path}.name"), &raw.name)
+                & v.check_label(&format!("{path}.description"), &raw.description);
+            let country = v.country(&format!("{path}.country"), &raw.country);
+            ok &= country.is_some();
+            let count = match raw.count {
+                None => None,
+                Some(c) => match PartialDate::try_parse(&c.as_of) {
+                    Ok(as_of) => Some(Count { value: c.value, as_of, note: c.note.map(localized) }),
+                    Err(e) => {
+                        ok = false;
+                        v.push(format!("{path}.count.as_of"), e);
+                        None
+                    }
+                },
+            };
+            for (i, other) in raw.compare_with.iter().enumerate() {
+                match tier_country.get(other) {
+                    None => {
+                        ok = false;
+                        v.push(format!("{path}.compare_with[{i}]"), format!("unknown tier \"{}\"", truncate(other)));
+                    }
+                    Some(c) if Some(*c) == country => {
+                        ok = false;
+                        v.push(format!("{path}.compare_with[{i}]"), format!("\"{other}\" is a tier of the same country: compare with the other country's tiers"));
+                    }
+                    _ => {}
+                }
+            }
+            let sources = v.sources(&path, raw.sources);
+            ok &= sources.is_some();
+            ok.then(|| {
+                (path, Tier {
+                    id: raw.id,
+                    country: country.unwrap(),
+                    order: raw.order,
+                    name: localized(raw.name),
+                    count,
+                    description: localized(raw.description),
+                    compare_with: raw.compare_with,
+                    sources: sources.unwrap(),
+                })
+            })
+        })
+        .collect();
+    let tiers = v.dedupe(tiers, |t| &t.id);
+
     let authority_kinds: Vec<(String, AuthorityKind)> = v.records::<RawAuthorityKind>(&root, "authority_kinds", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
             let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
             let country = v.country(&format!("{path}.country"), &raw.country);
             ok &= country.is_some();
-            ok.then(|| (path, AuthorityKind { id: raw.id, country: country.unwrap(), label: localized(raw.label) }))
+            match tiers.iter().find(|t| t.id == raw.tier) {
+                None => {
+                    ok = false;
+                    v.push(format!("{path}.tier"), v.unresolved("administrative_tiers", "tier", &raw.tier));
+                }
+                Some(t) if Some(t.country) != country && country.is_some() => {
+                    ok = false;
+                    v.push(format!("{path}.tier"), format!("tier \"{}\" belongs to country {}", raw.tier, t.country.code()));
+                }
+                _ => {}
+            }
+            ok.then(|| (path, AuthorityKind { id: raw.id, country: country.unwrap(), tier: raw.tier, label: localized(raw.label) }))
         })
         .collect();
     let authority_kinds = v.dedupe(authority_kinds, |k| &k.id);
@@ -155,16 +219,10 @@ pub fn load_dataset(text: &str) -> Loaded {
 
     // Authorities: remember where every id was declared, valid or not, so that a partnership
     // pointing at an invalid authority says so rather than "unknown authority".
-    let mut declared_authorities: HashMap<String, String> = HashMap::new();
     let raw_authorities = v.records::<RawAuthority>(&root, "authorities", &["location", "population"]);
-    for (list, id, path) in &v.unreadable {
-        if list == "authorities" {
-            declared_authorities.entry(id.clone()).or_insert_with(|| path.clone());
-        }
-    }
+    let declared_authorities = v.declared.get("authorities").cloned().unwrap_or_default();
     let mut authorities = Vec::new();
     for (path, raw) in raw_authorities {
-        declared_authorities.entry(raw.id.clone()).or_insert_with(|| path.clone());
         let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
         let country = v.country(&format!("{path}.country"), &raw.country);
         ok &= country.is_some();
@@ -184,7 +242,7 @@ pub fn load_dataset(text: &str) -> Loaded {
             match authority_kind_country.get(kind.as_str()) {
                 None => {
                     ok = false;
-                    v.push(format!("{path}.kind"), format!("unknown authority kind \"{kind}\""));
+                    v.push(format!("{path}.kind"), v.unresolved("authority_kinds", "authority kind", kind));
                 }
                 Some(kc) if Some(*kc) != country && country.is_some() => {
                     ok = false;
@@ -196,7 +254,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         match region_country.get(raw.region.as_str()) {
             None => {
                 ok = false;
-                v.push(format!("{path}.region"), format!("unknown region \"{}\"", raw.region));
+                v.push(format!("{path}.region"), v.unresolved("regions", "region", &raw.region));
             }
             Some(rc) if Some(*rc) != country && country.is_some() => {
                 ok = false;
@@ -232,6 +290,8 @@ pub fn load_dataset(text: &str) -> Loaded {
             ok &= v.check_label(&format!("{path}.notes"), n);
         }
         ok &= v.check_uncertain(&path, &raw.uncertain, AUTHORITY_FIELDS);
+        let last_verified = v.optional_date(&format!("{path}.last_verified"), raw.last_verified.as_deref());
+        ok &= last_verified.is_ok();
         let sources = v.sources(&path, raw.sources);
         ok &= sources.is_some();
         if ok {
@@ -246,6 +306,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 website: raw.website,
                 notes: raw.notes.map(localized),
                 uncertain: raw.uncertain,
+                last_verified: last_verified.unwrap_or(None),
                 sources: sources.unwrap(),
             }));
         }
@@ -288,10 +349,27 @@ pub fn load_dataset(text: &str) -> Loaded {
                 }
             }
         }
+        let status = Status::try_from_id(&raw.status);
+        match status {
+            None => {
+                ok = false;
+                v.push(format!("{path}.status"), format!("unknown status \"{}\": expected signed, listed, exchange or planned", truncate(&raw.status)));
+            }
+            // Nothing was signed: there can be no kind of agreement, nor a year of signature.
+            Some(s @ (Status::Exchange | Status::Planned)) => {
+                for (field, given) in [("kind", raw.kind.is_some()), ("year", raw.year.is_some()), ("date", raw.date.is_some())] {
+                    if given {
+                        ok = false;
+                        v.push(format!("{path}.{field}"), format!("must be null for status \"{}\" (nothing signed): put dates in milestones", s.id()));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
         if let Some(kind) = &raw.kind {
             if !agreement_ids.contains(kind.as_str()) {
                 ok = false;
-                v.push(format!("{path}.kind"), format!("unknown agreement kind \"{kind}\""));
+                v.push(format!("{path}.kind"), v.unresolved("agreement_kinds", "agreement kind", kind));
             }
         }
         if let Some(y) = raw.year {
@@ -328,7 +406,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         for (i, t) in raw.themes.iter().enumerate() {
             if !theme_ids.contains(t.as_str()) {
                 ok = false;
-                v.push(format!("{path}.themes[{i}]"), format!("unknown theme \"{t}\""));
+                v.push(format!("{path}.themes[{i}]"), v.unresolved("themes", "theme", t));
             } else if !seen_themes.insert(t) {
                 ok = false;
                 v.push(format!("{path}.themes[{i}]"), format!("theme \"{t}\" is listed twice"));
@@ -338,17 +416,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         for (i, m) in raw.milestones.into_iter().enumerate() {
             let mpath = format!("{path}.milestones[{i}]");
             let mut mok = v.check_label(&format!("{mpath}.label"), &m.label);
-            let d = match PartialDate::try_parse(&m.date) {
-                Ok(d) if YEAR_RANGE.contains(&d.year) => Some(d),
-                Ok(d) => {
-                    v.push(format!("{mpath}.date"), format!("year {} is outside {}..{}", d.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
-                    None
-                }
-                Err(e) => {
-                    v.push(format!("{mpath}.date"), e);
-                    None
-                }
-            };
+            let d = v.date_in_range(&format!("{mpath}.date"), &m.date);
             mok &= d.is_some();
             let sources = v.sources(&mpath, m.sources);
             mok &= sources.is_some();
@@ -362,6 +430,8 @@ pub fn load_dataset(text: &str) -> Loaded {
             ok &= v.check_label(&format!("{path}.summary"), s);
         }
         ok &= v.check_uncertain(&path, &raw.uncertain, PARTNERSHIP_FIELDS);
+        let last_verified = v.optional_date(&format!("{path}.last_verified"), raw.last_verified.as_deref());
+        ok &= last_verified.is_ok();
         let sources = v.sources(&path, raw.sources);
         ok &= sources.is_some();
         if ok {
@@ -369,6 +439,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 id: raw.id,
                 korean,
                 french,
+                status: status.unwrap(),
                 kind: raw.kind,
                 term: raw.term,
                 year: raw.year,
@@ -377,21 +448,67 @@ pub fn load_dataset(text: &str) -> Loaded {
                 themes: raw.themes,
                 summary: raw.summary.map(localized),
                 uncertain: raw.uncertain,
+                last_verified: last_verified.unwrap_or(None),
                 sources: sources.unwrap(),
             }));
         }
     }
     let partnerships = v.dedupe(partnerships, |p| &p.id);
 
-    // Values (and unknown keys) are quoted in messages and paths: keep every report readable
-    // whatever the file holds.
+    let declared_partnerships = v.declared.get("partnerships").cloned().unwrap_or_default();
+    let partnership_ids: HashSet<&str> = partnerships.iter().map(|p| p.id.as_str()).collect();
+    let mut events = Vec::new();
+    for (path, raw) in v.records::<RawEvent>(&root, "events", &[]) {
+        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+        let date = v.date_in_range(&format!("{path}.date"), &raw.date);
+        let end_date = match raw.end_date.as_deref() {
+            None => Ok(None),
+            Some(e) => v.date_in_range(&format!("{path}.end_date"), e).map(Some).ok_or(()),
+        };
+        ok &= date.is_some() && end_date.is_ok();
+        if let (Some(d), Ok(Some(e))) = (date, end_date) {
+            if e.year < d.year || (e.year == d.year && e.month.unwrap_or(12) < d.month.unwrap_or(1)) {
+                ok = false;
+                v.push(format!("{path}.end_date"), format!("ends ({e}) before it starts ({d})"));
+            }
+        }
+        for (i, id) in raw.partnerships.iter().enumerate() {
+            if !partnership_ids.contains(id.as_str()) {
+                ok = false;
+                let why = if declared_partnerships.contains_key(id) { "is invalid" } else { "is unknown" };
+                v.push(format!("{path}.partnerships[{i}]"), format!("partnership \"{}\" {why}", truncate(id)));
+            }
+        }
+        let sources = v.sources(&path, raw.sources);
+        ok &= sources.is_some();
+        if ok {
+            events.push((path, Event {
+                id: raw.id,
+                date: date.unwrap(),
+                end_date: end_date.unwrap_or(None),
+                label: localized(raw.label),
+                partnerships: raw.partnerships,
+                uncertain: raw.uncertain,
+                sources: sources.unwrap(),
+            }));
+        }
+    }
+    let mut events = v.dedupe(events, |e| &e.id);
+    events.sort_by_key(|e| e.date);
+
     let mut problems = v.problems;
+    super::json_position::locate_all(text, &mut problems);
+    // Hostile values (a 1 MB id) end up in paths and messages: keep every report readable.
     for p in &mut problems {
         p.path = truncate_to(&p.path, MAX_REPORT);
         p.message = truncate_to(&p.message, MAX_REPORT);
     }
     Loaded {
-        dataset: Dataset::new(schema_version, data_as_of, themes, agreement_kinds, authority_kinds, regions, authorities, partnerships),
+        dataset: Dataset::new(
+            schema_version,
+            data_as_of,
+            Records { themes, agreement_kinds, authority_kinds, tiers, regions, authorities, partnerships, events },
+        ),
         problems,
     }
 }
@@ -441,9 +558,9 @@ pub fn is_http_url(s: &str) -> bool {
 
 struct Validator {
     problems: Vec<Problem>,
-    /// `(list, id, path)` of records that could not even be read, so that references to them
-    /// can say "invalid" rather than "unknown".
-    unreadable: Vec<(String, String, String)>,
+    /// For each list, every id declared in it (valid or not) and where it was first declared,
+    /// so that a reference to an invalid record says "invalid", not "unknown".
+    declared: HashMap<String, HashMap<String, String>>,
 }
 
 impl Validator {
@@ -470,18 +587,19 @@ impl Validator {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                self.declared.entry(key.to_string()).or_default().entry(id.to_string()).or_insert_with(|| path.clone());
+            }
             let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
             if !lists.is_empty() {
                 for f in lists {
                     self.push(format!("{path}.{f}"), "expected an object with named fields, found a list");
                 }
-                self.remember_unreadable(key, item, &path);
                 continue;
             }
             match serde_path_to_error::deserialize::<_, T>(item) {
                 Ok(t) => out.push((path, t)),
                 Err(e) => {
-                    self.remember_unreadable(key, item, &path);
                     let inner = e.path().to_string();
                     let at = if inner == "." { path } else { format!("{path}.{inner}") };
                     self.push(at, e.into_inner().to_string());
@@ -491,9 +609,35 @@ impl Validator {
         out
     }
 
-    fn remember_unreadable(&mut self, key: &str, item: &Value, path: &str) {
-        if let Some(id) = item.get("id").and_then(Value::as_str) {
-            self.unreadable.push((key.to_string(), id.to_string(), path.to_string()));
+    /// What to say of a reference that does not resolve: "unknown tier \"x\"", or, when a record
+    /// with that id exists but was refused, where to find its own problems.
+    fn unresolved(&self, list: &str, what: &str, id: &str) -> String {
+        match self.declared.get(list).and_then(|ids| ids.get(id)) {
+            Some(at) => format!("{what} \"{}\" is invalid (see {at})", truncate(id)),
+            None => format!("unknown {what} \"{}\"", truncate(id)),
+        }
+    }
+
+    /// A date of the form `YYYY[-MM[-DD]]` whose year is plausible.
+    fn date_in_range(&mut self, path: &str, text: &str) -> Option<PartialDate> {
+        match PartialDate::try_parse(text) {
+            Ok(d) if YEAR_RANGE.contains(&d.year) => Some(d),
+            Ok(d) => {
+                self.push(path, format!("year {} is outside {}..{}", d.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
+                None
+            }
+            Err(e) => {
+                self.push(path, e);
+                None
+            }
+        }
+    }
+
+    /// An optional date: `Err` when given but wrong.
+    fn optional_date(&mut self, path: &str, text: Option<&str>) -> Result<Option<PartialDate>, ()> {
+        match text {
+            None => Ok(None),
+            Some(t) => self.date_in_range(path, t).map(Some).ok_or(()),
         }
     }
 

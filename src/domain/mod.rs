@@ -11,12 +11,13 @@ pub mod date;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod json_position;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod url_state;
 
-pub use dataset::{Authority, Country, Dataset, Localized, Partnership};
+pub use dataset::{Authority, Country, Dataset, Event, Localized, Partnership, Status, Tier};
 pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
 pub use i18n::Lang;
 pub use load::{load_dataset, Loaded};

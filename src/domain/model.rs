@@ -48,7 +48,56 @@ pub struct RawAgreementKind {
 pub struct RawAuthorityKind {
     pub id: String,
     pub country: String,
+    /// The administrative tier (`administrative_tiers[].id`) this kind of authority belongs to.
+    pub tier: String,
     pub label: RawLocalized,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCount {
+    pub value: u64,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub as_of: String,
+    #[serde(default)]
+    pub note: Option<RawLocalized>,
+}
+
+/// A tier of one country's local administration, for the side-by-side panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTier {
+    pub id: String,
+    pub country: String,
+    /// Display order within the country, 1 = highest tier.
+    pub order: u32,
+    pub name: RawLocalized,
+    #[serde(default)]
+    pub count: Option<RawCount>,
+    pub description: RawLocalized,
+    /// Tiers of the other country that sources compare this one with.
+    #[serde(default)]
+    pub compare_with: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
+/// A dated event of Franco-Korean decentralised cooperation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub date: String,
+    #[serde(default)]
+    pub end_date: Option<String>,
+    pub label: RawLocalized,
+    /// The partnerships the event concerns.
+    #[serde(default)]
+    pub partnerships: Vec<String>,
+    #[serde(default)]
+    pub uncertain: bool,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +141,9 @@ pub struct RawAuthority {
     pub notes: Option<RawLocalized>,
     #[serde(default)]
     pub uncertain: Vec<String>,
+    /// When the record was last checked against its sources.
+    #[serde(default)]
+    pub last_verified: Option<String>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
 }
@@ -113,6 +165,8 @@ pub struct RawPartnership {
     pub id: String,
     /// `[korean authority id, french authority id]`.
     pub authorities: Vec<String>,
+    /// `signed`, `listed`, `exchange` or `planned` (see data/README.md).
+    pub status: String,
     #[serde(default)]
     pub kind: Option<String>,
     #[serde(default)]
@@ -129,6 +183,8 @@ pub struct RawPartnership {
     pub summary: Option<RawLocalized>,
     #[serde(default)]
     pub uncertain: Vec<String>,
+    #[serde(default)]
+    pub last_verified: Option<String>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
 }

@@ -1,6 +1,6 @@
 //! The URL contract: the state a link can carry (documented in README.md, "URL parameters").
 //!
-//! `region=FR-IDF,KR-47&theme=culture,crafts&from=2005&to=2012&unknown=0&pair=<id>&lang=fr`.
+//! `region=FR-IDF,KR-47&theme=culture,crafts&kind=twinning,exchange&from=2005&to=2012&unknown=0&pair=<id>&lang=fr`.
 //! Parsing never fails: a malformed or unknown value is dropped with a [`UrlNotice`] that the
 //! interface shows. Printing gives one canonical query string (defaults left out), so equal
 //! states give equal URLs and history entries.
@@ -75,6 +75,12 @@ impl UrlState {
             match key.as_ref() {
                 "region" => parse_list("region", &value, is_iso_3166_2, &mut s.filters.regions, &mut notices),
                 "theme" => parse_list("theme", &value, is_slug, &mut s.filters.themes, &mut notices),
+                "kind" => {
+                    // Present, even empty, means "exactly these" (`kind=` shows nothing).
+                    let mut kinds = BTreeSet::new();
+                    parse_list("kind", &value, is_slug, &mut kinds, &mut notices);
+                    s.filters.kinds = Some(kinds);
+                }
                 "from" => s.filters.from = parse_year("from", &value, &mut notices),
                 "to" => s.filters.to = parse_year("to", &value, &mut notices),
                 "unknown" => match value.as_ref() {
@@ -118,6 +124,16 @@ impl UrlState {
             }
             ok
         });
+        if let Some(kinds) = &mut self.filters.kinds {
+            let options = ds.kind_options();
+            kinds.retain(|k| {
+                let ok = options.contains(k);
+                if !ok {
+                    notices.push(notice("kind", k, "no such kind or status"));
+                }
+                ok
+            });
+        }
         if let Some(p) = &self.pair {
             if ds.partnership(p).is_none() {
                 notices.push(notice("pair", p, "no such partnership"));
@@ -138,6 +154,9 @@ impl UrlState {
         }
         if !f.themes.is_empty() {
             parts.push(format!("theme={}", f.themes.iter().cloned().collect::<Vec<_>>().join(",")));
+        }
+        if let Some(kinds) = &f.kinds {
+            parts.push(format!("kind={}", kinds.iter().cloned().collect::<Vec<_>>().join(",")));
         }
         if let Some(y) = f.from {
             parts.push(format!("from={y}"));
@@ -164,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_documented_example_parses_and_prints_back() {
-        let q = "region=FR-IDF,KR-47&theme=crafts,culture&from=2005&to=2012&unknown=0&pair=seoul-paris&lang=ko";
+        let q = "region=FR-IDF,KR-47&theme=crafts,culture&kind=exchange,twinning&from=2005&to=2012&unknown=0&pair=seoul-paris&lang=ko";
         let (s, notices) = UrlState::parse(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.filters.regions.iter().map(String::as_str).collect::<Vec<_>>(), ["FR-IDF", "KR-47"]);
@@ -202,6 +221,15 @@ mod tests {
         assert_eq!(s.filters.themes.len(), 1);
         let params: Vec<&str> = n.iter().map(|x| x.param.as_str()).collect();
         assert_eq!(params, ["region", "from", "unknown", "lang", "pair"]);
+    }
+
+    #[test]
+    fn an_empty_kind_means_none_and_no_kind_means_the_default() {
+        let (s, n) = UrlState::parse("kind=");
+        assert!(n.is_empty());
+        assert_eq!(s.filters.kinds, Some(BTreeSet::new()));
+        assert_eq!(s.to_query(), "kind=");
+        assert_eq!(UrlState::parse("lang=fr").0.filters.kinds, None);
     }
 
     #[test]

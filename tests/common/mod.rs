@@ -44,6 +44,7 @@ pub fn partnership(id: &str, korean: &str, french: &str, year: Option<i32>, them
     json!({
         "id": id,
         "authorities": [korean, french],
+        "status": "signed",
         "year": year,
         "themes": themes,
     })
@@ -53,7 +54,7 @@ pub fn partnership(id: &str, korean: &str, french: &str, year: Option<i32>, them
 /// kinds (2 per country) and 4 regions.
 pub fn vocabularies() -> Value {
     json!({
-        "schema_version": 1,
+        "schema_version": 2,
         "data_as_of": "2026-11-28",
         "themes": [
             { "id": "culture", "label": label("Culture", "문화", "Culture") },
@@ -70,10 +71,21 @@ pub fn vocabularies() -> Value {
             { "id": "letter-of-intent", "label": label("Lettre d'intention", "의향서", "Letter of intent") },
         ],
         "authority_kinds": [
-            { "id": "commune", "country": "FR", "label": label("Commune", "코뮌", "Commune") },
-            { "id": "departement", "country": "FR", "label": label("Département", "도", "Department") },
-            { "id": "special-city", "country": "KR", "label": label("Ville spéciale", "특별시", "Special city") },
-            { "id": "si", "country": "KR", "label": label("Ville", "시", "City") },
+            { "id": "commune", "country": "FR", "tier": "fr-commune", "label": label("Commune", "코뮌", "Commune") },
+            { "id": "departement", "country": "FR", "tier": "fr-departement", "label": label("Département", "도", "Department") },
+            { "id": "special-city", "country": "KR", "tier": "kr-upper", "label": label("Ville spéciale", "특별시", "Special city") },
+            { "id": "si", "country": "KR", "tier": "kr-lower", "label": label("Ville", "시", "City") },
+        ],
+        "administrative_tiers": [
+            { "id": "fr-departement", "country": "FR", "order": 2, "name": label("Département", "데파르트망", "Department"),
+              "count": { "value": 101, "as_of": "2025" }, "description": { "en": "No Korean equivalent." },
+              "sources": [{ "title": "Example", "url": "https://example.org/fr" }] },
+            { "id": "fr-commune", "country": "FR", "order": 3, "name": label("Commune", "코뮌", "Commune"),
+              "description": { "en": "Basic tier." }, "compare_with": ["kr-lower"] },
+            { "id": "kr-upper", "country": "KR", "order": 1, "name": label("Collectivité de niveau supérieur", "광역자치단체", "Upper-level local government"),
+              "description": { "en": "Upper tier." } },
+            { "id": "kr-lower", "country": "KR", "order": 2, "name": label("Collectivité de base", "기초자치단체", "Basic local government"),
+              "description": { "en": "si, gun, gu." }, "compare_with": ["fr-commune"] },
         ],
         "regions": [
             { "id": "FR-IDF", "country": "FR", "name": { "fr": "Île-de-France" } },
@@ -83,6 +95,7 @@ pub fn vocabularies() -> Value {
         ],
         "authorities": [],
         "partnerships": [],
+        "events": [],
     })
 }
 
@@ -153,6 +166,7 @@ pub fn valid_document() -> Value {
         {
             "id": "seoul-paris",
             "authorities": ["kr-seoul", "fr-paris"],
+            "status": "signed",
             "kind": "friendship",
             "term": "Accord d'amitié et de coopération",
             "year": 1991,
@@ -173,6 +187,7 @@ pub fn valid_document() -> Value {
         {
             "id": "gyeongju-nice",
             "authorities": ["kr-gyeongju", "fr-nice"],
+            "status": "signed",
             "kind": "twinning",
             "year": 2005,
             "themes": ["culture"],
@@ -180,6 +195,7 @@ pub fn valid_document() -> Value {
         {
             "id": "seoul-marseille",
             "authorities": ["kr-seoul", "fr-marseille"],
+            "status": "signed",
             "kind": "cooperation",
             "year": null,
             "themes": ["economy"],
