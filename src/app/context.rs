@@ -15,8 +15,10 @@ pub struct Explore {
     /// Indices of the partnerships the filters keep.
     pub visible: Memo<Vec<usize>>,
     pub counts: Memo<FacetCounts>,
-    /// The selected partnership, when it is visible.
+    /// The selected partnership (shown in the card even when the filters hide it on the map).
     pub selected: Memo<Option<usize>>,
+    /// Whether the selected partnership is drawn with the current filters.
+    pub selected_visible: Memo<bool>,
 }
 
 pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Explore {
@@ -26,10 +28,10 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
     let counts = Memo::new(move |_| filters.with(|f| ds.with_value(|d| facet_counts(d, f))));
     let selected = Memo::new(move |_| {
         let id = url.state.with(|s| s.pair.clone())?;
-        let index = ds.with_value(|d| d.partnership_index(&id))?;
-        visible.with(|v| v.contains(&index)).then_some(index)
+        ds.with_value(|d| d.partnership_index(&id))
     });
-    let explore = Explore { ds, url, lang, visible, counts, selected };
+    let selected_visible = Memo::new(move |_| selected.get().is_some_and(|i| visible.with(|v| v.contains(&i))));
+    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible };
     provide_context(explore);
     explore
 }

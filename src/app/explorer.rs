@@ -12,10 +12,13 @@ use super::pair_card::PairCard;
 use super::pair_list::PairList;
 use super::problems_panel::ProblemsPanel;
 use super::result_count::ResultCount;
+use super::side_tabs::SideTabs;
+use super::tiers_panel::TiersPanel;
+use super::timeline_panel::TimelinePanel;
 use super::url_notices::UrlNotices;
 use super::url_sync::UrlStore;
 use crate::domain::i18n::{format_date, t, Msg};
-use crate::domain::{Lang, Loaded};
+use crate::domain::{Lang, Loaded, Panel};
 
 /// Lays out filters, map and list, and drops URL values the dataset does not know.
 #[component]
@@ -56,10 +59,14 @@ pub fn Explorer(
                 <Legend />
                 <PairCard />
             </main>
-            <section class="list-column" aria-labelledby="list-heading">
-                <h2 id="list-heading">{move || t(explore.lang.get(), Msg::Partnerships)}</h2>
+            <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
+                <SideTabs />
                 <ResultCount />
-                <PairList />
+                {move || match url.state.with(|s| s.panel) {
+                    None => view! { <PairList /> }.into_any(),
+                    Some(Panel::Timeline) => view! { <TimelinePanel /> }.into_any(),
+                    Some(Panel::Tiers) => view! { <TiersPanel /> }.into_any(),
+                }}
                 {as_of.map(|d| view! {
                     <p class="data-as-of">{move || format!("{} {}", t(lang.get(), Msg::DataAsOf), format_date(lang.get(), d))}</p>
                 })}

@@ -59,8 +59,12 @@ pub fn FacetOption(
     checked: Signal<bool>,
     /// Called with the new checked state.
     on_toggle: impl Fn(bool) + Send + Sync + 'static,
+    /// A line sample of this style (`pm-link--<swatch>`) before the label, as in the legend.
+    #[prop(optional, into)]
+    swatch: Option<String>,
 ) -> impl IntoView {
     let input_id = format!("{facet}-{id}");
+    let swatch = swatch.map(|s| view! { <span class=format!("kind-swatch kind-swatch--{s}") aria-hidden="true"></span> });
     view! {
         <li class="facet-option" class:is-empty=move || count.get() == 0 && !checked.get()>
             <input
@@ -72,6 +76,7 @@ pub fn FacetOption(
                 on:change=move |ev| on_toggle(event_target_checked(&ev))
             />
             <label for=input_id>
+                {swatch}
                 <span class="facet-label">{move || label.get()}</span>
                 <span class="facet-count">{move || count.get().to_string()}</span>
             </label>

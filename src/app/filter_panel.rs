@@ -1,8 +1,9 @@
-//! `FilterPanel`: region, theme and year filters, and "clear filters".
+//! `FilterPanel`: region, kind/status, theme and year filters, and "clear filters".
 
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::kind_filter::KindFilter;
 use super::region_filter::RegionFilter;
 use super::theme_filter::ThemeFilter;
 use super::year_filter::YearFilter;
@@ -19,6 +20,7 @@ pub fn FilterPanel() -> impl IntoView {
         <details class="filter-panel" open=wide>
             <summary><h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2></summary>
             <RegionFilter />
+            <KindFilter />
             <ThemeFilter />
             <YearFilter />
             <button

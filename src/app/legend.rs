@@ -3,16 +3,15 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use crate::domain::describe::kind_option_label;
 use crate::domain::i18n::{t, Msg};
 
-/// Marker shapes per country and one line sample per agreement kind (and "unknown").
+/// Marker shapes per country and one line sample per "kind / status" option.
 /// Folded at first on a phone, where it would hide the map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let ctx = use_explore();
-    let kinds: Vec<(String, crate::domain::Localized)> =
-        ctx.ds.with_value(|d| d.agreement_kinds.iter().map(|k| (k.id.clone(), k.label.clone())).collect());
-    let has_unknown = ctx.ds.with_value(|d| d.partnerships.iter().any(|p| p.kind.is_none()));
+    let kinds: Vec<String> = ctx.ds.with_value(|d| d.kind_options());
     let line = |class: String| {
         view! {
             <svg class="legend-line" width="36" height="10" aria-hidden="true">
@@ -28,13 +27,11 @@ pub fn Legend() -> impl IntoView {
                 <li><span class="legend-marker pm-marker--kr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::KoreanAuthority)}</li>
                 {kinds
                     .into_iter()
-                    .map(|(id, label)| view! {
-                        <li>{line(format!("pm-link pm-link--{id}"))}{move || label.get(ctx.lang.get()).to_string()}</li>
+                    .map(|id| {
+                        let class = format!("pm-link pm-link--{id}");
+                        view! { <li>{line(class)}{move || ctx.ds.with_value(|d| kind_option_label(d, &id, ctx.lang.get()))}</li> }
                     })
                     .collect_view()}
-                {has_unknown.then(|| view! {
-                    <li>{line("pm-link pm-link--unknown".into())}{move || t(ctx.lang.get(), Msg::UnknownKind)}</li>
-                })}
             </ul>
         </details>
     }

@@ -73,7 +73,14 @@ pub fn MapView(
         let markers: Vec<MarkerSpec> = ds
             .authorities
             .iter()
-            .filter_map(|a| Some(MarkerSpec { id: a.id.clone(), at: a.location?, country: a.country, label: authority_label(a, lang) }))
+            .filter_map(|a| {
+                // "Séoul · 서울특별시 — Upper-level local government": the name, then the tier.
+                let label = match ds.tier_of(a) {
+                    Some(tier) => format!("{} — {}", authority_label(a, lang), tier.name.get(lang)),
+                    None => authority_label(a, lang),
+                };
+                Some(MarkerSpec { id: a.id.clone(), at: a.location?, country: a.country, label })
+            })
             .collect();
         let drawable: Vec<_> = ds
             .partnerships
@@ -91,7 +98,7 @@ pub fn MapView(
                 LinkSpec {
                     id: p.id.clone(),
                     points: curved_link(f, k, bend, LINK_SEGMENTS),
-                    kind: p.kind.clone(),
+                    kind: p.kind_option().to_string(),
                     label: pair_title(&ds, p, lang),
                 }
             })
@@ -140,7 +147,7 @@ pub fn MapView(
         seam.update_value(|m| {
             if let Some(m) = m {
                 m.select(pair.map(|p| p.id.as_str()));
-                if let (Some(p), false) = (pair, from_map) {
+                if let (Some(p), false, true) = (pair, from_map, ctx.selected_visible.get_untracked()) {
                     // Leave room for the card, which covers the lower half of a wide map (on a
                     // phone it sits below the map instead).
                     let (_, h) = m.size();

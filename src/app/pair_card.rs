@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::use_explore;
 use crate::domain::dataset::{Authority, Source};
-use crate::domain::describe::{authority_names, pair_title};
+use crate::domain::describe::{authority_names, pair_kind_label, pair_title};
 use crate::domain::i18n::{format_date, format_number, t, Msg};
 use crate::domain::load::is_http_url;
 use crate::domain::{Dataset, Lang, Localized};
@@ -43,6 +43,8 @@ fn unknown(lang: Lang) -> impl IntoView {
 fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
     let (name, other) = authority_names(a, lang);
     let kind = a.kind.as_deref().and_then(|k| ds.authority_kind(k)).map(|k| k.label.get(lang).to_string());
+    let tier = ds.tier_of(a).map(|t| t.name.get(lang).to_string());
+    let verified = a.last_verified.map(|d| format_date(lang, d));
     let region = ds.region(&a.region).map(|r| r.name.get(lang).to_string()).unwrap_or_default();
     let population = a.population.map(|p| format!("{} ({})", format_number(lang, p.value), p.year));
     let website = a.website.clone().filter(|u| is_http_url(u));
@@ -56,10 +58,12 @@ fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
             <dl class="facts">
                 <dt>{t(lang, Msg::Kind)}</dt>
                 <dd>{match kind { Some(k) => k.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, a.is_uncertain("kind"))}</dd>
+                <dt>{t(lang, Msg::Tier)}</dt>
+                <dd class="authority-tier">{match tier { Some(k) => k.into_any(), None => unknown(lang).into_any() }}</dd>
                 <dt>{t(lang, Msg::Region)}</dt>
-                <dd>{region}</dd>
+                <dd>{region}{uncertain_mark(lang, a.is_uncertain("region"))}</dd>
                 <dt>{t(lang, Msg::Population)}</dt>
-                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}</dd>
+                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, a.is_uncertain("population"))}</dd>
                 <dt>{t(lang, Msg::Website)}</dt>
                 <dd>
                     {match website {
@@ -69,7 +73,13 @@ fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
                     {uncertain_mark(lang, a.is_uncertain("website"))}
                 </dd>
             </dl>
+            {(a.location.is_none() || a.is_uncertain("location")).then(|| view! {
+                <p class="notes">{t(lang, Msg::Location)}": "
+                    {if a.location.is_none() { unknown(lang).into_any() } else { view! { <span class="uncertain">{t(lang, Msg::Uncertain)}</span> }.into_any() }}
+                </p>
+            })}
             {a.notes.as_ref().map(|n| view! { <p class="notes">{localized_text(n, lang)}</p> })}
+            {verified.map(|v| view! { <p class="verified">{t(lang, Msg::LastVerified)}" "{v}</p> })}
         </section>
     }
 }
@@ -108,7 +118,9 @@ pub fn PairCard() -> impl IntoView {
         let index = ctx.selected.get()?;
         let p = &ds.partnerships[index];
         let (korean, french) = ds.ends(p)?;
-        let kind_label = p.kind.as_deref().and_then(|k| ds.agreement_kind(k)).map(|k| k.label.get(lang).to_string());
+        let kind_label = pair_kind_label(&ds, p, lang);
+        let hidden = !ctx.selected_visible.get();
+        let verified = p.last_verified.map(|d| format_date(lang, d));
         let when = match (p.date, p.year) {
             (Some(d), _) => Some(format_date(lang, d)),
             (None, Some(y)) => Some(y.to_string()),
@@ -134,9 +146,10 @@ pub fn PairCard() -> impl IntoView {
         Some(view! {
             <article class="pair-card" aria-labelledby="pair-card-title" data-pair-id=p.id.clone()>
                 <header class="pair-card-header">
-                    <h2 id="pair-card-title">{pair_title(&ds, p, lang)}</h2>
+                    <h2 id="pair-card-title">{pair_title(&ds, p, lang)}{uncertain_mark(lang, p.is_uncertain("authorities"))}</h2>
                     <button type="button" class="close-button" aria-label=t(lang, Msg::Close) on:click=move |_| close()>"×"</button>
                 </header>
+                {hidden.then(|| view! { <p class="hidden-note" role="note">{t(lang, Msg::HiddenByFilters)}</p> })}
                 <div class="pair-card-body">
                     <div class="authorities">
                         {authority_block(&ds, korean, lang)}
@@ -144,8 +157,8 @@ pub fn PairCard() -> impl IntoView {
                     </div>
                     <dl class="facts">
                         <dt>{t(lang, Msg::Agreement)}</dt>
-                        <dd class="pair-kind">
-                            {match kind_label { Some(k) => k.into_any(), None => unknown(lang).into_any() }}
+                        <dd class="pair-kind" data-kind=p.kind_option().to_string()>
+                            {if p.kind_option() == crate::domain::dataset::UNKNOWN_KIND { unknown(lang).into_any() } else { kind_label.into_any() }}
                             {uncertain_mark(lang, p.is_uncertain("kind"))}
                         </dd>
                         {p.term.clone().map(|term| view! { <dt>{t(lang, Msg::AsSigned)}</dt><dd>{term}</dd> })}
@@ -161,15 +174,17 @@ pub fn PairCard() -> impl IntoView {
                             } else {
                                 view! { <ul class="chips">{themes.into_iter().map(|th| view! { <li>{th}</li> }).collect_view()}</ul> }.into_any()
                             }}
+                            {uncertain_mark(lang, p.is_uncertain("themes"))}
                         </dd>
                     </dl>
-                    {p.summary.as_ref().map(|s| view! { <p class="summary">{localized_text(s, lang)}</p> })}
+                    {p.summary.as_ref().map(|s| view! { <p class="summary">{localized_text(s, lang)}{uncertain_mark(lang, p.is_uncertain("summary"))}</p> })}
                     {has_milestones.then(|| view! {
                         <h3>{t(lang, Msg::Milestones)}</h3>
                         <ul class="milestones">{milestones}</ul>
                     })}
                     <h3>{t(lang, Msg::Sources)}</h3>
                     {source_list(&p.sources, lang)}
+                    {verified.map(|v| view! { <p class="verified">{t(lang, Msg::LastVerified)}" "{v}</p> })}
                 </div>
             </article>
         })

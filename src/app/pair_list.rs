@@ -24,7 +24,7 @@ pub fn PairList() -> impl IntoView {
                 let id = p.id.clone();
                 let id_selected = id.clone();
                 let id_click = id.clone();
-                let kind = p.kind.clone().unwrap_or_else(|| "unknown".into());
+                let kind = p.kind_option().to_string();
                 let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
                 let is_selected = Signal::derive(move || ctx.url.state.with(|s| s.pair.as_deref() == Some(id_selected.as_str())));
                 view! {

@@ -1,7 +1,7 @@
 //! How authorities and partnerships are named in the interface: in the interface language's
 //! script with the other script beside it (Séoul · 서울특별시), and one sentence per pair.
 
-use super::dataset::{Authority, Dataset, Partnership};
+use super::dataset::{Authority, Dataset, Partnership, Status, UNKNOWN_KIND};
 use super::i18n::{t, Lang, Msg};
 
 /// The name to show first, and the name in the other script when the data has it.
@@ -38,12 +38,7 @@ pub fn pair_title(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
 /// "Seoul ↔ Paris, friendship agreement, 1991, themes: urban planning, environment": the
 /// sentence that names a pair for the list and for screen readers.
 pub fn pair_sentence(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
-    let kind = p
-        .kind
-        .as_deref()
-        .and_then(|k| ds.agreement_kind(k))
-        .map(|k| k.label.get(lang).to_string())
-        .unwrap_or_else(|| t(lang, Msg::UnknownKind).to_string());
+    let kind = pair_kind_label(ds, p, lang);
     let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| format!("{} : {}", t(lang, Msg::Years), t(lang, Msg::Unknown)));
     let year = if p.year.is_none() && lang != Lang::Fr { year.replace(" : ", ": ") } else { year };
     let themes: Vec<&str> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(lang)).collect();
@@ -68,4 +63,19 @@ impl LowerFirst for String {
             None => String::new(),
         }
     }
+}
+
+/// The label of an option of the "kind / status" facet.
+pub fn kind_option_label(ds: &Dataset, option: &str, lang: Lang) -> String {
+    match option {
+        UNKNOWN_KIND => t(lang, Msg::KindUnknownShort).to_string(),
+        o if o == Status::Exchange.id() => t(lang, Msg::StatusExchange).to_string(),
+        o if o == Status::Planned.id() => t(lang, Msg::StatusPlanned).to_string(),
+        o => ds.agreement_kind(o).map(|k| k.label.get(lang).to_string()).unwrap_or_else(|| o.to_string()),
+    }
+}
+
+/// What a partnership is: its kind of agreement, or that nothing is signed.
+pub fn pair_kind_label(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
+    kind_option_label(ds, p.kind_option(), lang)
 }

@@ -99,6 +99,29 @@ pub enum Msg {
     ShowFilters,
     NoTheme,
     SourceNotOnline,
+    KindStatus,
+    StatusExchange,
+    StatusPlanned,
+    KindUnknownShort,
+    Timeline,
+    Administrations,
+    AdministrationsIntro,
+    Tier,
+    ComparedWith,
+    LastVerified,
+    NoEvents,
+    OpenPair,
+    HiddenByFilters,
+    Status,
+    EventsOfYears,
+    DownloadCsv,
+    OpenDataset,
+    DropHint,
+    Previewing,
+    PreviewNote,
+    BackToBundled,
+    Partnership,
+    Location,
 }
 
 impl Msg {
@@ -111,6 +134,7 @@ impl Msg {
         Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend,
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::UnknownKind, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::ShowFilters, Msg::NoTheme, Msg::SourceNotOnline,
+        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::NoEvents, Msg::OpenPair, Msg::HiddenByFilters, Msg::Status, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Partnership, Msg::Location,
     ];
 }
 
@@ -172,6 +196,29 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ShowFilters => ("Filtres", "필터", "Filters"),
         Msg::NoTheme => ("aucun thème connu", "알려진 분야 없음", "no known theme"),
         Msg::SourceNotOnline => ("document non publié en ligne", "온라인 미공개 자료", "not published online"),
+        Msg::KindStatus => ("Accord ou statut", "협정 유형·상태", "Agreement or status"),
+        Msg::StatusExchange => ("Échanges, rien de signé", "교류만 (협정 없음)", "Exchanges, nothing signed"),
+        Msg::StatusPlanned => ("Projet annoncé", "추진 계획", "Announced plan"),
+        Msg::KindUnknownShort => ("Accord de type inconnu", "유형 미상 협정", "Agreement of unknown kind"),
+        Msg::Timeline => ("Chronologie", "연표", "Timeline"),
+        Msg::Administrations => ("Administrations", "행정 체계", "Administrations"),
+        Msg::AdministrationsIntro => ("Les deux organisations territoriales côte à côte, d'après les sources citées.", "두 나라의 지방행정 체계를 출처에 따라 나란히 보여 줍니다.", "The two countries' local administrations side by side, from the cited sources."),
+        Msg::Tier => ("Échelon", "계층", "Tier"),
+        Msg::ComparedWith => ("Comparable à", "비교 대상", "Compared with"),
+        Msg::LastVerified => ("Vérifié le", "최종 확인일", "Last verified"),
+        Msg::NoEvents => ("Aucun événement daté pour ces années.", "이 기간에 해당하는 사건이 없습니다.", "No dated event in these years."),
+        Msg::OpenPair => ("Voir ce partenariat", "이 교류 보기", "Show this partnership"),
+        Msg::HiddenByFilters => ("Ce partenariat n'est pas affiché sur la carte avec les filtres actuels.", "현재 필터에서는 이 교류가 지도에 표시되지 않습니다.", "This partnership is not drawn with the current filters."),
+        Msg::Status => ("Statut", "상태", "Status"),
+        Msg::EventsOfYears => ("Événements des années choisies", "선택한 기간의 사건", "Events of the selected years"),
+        Msg::DownloadCsv => ("Télécharger (CSV)", "CSV로 내려받기", "Download CSV"),
+        Msg::OpenDataset => ("Ouvrir un jeu de données…", "데이터 파일 열기…", "Open a dataset…"),
+        Msg::DropHint => ("Déposez un fichier JSON ou CSV pour le prévisualiser", "JSON 또는 CSV 파일을 끌어다 놓으면 미리 볼 수 있습니다", "Drop a JSON or CSV file to preview it"),
+        Msg::Previewing => ("Aperçu du fichier", "파일 미리보기", "Previewing"),
+        Msg::PreviewNote => ("rien n'est envoyé : le fichier reste sur cet appareil.", "파일은 전송되지 않고 이 기기에만 남습니다.", "nothing is uploaded: the file stays on this device."),
+        Msg::BackToBundled => ("Revenir aux données publiées", "공개 데이터로 돌아가기", "Back to the published data"),
+        Msg::Partnership => ("Partenariat", "교류", "Partnership"),
+        Msg::Location => ("Position sur la carte", "지도상 위치", "Position on the map"),
     };
     match lang {
         Lang::Fr => fr,
@@ -195,6 +242,15 @@ pub fn problem_count_text(lang: Lang, n: usize) -> String {
         Lang::Fr => format!("{n} problème{}", if n > 1 { "s" } else { "" }),
         Lang::Ko => format!("오류 {n}건"),
         Lang::En => format!("{n} problem{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// "12 events".
+pub fn event_count_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{n} événement{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("사건 {n}건"),
+        Lang::En => format!("{n} event{}", if n == 1 { "" } else { "s" }),
     }
 }
 

@@ -19,6 +19,24 @@ pub struct UrlState {
     pub pair: Option<String>,
     /// The interface language, when the URL chooses one.
     pub lang: Option<Lang>,
+    /// The side panel shown instead of the list.
+    pub panel: Option<Panel>,
+}
+
+/// Side panels beside the map (the list of partnerships is the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Timeline,
+    Tiers,
+}
+
+impl Panel {
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Timeline => "timeline",
+            Panel::Tiers => "tiers",
+        }
+    }
 }
 
 /// A value of the URL that was ignored, and why.
@@ -90,6 +108,12 @@ impl UrlState {
                 },
                 "pair" if is_slug(&value) => s.pair = Some(value.into_owned()),
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
+                "panel" => match value.as_ref() {
+                    "timeline" => s.panel = Some(Panel::Timeline),
+                    "tiers" => s.panel = Some(Panel::Tiers),
+                    "list" => s.panel = None,
+                    other => notices.push(notice("panel", other, "expected list, timeline or tiers")),
+                },
                 "lang" => match Lang::try_from_code(&value) {
                     Some(l) => s.lang = Some(l),
                     None => notices.push(notice("lang", &value, "expected fr, ko or en")),
@@ -170,6 +194,9 @@ impl UrlState {
         if let Some(p) = &self.pair {
             parts.push(format!("pair={p}"));
         }
+        if let Some(p) = self.panel {
+            parts.push(format!("panel={}", p.id()));
+        }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
         }
@@ -183,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_documented_example_parses_and_prints_back() {
-        let q = "region=FR-IDF,KR-47&theme=crafts,culture&kind=exchange,twinning&from=2005&to=2012&unknown=0&pair=seoul-paris&lang=ko";
+        let q = "region=FR-IDF,KR-47&theme=crafts,culture&kind=exchange,twinning&from=2005&to=2012&unknown=0&pair=seoul-paris&panel=timeline&lang=ko";
         let (s, notices) = UrlState::parse(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.filters.regions.iter().map(String::as_str).collect::<Vec<_>>(), ["FR-IDF", "KR-47"]);

@@ -31,8 +31,8 @@ pub struct MarkerSpec {
 pub struct LinkSpec {
     pub id: String,
     pub points: Vec<Position>,
-    /// Agreement kind id, used as a style class; `None` = unknown kind.
-    pub kind: Option<String>,
+    /// Style class suffix: the agreement kind, `unknown`, `exchange` or `planned`.
+    pub kind: String,
     pub label: String,
 }
 
@@ -169,7 +169,7 @@ impl PartnershipMap {
     pub fn set_links(&mut self, specs: &[LinkSpec], ends: impl Fn(&str) -> Option<(String, String)>) {
         for spec in specs {
             let points: Array = spec.points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
-            let kind = spec.kind.as_deref().unwrap_or("unknown");
+            let kind = &spec.kind;
             let line_options = PolylineOptions::new();
             line_options.set_class_name(format!("pm-link pm-link--{kind}"));
             line_options.set_interactive(false);
