@@ -14,17 +14,51 @@ fn the_bundled_dataset_is_valid() {
     assert!(loaded.is_valid(), "data/partnerships.json has problems:\n{}", report.join("\n"));
 }
 
+/// The 12 pairs of the 2016 country-group flyer.
+const FLYER: [&str; 12] = [
+    "daejeon-nice", "guro-issy", "gyeongbuk-grand-est", "gyeongju-versailles", "hongcheon-sanary", "icheon-limoges",
+    "jeju-rouen", "muju-evian", "seoul-paris", "suncheon-nantes", "taebaek-megeve", "yanggu-saint-mande",
+];
+
 #[test]
 fn it_holds_the_twelve_flyer_pairs_and_their_twenty_four_authorities() {
     let ds = real().dataset;
-    assert_eq!(ds.partnerships.len(), 12);
-    assert_eq!(ds.authorities.len(), 24);
-    assert_eq!(ds.authorities.iter().filter(|a| a.country == Country::France).count(), 12);
-    // Six first-agreement years are known today; the other six stay unknown.
-    assert_eq!(ds.partnerships.iter().filter(|p| p.year.is_none()).count(), 6);
-    let mut years: Vec<i32> = ds.partnerships.iter().filter_map(|p| p.year).collect();
+    let flyer: Vec<_> = FLYER.iter().map(|id| ds.partnership(id).unwrap_or_else(|| panic!("{id} is missing"))).collect();
+    let mut authorities: Vec<&str> = flyer.iter().flat_map(|p| [p.korean.as_str(), p.french.as_str()]).collect();
+    authorities.sort();
+    authorities.dedup();
+    assert_eq!(authorities.len(), 24);
+    // Six first-agreement years are known; the other six stay unknown.
+    assert_eq!(flyer.iter().filter(|p| p.year.is_none()).count(), 6);
+    let mut years: Vec<i32> = flyer.iter().filter_map(|p| p.year).collect();
     years.sort();
     assert_eq!(years, [1991, 1999, 2005, 2009, 2011, 2015]);
+    // Every flyer authority is on the map: the research gives their coordinates.
+    for id in authorities {
+        assert!(ds.authority(id).unwrap().location.is_some(), "{id} has no coordinates");
+    }
+}
+
+#[test]
+fn it_holds_the_whole_known_dataset_with_statuses() {
+    use partnership_map::domain::Status;
+    let ds = real().dataset;
+    // 12 flyer pairs + 24 more links of the research (16 with a signed document).
+    assert_eq!(ds.partnerships.len(), 36);
+    let count = |s: Status| ds.partnerships.iter().filter(|p| p.status == s).count();
+    assert_eq!(count(Status::Signed) + count(Status::Listed), 28);
+    assert_eq!(count(Status::Exchange) + count(Status::Planned), 8);
+    // Authorities with several partners are one authority with several links.
+    let links = |id: &str| ds.partnerships.iter().filter(|p| p.korean == id || p.french == id).count();
+    assert_eq!(links("kr-daejeon"), 2);
+    assert_eq!(links("fr-limoges"), 2);
+    assert_eq!(links("kr-bucheon"), 2);
+    assert!(ds.events.len() >= 56, "{} events", ds.events.len());
+    assert!(ds.tiers.iter().any(|t| t.country == Country::France) && ds.tiers.iter().any(|t| t.country == Country::Korea));
+    // Every authority is tagged with its tier.
+    for a in &ds.authorities {
+        assert!(ds.tier_of(a).is_some() || a.kind.is_none(), "{} has no tier", a.id);
+    }
 }
 
 #[test]
@@ -39,9 +73,9 @@ fn every_record_keeps_its_sources() {
 }
 
 #[test]
-fn every_authority_is_drawn_inside_its_own_country() {
+fn every_located_authority_is_drawn_inside_its_own_country() {
     for a in &real().dataset.authorities {
-        let at = a.location.unwrap_or_else(|| panic!("{} has no coordinates", a.id));
+        let Some(at) = a.location else { continue };
         let inside = match a.country {
             Country::France => (41.0..51.5).contains(&at.lat) && (-5.5..10.0).contains(&at.lng),
             Country::Korea => (33.0..39.0).contains(&at.lat) && (124.0..131.0).contains(&at.lng),
@@ -51,11 +85,11 @@ fn every_authority_is_drawn_inside_its_own_country() {
 }
 
 #[test]
-fn the_four_ile_de_france_pairs_are_those_of_the_flyer() {
+fn the_flyer_s_four_ile_de_france_pairs_are_paris_issy_versailles_saint_mande() {
     let ds = real().dataset;
-    let mut names: Vec<String> = ds
-        .partnerships
+    let mut names: Vec<String> = FLYER
         .iter()
+        .filter_map(|id| ds.partnership(id))
         .filter_map(|p| ds.authority(&p.french))
         .filter(|a| a.region == "FR-IDF")
         .filter_map(|a| a.name.fr.clone())
