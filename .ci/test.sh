@@ -7,6 +7,9 @@ bash .ci/setup.sh
 step "Native tests: domain and data (cargo test)"
 cargo test --quiet
 
+step "Data file check with the data tool (partnerships-data validate)"
+cargo run --quiet --bin partnerships-data -- validate data/partnerships.json
+
 bash .ci/build.sh
 
 step "Browser tests in headless Chromium (node --test)"

@@ -1,13 +1,17 @@
 //! The pure domain: everything that can be decided without a browser.
 //!
 //! Owns the data model, loading and validation with located problems, filtering and facet
-//! counts, the URL contract, link geometry and the interface texts. It must not depend on leptos,
-//! web-sys, wasm-bindgen or leaflet (those crates are only available to the wasm build, so the
-//! compiler enforces the boundary on every native `cargo test`).
+//! counts, the URL contract, link geometry and the interface texts; and, for the data tool
+//! (`src/bin/partnerships-data.rs`), writing a dataset back as JSON or CSV, reading CSV,
+//! statistics and synthetic data (no file I/O here: strings and bytes only). It must not depend
+//! on leptos, web-sys, wasm-bindgen or leaflet (those crates are only available to the wasm
+//! build, so the compiler enforces the boundary on every native `cargo test`).
 
+pub mod csv_io;
 pub mod dataset;
 pub mod describe;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
@@ -15,6 +19,8 @@ pub mod json_position;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod stats;
+pub mod synth;
 pub mod url_state;
 
 pub use dataset::{Authority, Country, Dataset, Event, Localized, Partnership, Status, Tier};
