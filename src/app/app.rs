@@ -1,10 +1,12 @@
-//! `App`: loads the data and the basemap, then hands over to the explorer.
+//! `App`: loads the published data and the basemap, then hands over to the explorer; keeps the
+//! page-wide pieces (title, language, a file dropped anywhere on the page).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::data_source::{provide_data_source, DataSource};
 use super::explorer::Explorer;
 use super::fetch::{fetch_text, BASEMAP_URL, DATA_URL};
 use super::language_switcher::LanguageSwitcher;
@@ -12,13 +14,13 @@ use super::load_error::LoadError;
 use super::loading_status::LoadingStatus;
 use super::url_sync::use_url_state;
 use crate::domain::i18n::{t, Msg};
-use crate::domain::{load_dataset, Lang, Loaded};
+use crate::domain::{load_dataset, Lang};
 
-#[derive(Clone)]
-enum LoadState {
+#[derive(Clone, PartialEq)]
+enum Fetch {
     Loading,
     Failed(String),
-    Ready { loaded: Arc<Loaded>, basemap: Option<Arc<str>> },
+    Done,
 }
 
 fn browser_language() -> Lang {
@@ -37,42 +39,70 @@ fn set_root_attribute(name: &str, value: &str) {
 pub fn App() -> impl IntoView {
     let url = use_url_state();
     let lang = Memo::new(move |_| url.state.with(|s| s.lang).unwrap_or_else(browser_language));
-    let load = RwSignal::new(LoadState::Loading);
+    let data = provide_data_source();
+    let fetch = RwSignal::new(Fetch::Loading);
+    let basemap: StoredValue<Option<Arc<str>>> = StoredValue::new(None);
     let drawn = RwSignal::new(false);
 
     let start = move || {
-        load.set(LoadState::Loading);
+        fetch.set(Fetch::Loading);
         drawn.set(false);
         spawn_local(async move {
-            let (data, basemap) = futures::join!(fetch_text(DATA_URL), fetch_text(BASEMAP_URL));
-            let next = match data {
-                Err(e) => LoadState::Failed(e),
-                Ok(text) => LoadState::Ready {
-                    loaded: Arc::new(load_dataset(&text)),
-                    // Without outlines the links still draw; the console says why.
-                    basemap: basemap.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from),
-                },
-            };
-            load.set(next);
+            let (text, outlines) = futures::join!(fetch_text(DATA_URL), fetch_text(BASEMAP_URL));
+            // Without outlines the links still draw; the console says why.
+            basemap.set_value(outlines.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from));
+            match text {
+                Err(e) => fetch.set(Fetch::Failed(e)),
+                Ok(text) => {
+                    let loaded = Arc::new(load_dataset(&text));
+                    data.published.set_value(Some(loaded.clone()));
+                    data.shown.set(Some(loaded));
+                    fetch.set(Fetch::Done);
+                }
+            }
         });
     };
     start();
 
     // `<html data-state>` is the hook tests and embedding pages wait on.
     Effect::new(move |_| {
-        let state = load.with(|l| match l {
-            LoadState::Loading => "loading",
-            LoadState::Failed(_) => "error",
-            LoadState::Ready { loaded, .. } if loaded.dataset.partnerships.is_empty() && !loaded.problems.is_empty() => "error",
-            LoadState::Ready { .. } if drawn.get() => "ready",
-            LoadState::Ready { .. } => "loading",
-        });
+        let state = match (fetch.get(), data.shown.get()) {
+            (Fetch::Failed(_), _) => "error",
+            (_, Some(l)) if l.dataset.partnerships.is_empty() && !l.problems.is_empty() => "error",
+            (Fetch::Done, Some(_)) if drawn.get() => "ready",
+            _ => "loading",
+        };
         set_root_attribute("data-state", state);
     });
     Effect::new(move |_| {
         let l = lang.get();
         set_root_attribute("lang", l.code());
         document().set_title(t(l, Msg::Title));
+    });
+
+    // A JSON or CSV file dropped anywhere on the page is previewed.
+    let dragging = RwSignal::new(false);
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Leaving for a child element also fires: only a leave out of the window counts.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = DataSource::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            data.open(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
     });
 
     view! {
@@ -83,10 +113,13 @@ pub fn App() -> impl IntoView {
             </div>
             <LanguageSwitcher lang=lang url=url />
         </header>
-        {move || match load.get() {
-            LoadState::Loading => view! { <LoadingStatus lang=lang /> }.into_any(),
-            LoadState::Failed(message) => view! { <LoadError lang=lang message=message on_retry=move || start() /> }.into_any(),
-            LoadState::Ready { loaded, basemap } => view! { <Explorer loaded=loaded basemap=basemap url=url lang=lang drawn=drawn /> }.into_any(),
+        {move || match (fetch.get(), data.shown.get()) {
+            (Fetch::Failed(message), _) => view! { <LoadError lang=lang message=message on_retry=move || start() /> }.into_any(),
+            (_, Some(loaded)) => view! { <Explorer loaded=loaded basemap=basemap.get_value() url=url lang=lang drawn=drawn /> }.into_any(),
+            (_, None) => view! { <LoadingStatus lang=lang /> }.into_any(),
         }}
+        <div class="drop-hint" class:is-visible=move || dragging.get() aria-hidden="true">
+            <p>{move || t(lang.get(), Msg::DropHint)}</p>
+        </div>
     }
 }

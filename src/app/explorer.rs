@@ -5,6 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::provide_explore;
+use super::data_menu::DataMenu;
+use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
 use super::legend::Legend;
 use super::map_view::MapView;
@@ -44,13 +46,17 @@ pub fn Explorer(
         url.replace(corrected);
     }
     let explore = provide_explore(dataset.clone(), url, lang);
+    // A memo, so that selecting a pair (which changes the URL state) does not rebuild the list
+    // and lose the keyboard focus in it.
+    let panel = Memo::new(move |_| url.state.with(|s| s.panel));
     let as_of = dataset.data_as_of;
     let problems = loaded.problems.clone();
 
     view! {
+        <PreviewBanner lang=lang />
         <ProblemsPanel problems=problems lang=lang />
         <UrlNotices />
-        <div class="explorer">
+        <div class="explorer" class:explorer--wide-panel=move || panel.get() == Some(Panel::Tiers)>
             <aside class="filters-column">
                 <FilterPanel />
             </aside>
@@ -61,8 +67,11 @@ pub fn Explorer(
             </main>
             <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
                 <SideTabs />
-                <ResultCount />
-                {move || match url.state.with(|s| s.panel) {
+                <div class="list-header">
+                    <ResultCount />
+                    <DataMenu />
+                </div>
+                {move || match panel.get() {
                     None => view! { <PairList /> }.into_any(),
                     Some(Panel::Timeline) => view! { <TimelinePanel /> }.into_any(),
                     Some(Panel::Tiers) => view! { <TiersPanel /> }.into_any(),

@@ -13,7 +13,7 @@ use crate::map::{LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
 /// How far links bow from the straight line, as a share of their length: fanned out between
 /// these two so that parallel France–Korea links can be told apart and clicked.
-const LINK_BEND: (f64, f64) = (0.04, 0.24);
+const LINK_BEND: (f64, f64) = (0.03, 0.32);
 const LINK_SEGMENTS: usize = 48;
 
 fn prefers_reduced_motion() -> bool {

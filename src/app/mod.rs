@@ -8,6 +8,8 @@
 #[allow(clippy::module_inception)]
 mod app;
 mod context;
+mod data_menu;
+mod data_source;
 mod explorer;
 mod facet_option;
 mod fetch;
@@ -20,6 +22,7 @@ mod loading_status;
 mod map_view;
 mod pair_card;
 mod pair_list;
+mod preview_banner;
 mod problems_panel;
 mod region_filter;
 mod result_count;

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect};
 use leaflet::{DivIconOptions, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions, Point, Polyline, PolylineOptions};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::domain::dataset::{Country, LatLng as Position};
@@ -62,6 +63,9 @@ pub struct PartnershipMap {
     on_pick: Rc<dyn Fn(Pick)>,
     // Leaflet keeps JS references to these callbacks: they must live as long as the map.
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// Tells Leaflet when its container changes size (a panel opens, a phone rotates): Leaflet
+    /// itself only watches the window.
+    resize: Option<(web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>)>,
 }
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -120,7 +124,18 @@ impl PartnershipMap {
             set(&style, "attribution", "Natural Earth");
             bindings::geo_json(basemap, &style).add_to(&map);
         }
+        let resize = {
+            let map = map.clone();
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                map.invalidate_size(false);
+            });
+            web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok().map(|observer| {
+                observer.observe(container);
+                (observer, closure)
+            })
+        };
         Ok(PartnershipMap {
+            resize,
             map,
             markers: HashMap::new(),
             links: HashMap::new(),
@@ -177,7 +192,7 @@ impl PartnershipMap {
             let line = Polyline::new_with_options(&points, &line_options);
             let hit_options = PolylineOptions::new();
             hit_options.set_class_name("pm-link-hit".to_string());
-            hit_options.set_weight(12.0);
+            hit_options.set_weight(10.0);
             hit_options.set_opacity(0.0);
             let hit = Polyline::new_with_options(&points, &hit_options);
             let handler = self.pick_handler(Pick::Pair(spec.id.clone()));
@@ -277,15 +292,13 @@ impl PartnershipMap {
         let p = self.map.get_size();
         (p.x(), p.y())
     }
-
-    /// Tells Leaflet its container changed size (layout change, phone rotation).
-    pub fn resized(&self) {
-        self.map.invalidate_size(false);
-    }
 }
 
 impl Drop for PartnershipMap {
     fn drop(&mut self) {
+        if let Some((observer, _)) = &self.resize {
+            observer.disconnect();
+        }
         self.map.remove();
     }
 }

@@ -75,6 +75,37 @@ export async function openMap(page, base, query = '') {
   await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
 }
 
+const authorityById = new Map(DATA.authorities.map((a) => [a.id, a]));
+export const authority = (id) => authorityById.get(id);
+
+/** What the "kind / status" facet calls a partnership (see Partnership::kind_option). */
+export const kindOption = (p) => (p.status === 'exchange' || p.status === 'planned' ? p.status : p.kind ?? 'unknown');
+const AGREEMENT = (p) => p.status === 'signed' || p.status === 'listed';
+
+/**
+ * The ids a filter should show, computed from the data file the simple way (the reference the
+ * app is checked against): OR within a facet, AND across facets.
+ */
+export function expected({ regions = [], themes = [], kinds = null, from = null, to = null, unknown = true } = {}) {
+  return DATA.partnerships
+    .filter((p) => regions.length === 0 || p.authorities.some((a) => regions.includes(authority(a).region)))
+    .filter((p) => themes.length === 0 || p.themes.some((t) => themes.includes(t)))
+    .filter((p) => (kinds === null ? AGREEMENT(p) : kinds.includes(kindOption(p))))
+    .filter((p) => (p.year === null ? unknown : (from === null || p.year >= from) && (to === null || p.year <= to)))
+    .map((p) => p.id)
+    .sort();
+}
+
+/** The partnerships shown when the map opens, and what is drawn for them. */
+export const DEFAULT_PAIRS = expected();
+export const TOTAL = DATA.partnerships.length;
+const located = (id) => authority(id).location !== null;
+export const drawable = (ids) => ids.filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.every(located)).sort();
+export function markersOf(ids) {
+  const set = new Set(DATA.partnerships.filter((p) => ids.includes(p.id)).flatMap((p) => p.authorities).filter(located));
+  return [...set].sort();
+}
+
 export const listedPairs = (page) =>
   page.$$eval('li[data-pair-id]', (items) => items.map((li) => li.dataset.pairId).sort());
 
