@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { authority, DATA, DEFAULT_PAIRS, drawable, drawnLinks, expected, kindOption, listedPairs, newPage, openMap, searchParams, TOTAL, useBrowser } from './support.mjs';
+import { authority, DATA, dropFile, DEFAULT_PAIRS, drawable, drawnLinks, expected, kindOption, listedPairs, newPage, openMap, searchParams, TOTAL, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -105,7 +105,7 @@ async function publishedCsv(page, base) {
   return fs.readFileSync(await download.path(), 'utf8');
 }
 
-test('opening a CSV with one bad row shows the error with its row and column, and the good rows', async () => {
+test('dropping a CSV with one bad row shows the error with its row and column, and the good rows', async () => {
   t.page = await newPage(t.env);
   const csv = publishedCsv(t.page, t.env.url);
   const rows = parse((await csv).slice(1), { columns: true });
@@ -114,7 +114,7 @@ test('opening a CSV with one bad row shows the error with its row and column, an
   const header = Object.keys(rows[0]);
   const quote = (v) => `"${String(v).replaceAll('"', '""')}"`;
   const text = [header.join(','), ...rows.map((r) => header.map((h) => quote(r[h])).join(','))].join('\n');
-  await t.page.setInputFiles('.file-button input[type=file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await dropFile(t.page, 'mine.csv', text, 'text/csv');
   await t.page.locator('.preview-banner').waitFor();
   assert.match(await t.page.locator('.preview-banner').innerText(), /mine\.csv/);
   await t.page.locator('section.problems summary').click();
@@ -128,7 +128,7 @@ test('opening a CSV with one bad row shows the error with its row and column, an
   assert.equal(await t.page.locator('section.problems').count(), 0);
 });
 
-test('dropping a JSON file previews it; its problems are located by line and column', async () => {
+test('opening a JSON file with the file picker previews it; its problems are located by line and column', async () => {
   t.page = await newPage(t.env);
   await openMap(t.page, t.env.url, '?lang=en');
   const doc = structuredClone(DATA);
@@ -137,13 +137,7 @@ test('dropping a JSON file previews it; its problems are located by line and col
   const kept = doc.partnerships[0].id;
   doc.partnerships[1].authorities[1] = 'fr-nise';
   const text = JSON.stringify(doc, null, 2);
-  const dt = await t.page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-    return dt;
-  }, text);
-  await t.page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
-  await t.page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  await t.page.setInputFiles('.file-button input[type=file]', { name: 'picked.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await t.page.locator('.preview-banner').waitFor();
   await t.page.locator('section.problems summary').click();
   const line = text.split('\n').findIndex((l) => l.includes('"fr-nise"')) + 1;

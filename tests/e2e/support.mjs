@@ -156,3 +156,14 @@ export function saveScreenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Drops a file on the page as a user dragging it from the desktop would. */
+export async function dropFile(page, name, text, type) {
+  const dt = await page.evaluateHandle(([name, text, type]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type }));
+    return dt;
+  }, [name, text, type]);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+}
