@@ -270,20 +270,21 @@ impl Partnership {
     }
 }
 
-/// The valid part of a data file, with lookup indices.
+/// The valid part of a data file, with lookup indices. Its record lists are read through
+/// [`Records`] (`ds.partnerships`, `ds.authorities`…).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     pub schema_version: u32,
     pub data_as_of: Option<PartialDate>,
-    pub themes: Vec<Theme>,
-    pub agreement_kinds: Vec<AgreementKind>,
-    pub authority_kinds: Vec<AuthorityKind>,
-    pub tiers: Vec<Tier>,
-    pub regions: Vec<Region>,
-    pub authorities: Vec<Authority>,
-    pub partnerships: Vec<Partnership>,
-    pub events: Vec<Event>,
+    records: Records,
     index: Indices,
+}
+
+impl std::ops::Deref for Dataset {
+    type Target = Records;
+    fn deref(&self) -> &Records {
+        &self.records
+    }
 }
 
 /// The record lists of a dataset, to build one with [`Dataset::new`].
@@ -315,7 +316,8 @@ fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
 }
 
 impl Dataset {
-    pub fn new(schema_version: u32, data_as_of: Option<PartialDate>, r: Records) -> Self {
+    pub fn new(schema_version: u32, data_as_of: Option<PartialDate>, records: Records) -> Self {
+        let r = &records;
         let index = Indices {
             themes: index_of(&r.themes, |t| &t.id),
             agreement_kinds: index_of(&r.agreement_kinds, |k| &k.id),
@@ -325,33 +327,12 @@ impl Dataset {
             authorities: index_of(&r.authorities, |a| &a.id),
             partnerships: index_of(&r.partnerships, |p| &p.id),
         };
-        Dataset {
-            schema_version,
-            data_as_of,
-            themes: r.themes,
-            agreement_kinds: r.agreement_kinds,
-            authority_kinds: r.authority_kinds,
-            tiers: r.tiers,
-            regions: r.regions,
-            authorities: r.authorities,
-            partnerships: r.partnerships,
-            events: r.events,
-            index,
-        }
+        Dataset { schema_version, data_as_of, records, index }
     }
 
     /// The record lists, to change some and build a new dataset.
     pub fn records(&self) -> Records {
-        Records {
-            themes: self.themes.clone(),
-            agreement_kinds: self.agreement_kinds.clone(),
-            authority_kinds: self.authority_kinds.clone(),
-            tiers: self.tiers.clone(),
-            regions: self.regions.clone(),
-            authorities: self.authorities.clone(),
-            partnerships: self.partnerships.clone(),
-            events: self.events.clone(),
-        }
+        self.records.clone()
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

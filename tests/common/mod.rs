@@ -204,23 +204,19 @@ pub fn valid_document() -> Value {
     doc
 }
 
-/// SplitMix64: a tiny deterministic PRNG, good enough to draw test cases.
-pub struct Rng(u64);
+/// The domain's SplitMix64, with the draws the tests need.
+pub struct Rng(partnership_map::domain::synth::SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed)
+        Rng(partnership_map::domain::synth::SplitMix64::new(seed))
     }
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
     /// Uniform in `0..n` (n > 0), up to a negligible bias.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
+        self.0.below(n)
     }
     /// True with probability `num / den`.
     pub fn chance(&mut self, num: usize, den: usize) -> bool {
