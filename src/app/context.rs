@@ -1,5 +1,6 @@
 //! The explorer's shared state: the dataset and the memos every component reads.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,6 +20,17 @@ pub struct Explore {
     pub selected: Memo<Option<usize>>,
     /// Whether the selected partnership is drawn with the current filters.
     pub selected_visible: Memo<bool>,
+    /// What the pointer or the keyboard focus is on (map or list): transient, not in the URL.
+    pub hovered: RwSignal<Option<Hover>>,
+    /// The visible partnerships to highlight for `hovered`.
+    pub highlighted: Memo<HashSet<String>>,
+}
+
+/// A partnership, or an authority (which stands for all its visible partnerships).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hover {
+    Pair(String),
+    Authority(String),
 }
 
 pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Explore {
@@ -31,7 +43,23 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
         ds.with_value(|d| d.partnership_index(&id))
     });
     let selected_visible = Memo::new(move |_| selected.get().is_some_and(|i| visible.with(|v| v.contains(&i))));
-    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible };
+    let hovered = RwSignal::new(None);
+    let highlighted = Memo::new(move |_| {
+        let Some(h) = hovered.get() else { return HashSet::new() };
+        ds.with_value(|d| {
+            visible.with(|v| {
+                v.iter()
+                    .map(|&i| &d.partnerships[i])
+                    .filter(|p| match &h {
+                        Hover::Pair(id) => &p.id == id,
+                        Hover::Authority(a) => &p.korean == a || &p.french == a,
+                    })
+                    .map(|p| p.id.clone())
+                    .collect()
+            })
+        })
+    });
+    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted };
     provide_context(explore);
     explore
 }

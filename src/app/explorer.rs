@@ -19,6 +19,7 @@ use super::tiers_panel::TiersPanel;
 use super::timeline_panel::TimelinePanel;
 use super::url_notices::UrlNotices;
 use super::url_sync::UrlStore;
+use super::view_toggle::ViewToggle;
 use crate::domain::i18n::{format_date, t, Msg};
 use crate::domain::{Lang, Loaded, Panel};
 
@@ -49,6 +50,7 @@ pub fn Explorer(
     // A memo, so that selecting a pair (which changes the URL state) does not rebuild the list
     // and lose the keyboard focus in it.
     let panel = Memo::new(move |_| url.state.with(|s| s.panel));
+    let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or_default()));
     let as_of = dataset.data_as_of;
     let problems = loaded.problems.clone();
 
@@ -61,7 +63,12 @@ pub fn Explorer(
                 <FilterPanel />
             </aside>
             <main class="map-column">
-                <MapView basemap=basemap drawn=drawn />
+                // A new map for each view: the twin view has two Leaflet maps, the world one.
+                {move || {
+                    let (view, basemap) = (view.get(), basemap.clone());
+                    view! { <MapView basemap=basemap drawn=drawn view=view /> }
+                }}
+                <ViewToggle />
                 <Legend />
                 <PairCard />
             </main>

@@ -1,20 +1,17 @@
-//! `MapView`: hosts the map seam and keeps it in step with the filters and the selection.
+//! `MapView`: hosts the map seam and keeps it in step with the filters, the selection and what
+//! is hovered.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::context::use_explore;
+use super::context::{use_explore, Hover};
 use crate::domain::describe::{authority_label, pair_title};
-use crate::domain::geo::{curved_link, fan_bends};
 use crate::domain::i18n::{t, Msg};
-use crate::map::{LinkSpec, MarkerSpec, PartnershipMap, Pick};
-
-/// How far links bow from the straight line, as a share of their length: fanned out between
-/// these two so that parallel France–Korea links can be told apart and clicked.
-const LINK_BEND: (f64, f64) = (0.03, 0.32);
-const LINK_SEGMENTS: usize = 48;
+use crate::domain::View;
+use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
 fn prefers_reduced_motion() -> bool {
     window()
@@ -24,13 +21,16 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The Leaflet map. Creates the seam once, then only tells it which ids to show and select.
+/// The Leaflet map(s). Creates the seam once, then only tells it which ids to show, select and
+/// highlight.
 #[component]
 pub fn MapView(
     /// GeoJSON text of the country outlines, when it could be fetched.
     basemap: Option<Arc<str>>,
     /// Set once the visible partnerships are drawn.
     drawn: RwSignal<bool>,
+    /// Twin (side by side, stacked on a phone) or world.
+    view: View,
 ) -> impl IntoView {
     let ctx = use_explore();
     let node = NodeRef::<leptos::html::Div>::new();
@@ -63,7 +63,18 @@ pub fn MapView(
                 ctx.select(pair);
             }
         };
-        let mut map = match PartnershipMap::new(&el, &basemap_js, on_pick) {
+        let on_hover = move |pick: Option<Pick>| {
+            ctx.hovered.set(pick.map(|p| match p {
+                Pick::Pair(id) => Hover::Pair(id),
+                Pick::Authority(id) => Hover::Authority(id),
+            }))
+        };
+        let layout = match view {
+            View::World => Layout::World,
+            View::Twin => Layout::Twin { stacked: !super::wide_screen() },
+        };
+        let callbacks = Callbacks { on_pick: Rc::new(on_pick), on_hover: Rc::new(on_hover) };
+        let mut map = match PartnershipMap::new(&el, layout, &basemap_js, callbacks) {
             Ok(m) => m,
             Err(e) => {
                 leptos::logging::error!("the map could not be created: {e:?}");
@@ -82,39 +93,31 @@ pub fn MapView(
                 Some(MarkerSpec { id: a.id.clone(), at: a.location?, country: a.country, label })
             })
             .collect();
-        let drawable: Vec<_> = ds
+        let links: Vec<LinkSpec> = ds
             .partnerships
             .iter()
             .filter_map(|p| {
                 let (k, f) = ds.ends(p)?;
-                Some((p, f.location?, k.location?))
-            })
-            .collect();
-        let bends = fan_bends(&drawable.iter().map(|&(_, f, k)| (f, k)).collect::<Vec<_>>(), LINK_BEND.0, LINK_BEND.1);
-        let links: Vec<LinkSpec> = drawable
-            .iter()
-            .zip(bends)
-            .map(|(&(p, f, k), bend)| {
-                LinkSpec {
+                // Only pairs with both ends on the map can be drawn.
+                f.location.and(k.location)?;
+                Some(LinkSpec {
                     id: p.id.clone(),
-                    points: curved_link(f, k, bend, LINK_SEGMENTS),
+                    french: f.id.clone(),
+                    korean: k.id.clone(),
                     kind: p.kind_option().to_string(),
                     label: pair_title(&ds, p, lang),
-                }
+                })
             })
             .collect();
-        map.set_markers(&markers);
-        map.set_links(&links, |id| ds.partnership(id).map(|p| (p.korean.clone(), p.french.clone())));
-        let all: Vec<_> = markers.iter().map(|m| m.at).collect();
-        map.fit(&all, false, [32.0; 4]);
+        map.set_data(&markers, &links);
         seam.set_value(Some(map));
         created.set(true);
     });
 
     // Which links and markers are on the map follows the filters.
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<bool>| {
         if !created.get() {
-            return;
+            return false;
         }
         let ds = ctx.dataset();
         let visible = ctx.visible.get();
@@ -129,12 +132,17 @@ pub fn MapView(
         seam.update_value(|m| {
             if let Some(m) = m {
                 m.show(&links, &markers);
+                // The first time, frame what is shown.
+                if previous != Some(true) {
+                    m.fit_all();
+                }
             }
         });
         drawn.set(true);
+        true
     });
 
-    // The selection is highlighted; chosen from the list, the map also moves to it.
+    // The selection is highlighted; chosen elsewhere than on the map, the map also moves to it.
     Effect::new(move |_| {
         if !created.get() {
             return;
@@ -150,10 +158,25 @@ pub fn MapView(
                 if let (Some(p), false, true) = (pair, from_map, ctx.selected_visible.get_untracked()) {
                     // Leave room for the card, which covers the lower half of a wide map (on a
                     // phone it sits below the map instead).
-                    let (_, h) = m.size();
-                    let padding = if super::wide_screen() { [32.0, 32.0, 32.0, h * 0.5 + 16.0] } else { [24.0; 4] };
-                    m.fit_link(&p.id, !prefers_reduced_motion(), padding);
+                    let bottom = match node.get_untracked() {
+                        Some(el) if super::wide_screen() => el.client_height() as f64 * 0.5,
+                        _ => 0.0,
+                    };
+                    m.focus_pair(&p.id, !prefers_reduced_motion(), bottom);
                 }
+            }
+        });
+    });
+
+    // Hovering or focusing a line, a marker or a list item highlights the pair and its ends.
+    Effect::new(move |_| {
+        if !created.get() {
+            return;
+        }
+        let pairs = ctx.highlighted.get();
+        seam.update_value(|m| {
+            if let Some(m) = m {
+                m.highlight(&pairs);
             }
         });
     });
@@ -163,6 +186,7 @@ pub fn MapView(
     view! {
         <div
             class="map"
+            data-view=view.id()
             node_ref=node
             role="region"
             aria-label=move || t(ctx.lang.get(), Msg::MapLabel)

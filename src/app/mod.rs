@@ -32,6 +32,7 @@ mod tiers_panel;
 mod timeline_panel;
 mod url_notices;
 mod url_sync;
+mod view_toggle;
 mod year_filter;
 
 use leptos::prelude::*;

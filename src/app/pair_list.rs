@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::context::use_explore;
+use super::context::{use_explore, Hover};
 use crate::domain::describe::{pair_sentence, pair_title};
 use crate::domain::i18n::{t, Msg};
 
@@ -24,11 +24,21 @@ pub fn PairList() -> impl IntoView {
                 let id = p.id.clone();
                 let id_selected = id.clone();
                 let id_click = id.clone();
+                let (id_enter, id_focus, id_hl) = (id.clone(), id.clone(), id.clone());
+                let is_highlighted = move || ctx.highlighted.with(|h| h.contains(&id_hl));
                 let kind = p.kind_option().to_string();
                 let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
                 let is_selected = Signal::derive(move || ctx.url.state.with(|s| s.pair.as_deref() == Some(id_selected.as_str())));
                 view! {
-                    <li data-pair-id=id class:is-selected=is_selected>
+                    <li
+                        data-pair-id=id
+                        class:is-selected=is_selected
+                        class:is-highlighted=is_highlighted
+                        on:mouseenter=move |_| ctx.hovered.set(Some(Hover::Pair(id_enter.clone())))
+                        on:mouseleave=move |_| ctx.hovered.set(None)
+                        on:focusin=move |_| ctx.hovered.set(Some(Hover::Pair(id_focus.clone())))
+                        on:focusout=move |_| ctx.hovered.set(None)
+                    >
                         <button
                             type="button"
                             class="pair-item"

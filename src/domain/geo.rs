@@ -119,3 +119,258 @@ mod tests {
         assert!((back[16].lat - mid.lat).abs() < 1e-9 && (back[16].lng - mid.lng).abs() < 1e-9);
     }
 }
+
+/// Mean Earth radius (IUGG), in kilometres.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+fn to_unit(p: LatLng) -> [f64; 3] {
+    let (lat, lng) = (p.lat.to_radians(), p.lng.to_radians());
+    [lat.cos() * lng.cos(), lat.cos() * lng.sin(), lat.sin()]
+}
+
+/// Great-circle distance in kilometres (haversine).
+pub fn distance_km(a: LatLng, b: LatLng) -> f64 {
+    let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = lb - la;
+    let dlng = (b.lng - a.lng).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlng / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// `segments + 1` points along the great circle from `a` to `b` (spherical interpolation).
+/// Longitudes are unwrapped so that consecutive points never jump by more than 180°: an arc that
+/// crosses the antimeridian goes on past ±180° instead of being drawn across the whole map.
+pub fn great_circle(a: LatLng, b: LatLng, segments: usize) -> Vec<LatLng> {
+    let segments = segments.max(1);
+    let (u, v) = (to_unit(a), to_unit(b));
+    let dot = (u[0] * v[0] + u[1] * v[1] + u[2] * v[2]).clamp(-1.0, 1.0);
+    let omega = dot.acos();
+    let mut out: Vec<LatLng> = Vec::with_capacity(segments + 1);
+    for i in 0..=segments {
+        let t = i as f64 / segments as f64;
+        let p = if omega < 1e-12 {
+            LatLng { lat: a.lat + (b.lat - a.lat) * t, lng: a.lng + (b.lng - a.lng) * t }
+        } else {
+            let (s0, s1) = (((1.0 - t) * omega).sin() / omega.sin(), (t * omega).sin() / omega.sin());
+            let w = [s0 * u[0] + s1 * v[0], s0 * u[1] + s1 * v[1], s0 * u[2] + s1 * v[2]];
+            LatLng { lat: w[2].clamp(-1.0, 1.0).asin().to_degrees(), lng: w[1].atan2(w[0]).to_degrees() }
+        };
+        let p = match out.last() {
+            // Keep longitudes continuous with the previous point.
+            Some(prev) => LatLng { lat: p.lat, lng: p.lng + 360.0 * ((prev.lng - p.lng) / 360.0).round() },
+            None => p,
+        };
+        out.push(p);
+    }
+    out
+}
+
+/// Moves points that stand closer than `min_distance` to each other (screen pixels) onto a small
+/// ring around their centre, so that no marker hides another; points standing alone stay put.
+/// Deterministic: members of a group are laid out by their angle from the group's centre, then
+/// by index.
+pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
+    let n = points.len();
+    // Groups of points within `min_distance` of another member (union–find).
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            let (dx, dy) = (points[i].0 - points[j].0, points[i].1 - points[j].1);
+            if dx * dx + dy * dy < min_distance * min_distance {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out = points.to_vec();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let k = members.len() as f64;
+        let (cx, cy) = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k, y + points[i].1 / k));
+        // A ring on which neighbours stand `min_distance` apart.
+        let radius = (min_distance / (2.0 * (std::f64::consts::PI / k).sin())).max(min_distance / 2.0);
+        let mut order = members.clone();
+        let angle = |i: usize| (points[i].1 - cy).atan2(points[i].0 - cx);
+        order.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
+        for (slot, &i) in order.iter().enumerate() {
+            let theta = -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * slot as f64 / k;
+            out[i] = (cx + radius * theta.cos(), cy + radius * theta.sin());
+        }
+    }
+    out
+}
+
+/// A screen rectangle: left, top, right, bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
+    }
+}
+
+/// Where a link between two side-by-side (or stacked) maps is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossLink {
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+    /// Control points of the cubic Bézier from `from` to `to`.
+    pub c1: (f64, f64),
+    pub c2: (f64, f64),
+    /// Whether each end had to be brought back to its map's edge (the marker is out of view):
+    /// the line then points towards it.
+    pub from_clamped: bool,
+    pub to_clamped: bool,
+}
+
+impl CrossLink {
+    /// SVG path data.
+    pub fn path(&self) -> String {
+        let f = |(x, y): (f64, f64)| format!("{x:.1} {y:.1}");
+        format!("M{} C{} {} {}", f(self.from), f(self.c1), f(self.c2), f(self.to))
+    }
+}
+
+/// The segment from `inside` towards `outside`, cut where it leaves `r`.
+fn clamp_towards(r: &Rect, inside: (f64, f64), outside: (f64, f64)) -> (f64, f64) {
+    let (dx, dy) = (outside.0 - inside.0, outside.1 - inside.1);
+    let mut t: f64 = 1.0;
+    for (d, lo, hi, p) in [(dx, r.left, r.right, inside.0), (dy, r.top, r.bottom, inside.1)] {
+        if d > 0.0 {
+            t = t.min((hi - p) / d);
+        } else if d < 0.0 {
+            t = t.min((lo - p) / d);
+        }
+    }
+    let t = t.clamp(0.0, 1.0);
+    (inside.0 + dx * t, inside.1 + dy * t)
+}
+
+/// The link between a French marker at `fr` (in `fr_rect`, the French map's box) and a Korean
+/// marker at `kr` (in `kr_rect`), in one screen coordinate system. The curve leaves each map
+/// across the gutter (horizontally when `stacked` is false, vertically when true). An end whose
+/// marker is out of its map's view is brought back to the map's edge, on the way to the marker.
+pub fn cross_link(fr: (f64, f64), kr: (f64, f64), fr_rect: Rect, kr_rect: Rect, stacked: bool) -> CrossLink {
+    let centre = |r: &Rect| ((r.left + r.right) / 2.0, (r.top + r.bottom) / 2.0);
+    let from_clamped = !fr_rect.contains(fr);
+    let to_clamped = !kr_rect.contains(kr);
+    let from = if from_clamped { clamp_towards(&fr_rect, centre(&fr_rect), fr) } else { fr };
+    let to = if to_clamped { clamp_towards(&kr_rect, centre(&kr_rect), kr) } else { kr };
+    let (c1, c2) = if stacked {
+        let dy = (to.1 - from.1) * 0.5;
+        ((from.0, from.1 + dy), (to.0, to.1 - dy))
+    } else {
+        let dx = (to.0 - from.0) * 0.5;
+        ((from.0 + dx, from.1), (to.0 - dx, to.1))
+    };
+    CrossLink { from, to, c1, c2, from_clamped, to_clamped }
+}
+
+#[cfg(test)]
+mod sphere_tests {
+    use super::*;
+
+    const PARIS: LatLng = LatLng { lat: 48.8566, lng: 2.3522 };
+    const SEOUL: LatLng = LatLng { lat: 37.5665, lng: 126.978 };
+    const TOKYO: LatLng = LatLng { lat: 35.6762, lng: 139.6503 };
+    const SAN_FRANCISCO: LatLng = LatLng { lat: 37.7749, lng: -122.4194 };
+
+    #[test]
+    fn known_great_circle_distances() {
+        // Paris–Seoul is about 8,950 km; London–New York about 5,570 km.
+        assert!((distance_km(PARIS, SEOUL) - 8955.0).abs() < 30.0, "{}", distance_km(PARIS, SEOUL));
+        let london = LatLng { lat: 51.5074, lng: -0.1278 };
+        let new_york = LatLng { lat: 40.7128, lng: -74.006 };
+        assert!((distance_km(london, new_york) - 5570.0).abs() < 20.0);
+        // A quarter of the equator.
+        let q = distance_km(LatLng { lat: 0.0, lng: 0.0 }, LatLng { lat: 0.0, lng: 90.0 });
+        assert!((q - EARTH_RADIUS_KM * std::f64::consts::FRAC_PI_2).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_arc_ends_on_both_cities_and_its_midpoint_is_halfway() {
+        let arc = great_circle(PARIS, SEOUL, 64);
+        assert_eq!(arc.len(), 65);
+        assert!((arc[0].lat - PARIS.lat).abs() < 1e-9 && (arc[0].lng - PARIS.lng).abs() < 1e-9);
+        assert!((arc[64].lat - SEOUL.lat).abs() < 1e-9 && (arc[64].lng - SEOUL.lng).abs() < 1e-9);
+        let mid = arc[32];
+        let total = distance_km(PARIS, SEOUL);
+        assert!((distance_km(PARIS, mid) - total / 2.0).abs() < 1e-6 * total);
+        assert!((distance_km(mid, SEOUL) - total / 2.0).abs() < 1e-6 * total);
+        // The great circle from Paris to Seoul passes far north, over Siberia.
+        assert!(mid.lat > 60.0, "midpoint {mid:?}");
+        // Midpoint of two points on the equator is on the equator halfway.
+        let m = great_circle(LatLng { lat: 0.0, lng: 10.0 }, LatLng { lat: 0.0, lng: 50.0 }, 2)[1];
+        assert!(m.lat.abs() < 1e-9 && (m.lng - 30.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_arc_across_the_antimeridian_stays_continuous() {
+        let arc = great_circle(TOKYO, SAN_FRANCISCO, 100);
+        for w in arc.windows(2) {
+            assert!((w[1].lng - w[0].lng).abs() < 10.0, "jump between {:?} and {:?}", w[0], w[1]);
+        }
+        // It goes east past 180° rather than back across the whole map.
+        assert!(arc.iter().any(|p| p.lng > 180.0));
+        let end = arc.last().unwrap();
+        assert!((end.lng - (SAN_FRANCISCO.lng + 360.0)).abs() < 1e-9);
+        // And it bows north, over the North Pacific.
+        assert!(arc[50].lat > 45.0, "{:?}", arc[50]);
+    }
+
+    #[test]
+    fn overlapping_markers_are_spread_apart_and_lone_ones_stay() {
+        let pts = [(100.0, 100.0), (101.0, 100.0), (100.0, 102.0), (300.0, 300.0)];
+        let out = spread_overlapping(&pts, 20.0);
+        assert_eq!(out[3], (300.0, 300.0));
+        for i in 0..3 {
+            for j in i + 1..3 {
+                let d = ((out[i].0 - out[j].0).powi(2) + (out[i].1 - out[j].1).powi(2)).sqrt();
+                assert!(d >= 19.9, "{i} and {j} are {d} px apart");
+            }
+            // Still near where they were.
+            assert!(((out[i].0 - 100.0).powi(2) + (out[i].1 - 100.0).powi(2)).sqrt() < 20.0);
+        }
+        assert_eq!(spread_overlapping(&pts, 20.0), out, "deterministic");
+        assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
+    }
+
+    #[test]
+    fn a_cross_link_ends_on_visible_markers_and_points_towards_hidden_ones() {
+        let fr = Rect { left: 0.0, top: 0.0, right: 400.0, bottom: 600.0 };
+        let kr = Rect { left: 450.0, top: 0.0, right: 850.0, bottom: 600.0 };
+        let l = cross_link((200.0, 300.0), (700.0, 100.0), fr, kr, false);
+        assert_eq!((l.from, l.to), ((200.0, 300.0), (700.0, 100.0)));
+        assert!(!l.from_clamped && !l.to_clamped);
+        assert_eq!(l.c1.1, 300.0, "leaves the French map horizontally");
+        assert!(l.path().starts_with("M200.0 300.0 C"));
+        // A Korean marker scrolled out above its map: the line stops at the top edge, heading to it.
+        let l = cross_link((200.0, 300.0), (700.0, -300.0), fr, kr, false);
+        assert!(l.to_clamped);
+        assert_eq!(l.to.1, 0.0);
+        assert!(l.to.0 > 650.0 && l.to.0 <= 700.0, "{:?}", l.to);
+        // Stacked maps: the curve leaves vertically.
+        let top = Rect { left: 0.0, top: 0.0, right: 390.0, bottom: 300.0 };
+        let bottom = Rect { left: 0.0, top: 340.0, right: 390.0, bottom: 640.0 };
+        let l = cross_link((100.0, 150.0), (300.0, 500.0), top, bottom, true);
+        assert_eq!(l.c1.0, 100.0);
+        assert_eq!(l.c2.0, 300.0);
+    }
+}

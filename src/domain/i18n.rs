@@ -122,6 +122,9 @@ pub enum Msg {
     BackToBundled,
     Partnership,
     Location,
+    View,
+    ViewTwin,
+    ViewWorld,
 }
 
 impl Msg {
@@ -134,7 +137,7 @@ impl Msg {
         Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend,
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::UnknownKind, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::ShowFilters, Msg::NoTheme, Msg::SourceNotOnline,
-        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::NoEvents, Msg::OpenPair, Msg::HiddenByFilters, Msg::Status, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Partnership, Msg::Location,
+        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::NoEvents, Msg::OpenPair, Msg::HiddenByFilters, Msg::Status, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Partnership, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld,
     ];
 }
 
@@ -219,6 +222,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::BackToBundled => ("Revenir aux données publiées", "공개 데이터로 돌아가기", "Back to the published data"),
         Msg::Partnership => ("Partenariat", "교류", "Partnership"),
         Msg::Location => ("Position sur la carte", "지도상 위치", "Position on the map"),
+        Msg::View => ("Vue", "보기", "View"),
+        Msg::ViewTwin => ("Côte à côte", "나란히 보기", "Side by side"),
+        Msg::ViewWorld => ("Monde", "세계 지도", "World"),
     };
     match lang {
         Lang::Fr => fr,

@@ -28,4 +28,4 @@ pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
 pub use i18n::Lang;
 pub use load::{load_dataset, Loaded};
 pub use problem::Problem;
-pub use url_state::{Panel, UrlNotice, UrlState};
+pub use url_state::{Panel, UrlNotice, UrlState, View};

@@ -21,6 +21,27 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// The side panel shown instead of the list.
     pub panel: Option<Panel>,
+    /// The map view; `None` = the default (twin).
+    pub view: Option<View>,
+}
+
+/// How the map shows France and Korea.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Two maps side by side (stacked on a phone), links drawn across the gutter.
+    #[default]
+    Twin,
+    /// One map of the world with great-circle arcs.
+    World,
+}
+
+impl View {
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Twin => "twin",
+            View::World => "world",
+        }
+    }
 }
 
 /// Side panels beside the map (the list of partnerships is the default).
@@ -108,6 +129,11 @@ impl UrlState {
                 },
                 "pair" if is_slug(&value) => s.pair = Some(value.into_owned()),
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
+                "view" => match value.as_ref() {
+                    "twin" => s.view = Some(View::Twin),
+                    "world" => s.view = Some(View::World),
+                    other => notices.push(notice("view", other, "expected twin or world")),
+                },
                 "panel" => match value.as_ref() {
                     "timeline" => s.panel = Some(Panel::Timeline),
                     "tiers" => s.panel = Some(Panel::Tiers),
@@ -197,6 +223,9 @@ impl UrlState {
         if let Some(p) = self.panel {
             parts.push(format!("panel={}", p.id()));
         }
+        if let Some(v) = self.view {
+            parts.push(format!("view={}", v.id()));
+        }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
         }
@@ -210,7 +239,7 @@ mod tests {
 
     #[test]
     fn the_documented_example_parses_and_prints_back() {
-        let q = "region=FR-IDF,KR-47&theme=crafts,culture&kind=exchange,twinning&from=2005&to=2012&unknown=0&pair=seoul-paris&panel=timeline&lang=ko";
+        let q = "region=FR-IDF,KR-47&theme=crafts,culture&kind=exchange,twinning&from=2005&to=2012&unknown=0&pair=seoul-paris&panel=timeline&view=world&lang=ko";
         let (s, notices) = UrlState::parse(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.filters.regions.iter().map(String::as_str).collect::<Vec<_>>(), ["FR-IDF", "KR-47"]);
