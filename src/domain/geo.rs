@@ -240,11 +240,57 @@ pub struct CrossLink {
     pub to_clamped: bool,
 }
 
+fn lerp(a: (f64, f64), b: (f64, f64), t: f64) -> (f64, f64) {
+    (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+}
+
 impl CrossLink {
     /// SVG path data.
     pub fn path(&self) -> String {
         let f = |(x, y): (f64, f64)| format!("{x:.1} {y:.1}");
         format!("M{} C{} {} {}", f(self.from), f(self.c1), f(self.c2), f(self.to))
+    }
+
+    fn point(&self, t: f64) -> (f64, f64) {
+        let (a, b, c) = (lerp(self.from, self.c1, t), lerp(self.c1, self.c2, t), lerp(self.c2, self.to, t));
+        lerp(lerp(a, b, t), lerp(b, c, t), t)
+    }
+
+    /// The same curve without its first and last `margin` pixels (measured along the curve):
+    /// the line's hit area stops short of the markers, so that a marker under a line's end can
+    /// still be pointed at.
+    pub fn trimmed(&self, margin: f64) -> CrossLink {
+        const N: usize = 64;
+        let pts: Vec<(f64, f64)> = (0..=N).map(|i| self.point(i as f64 / N as f64)).collect();
+        let mut acc = vec![0.0];
+        for w in pts.windows(2) {
+            acc.push(acc.last().unwrap() + ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt());
+        }
+        let total = *acc.last().unwrap();
+        if total <= 2.0 * margin {
+            return self.clone();
+        }
+        // The parameter at which the curve has run `len` pixels (linear within a sample step).
+        let t_at = |len: f64| {
+            let i = acc.iter().position(|&a| a >= len).unwrap_or(N).max(1);
+            let (a, b) = (acc[i - 1], acc[i]);
+            let within = if b > a { (len - a) / (b - a) } else { 0.0 };
+            ((i - 1) as f64 + within.clamp(0.0, 1.0)) / N as f64
+        };
+        let (t0, t1) = (t_at(margin), t_at(total - margin));
+        // De Casteljau: keep [t0, 1], then the part of it up to t1.
+        let split_after = |c: &CrossLink, t: f64| {
+            let (p01, p12, p23) = (lerp(c.from, c.c1, t), lerp(c.c1, c.c2, t), lerp(c.c2, c.to, t));
+            let (p012, p123) = (lerp(p01, p12, t), lerp(p12, p23, t));
+            CrossLink { from: lerp(p012, p123, t), c1: p123, c2: p23, to: c.to, ..c.clone() }
+        };
+        let split_before = |c: &CrossLink, t: f64| {
+            let (p01, p12, p23) = (lerp(c.from, c.c1, t), lerp(c.c1, c.c2, t), lerp(c.c2, c.to, t));
+            let (p012, p123) = (lerp(p01, p12, t), lerp(p12, p23, t));
+            CrossLink { from: c.from, c1: p01, c2: p012, to: lerp(p012, p123, t), ..c.clone() }
+        };
+        let tail = split_after(self, t0);
+        split_before(&tail, (t1 - t0) / (1.0 - t0))
     }
 }
 
@@ -350,6 +396,24 @@ mod sphere_tests {
         }
         assert_eq!(spread_overlapping(&pts, 20.0), out, "deterministic");
         assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
+    }
+
+    #[test]
+    fn a_trimmed_link_keeps_its_course_but_stops_short_of_both_ends() {
+        let fr = Rect { left: 0.0, top: 0.0, right: 400.0, bottom: 600.0 };
+        let kr = Rect { left: 450.0, top: 0.0, right: 850.0, bottom: 600.0 };
+        let l = cross_link((100.0, 300.0), (700.0, 100.0), fr, kr, false);
+        let t = l.trimmed(12.0);
+        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        assert!((d(t.from, l.from) - 12.0).abs() < 2.0, "{:?}", t.from);
+        assert!((d(t.to, l.to) - 12.0).abs() < 2.0, "{:?}", t.to);
+        // The middle of the trimmed curve lies on the original curve.
+        let m = t.point(0.5);
+        let closest = (0..=1000).map(|i| d(l.point(i as f64 / 1000.0), m)).fold(f64::MAX, f64::min);
+        assert!(closest < 0.5, "{closest}");
+        // Too short to trim: unchanged.
+        let short = cross_link((395.0, 300.0), (455.0, 300.0), fr, kr, false);
+        assert_eq!(short.trimmed(40.0), short);
     }
 
     #[test]

@@ -19,6 +19,8 @@ use crate::domain::dataset::LatLng as Position;
 use crate::domain::geo::{cross_link, Rect};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
+/// Pixels at each end of a line that do not catch the pointer (a marker is 18 px wide).
+const HIT_MARGIN: f64 = 14.0;
 
 struct TwinLink {
     line: Element,
@@ -91,10 +93,9 @@ impl Inner {
             );
             let (Some(fr), Some(kr)) = ends else { continue };
             let geometry = cross_link(fr, kr, fr_rect, kr_rect, self.stacked);
-            let d = geometry.path();
-            for el in [&link.line, &link.hit] {
-                let _ = el.set_attribute("d", &d);
-            }
+            let _ = link.line.set_attribute("d", &geometry.path());
+            // The hit area stops short of the markers, which stay easy to point at.
+            let _ = link.hit.set_attribute("d", &geometry.trimmed(HIT_MARGIN).path());
             toggle_class(Some(link.line.clone()), "is-clamped-start", geometry.from_clamped);
             toggle_class(Some(link.line.clone()), "is-clamped-end", geometry.to_clamped);
         }

@@ -1,0 +1,189 @@
+// Issue 4: the twin view (two maps, links across the gutter), the world view, and what they share.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, newPage, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+
+const t = useBrowser();
+
+/** Screen points where each drawn link starts and ends, and where its two markers are drawn. */
+function geometry(page) {
+  return page.evaluate(() => {
+    const centre = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    };
+    const screen = (path, length) => {
+      const p = path.getPointAtLength(length);
+      const m = path.getScreenCTM();
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    };
+    const rectOf = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    const markerAt = (id) => {
+      const el = document.querySelector(`.leaflet-marker-icon[data-authority-id="${id}"]`);
+      return el && centre(el);
+    };
+    return [...document.querySelectorAll('path.pm-link[data-pair-id]')].map((path) => {
+      const id = path.dataset.pairId;
+      return {
+        id,
+        markers: Object.fromEntries([...document.querySelectorAll('.leaflet-marker-icon[data-authority-id]')].map((el) => [el.dataset.authorityId, centre(el)])),
+        start: screen(path, 0),
+        end: screen(path, path.getTotalLength()),
+        clampedStart: path.classList.contains('is-clamped-start'),
+        clampedEnd: path.classList.contains('is-clamped-end'),
+        panes: [...document.querySelectorAll('.twin-pane')].map(rectOf),
+      };
+    });
+  });
+}
+
+async function markerCentre(page, id) {
+  const box = await page.locator(`.leaflet-marker-icon[data-authority-id="${id}"]`).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+const pairOf = (id) => DATA.partnerships.find((p) => p.id === id);
+const dist = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Every drawn link starts at its French marker and ends at its Korean one (within 2 px), or,
+ *  when a marker is out of view, stops on its map's edge. Returns how many ends were checked. */
+async function assertLinksOnMarkers(page, label) {
+  // Let a drag's inertia or a zoom come to rest: both pictures must be of the same moment.
+  await page.waitForTimeout(600);
+  let checked = 0;
+  for (const g of await geometry(page)) {
+    const [kr, fr] = pairOf(g.id).authorities;
+    for (const [point, marker, clamped, pane] of [[g.start, fr, g.clampedStart, g.panes[0]], [g.end, kr, g.clampedEnd, g.panes[1]]]) {
+      if (clamped) {
+        const onEdge = [Math.abs(point.x - pane.left), Math.abs(point.x - pane.right), Math.abs(point.y - pane.top), Math.abs(point.y - pane.bottom)].some((d) => d < 2);
+        assert.ok(onEdge, `${label}: ${g.id} clamped end on the map's edge`);
+        continue;
+      }
+      const m = g.markers[marker];
+      assert.ok(dist(point, m) <= 2, `${label}: ${g.id} end ${dist(point, m).toFixed(1)} px from ${marker}`);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+test('twin view: each link starts and ends on its two markers, before and after panning and zooming either map', async () => {
+  t.page = await newPage(t.env, { width: 1920, height: 1080 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  assert.equal(await t.page.getAttribute('.map', 'data-view'), 'twin');
+  assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+  const [fr, kr] = await t.page.$$eval('.twin-pane', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  assert.ok(fr.right < kr.left, 'France on the left, Korea on the right, a gutter between');
+  assert.equal(await assertLinksOnMarkers(t.page, 'initial'), drawable(DEFAULT_PAIRS).length * 2, 'every end is in view at first');
+  await saveScreenshot(t.page, 'twin-1920');
+
+  // Drag the French map.
+  await t.page.mouse.move(fr.left + fr.width / 2, fr.top + fr.height / 2);
+  await t.page.mouse.down();
+  await t.page.mouse.move(fr.left + fr.width / 2 + 120, fr.top + fr.height / 2 + 80, { steps: 8 });
+  await t.page.mouse.up();
+  await assertLinksOnMarkers(t.page, 'after panning France');
+  // Zoom the Korean map in twice: some Korean markers leave the view.
+  const zoomIn = t.page.locator('.twin-pane--kr .leaflet-control-zoom-in');
+  await zoomIn.click();
+  await zoomIn.click();
+  await t.page.waitForTimeout(200);
+  await assertLinksOnMarkers(t.page, 'after zooming Korea');
+  const clamped = (await geometry(t.page)).filter((g) => g.clampedEnd).length;
+  assert.ok(clamped > 0, 'lines to Korean markers out of view stop at the map edge');
+  // Zoom France out with the wheel, over the French map.
+  await t.page.mouse.move(fr.left + fr.width / 2, fr.top + fr.height / 3);
+  await t.page.mouse.wheel(0, 300);
+  await t.page.waitForTimeout(400);
+  await assertLinksOnMarkers(t.page, 'after zooming France');
+});
+
+test('on a 390×844 phone the two maps stack, France above Korea, with the links between them', async () => {
+  t.page = await newPage(t.env, { width: 390, height: 844 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  const [fr, kr] = await t.page.$$eval('.twin-pane', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  assert.ok(fr.bottom < kr.top, 'France above Korea');
+  assert.ok(fr.width >= 370 && kr.width >= 370 && fr.height >= 200 && kr.height >= 200, JSON.stringify({ fr, kr }));
+  assert.ok(await assertLinksOnMarkers(t.page, 'phone') > 0);
+  await saveScreenshot(t.page, 'twin-390');
+});
+
+test('hovering a line, a marker or a list item highlights both ends, the line and the list item', async () => {
+  t.page = await newPage(t.env, { width: 1920, height: 1080 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  const id = 'icheon-limoges';
+  const highlighted = async () => ({
+    line: await t.page.locator(`path.pm-link[data-pair-id="${id}"]`).evaluate((el) => el.classList.contains('is-highlighted')),
+    item: await t.page.locator(`li[data-pair-id="${id}"]`).evaluate((el) => el.classList.contains('is-highlighted')),
+    ends: await Promise.all(['kr-icheon', 'fr-limoges'].map((a) => t.page.locator(`.leaflet-marker-icon[data-authority-id="${a}"]`).evaluate((el) => el.classList.contains('is-highlighted')))),
+  });
+  const all = { line: true, item: true, ends: [true, true] };
+  const none = { line: false, item: false, ends: [false, false] };
+  // The highlight follows within a frame or two: poll for it rather than sleep.
+  const expectState = async (want, what) => {
+    let got;
+    for (let i = 0; i < 40; i++) {
+      got = await highlighted();
+      if (JSON.stringify(got) === JSON.stringify(want)) return;
+      await t.page.waitForTimeout(25);
+    }
+    assert.deepEqual(got, want, what);
+  };
+  // The list item, with the pointer, then with the keyboard.
+  await t.page.locator(`li[data-pair-id="${id}"]`).hover();
+  await expectState(all, 'pointer on the list item');
+  await t.page.mouse.move(5, 500);
+  await expectState(none, 'pointer gone');
+  await t.page.focus(`li[data-pair-id="${id}"] button`);
+  await expectState(all, 'keyboard focus on the list item');
+  await t.page.focus('#year-from');
+  await expectState(none, 'focus gone');
+  // The Korean marker (Icheon has one partner in view).
+  await t.page.locator('.leaflet-marker-icon[data-authority-id="kr-icheon"]').hover();
+  await expectState(all, 'pointer on the marker');
+  await t.page.mouse.move(5, 500);
+  await expectState(none, 'pointer gone');
+  // The line itself, where it stands clear of the others.
+  const pt = await isolatedPointOfLink(t.page, id);
+  await t.page.mouse.move(pt.x, pt.y);
+  await expectState(all, 'pointer on the line');
+});
+
+test('the view toggle goes to the world map and back, through the URL', async () => {
+  t.page = await newPage(t.env, { width: 1920, height: 1080 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.getByRole('button', { name: 'World' }).click();
+  await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'world');
+  assert.equal(searchParams(t.page).view, 'world');
+  await t.page.waitForSelector('path.pm-link[data-pair-id]');
+  assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+  assert.equal(await t.page.locator('.twin-pane').count(), 0);
+  // World arcs end on their (possibly spread) markers too.
+  for (const g of await geometry(t.page)) {
+    const [kr, fr] = pairOf(g.id).authorities;
+    assert.ok(dist(g.start, await markerCentre(t.page, fr)) <= 2, `${g.id} starts on ${fr}`);
+    assert.ok(dist(g.end, await markerCentre(t.page, kr)) <= 2, `${g.id} ends on ${kr}`);
+  }
+  await saveScreenshot(t.page, 'world-1920');
+  await t.page.reload();
+  await t.page.waitForSelector('html[data-state="ready"]');
+  assert.equal(await t.page.getAttribute('.map', 'data-view'), 'world');
+  await t.page.goBack();
+  await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'twin');
+  assert.equal(searchParams(t.page).view, undefined);
+  // Filters and selection carry over between views.
+  await openMap(t.page, t.env.url, '?lang=en&view=world&region=FR-IDF&pair=seoul-paris');
+  const world = await drawnLinks(t.page);
+  await t.page.getByRole('button', { name: 'Side by side' }).click();
+  await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'twin');
+  await t.page.waitForSelector('path.pm-link[data-pair-id]');
+  assert.deepEqual(await drawnLinks(t.page), world);
+  assert.match(await t.page.locator('path.pm-link[data-pair-id="seoul-paris"]').getAttribute('class'), /is-selected/);
+});
+
+test('the world view on a phone', async () => {
+  t.page = await newPage(t.env, { width: 390, height: 844 });
+  await openMap(t.page, t.env.url, '?lang=en&view=world');
+  assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+  await saveScreenshot(t.page, 'world-390');
+});
