@@ -170,7 +170,23 @@ pub fn great_circle(a: LatLng, b: LatLng, segments: usize) -> Vec<LatLng> {
 /// Deterministic: members of a group are laid out by their angle from the group's centre, then
 /// by index.
 pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
+    // A ring can land near another point or ring: spread again until nothing overlaps (a few
+    // passes at most; groups only grow).
+    let mut out = points.to_vec();
+    for _ in 0..32 {
+        let (next, moved) = spread_once(&out, min_distance);
+        out = next;
+        if !moved {
+            break;
+        }
+    }
+    out
+}
+
+fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bool) {
     let n = points.len();
+    // A hair of tolerance: points already on a ring stand exactly `min_distance` apart.
+    let limit = min_distance - 1e-6;
     // Groups of points within `min_distance` of another member (union–find).
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -183,7 +199,7 @@ pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64,
     for i in 0..n {
         for j in i + 1..n {
             let (dx, dy) = (points[i].0 - points[j].0, points[i].1 - points[j].1);
-            if dx * dx + dy * dy < min_distance * min_distance {
+            if dx * dx + dy * dy < limit * limit {
                 let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                 parent[ri] = rj;
             }
@@ -195,7 +211,9 @@ pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64,
         groups.entry(r).or_default().push(i);
     }
     let mut out = points.to_vec();
+    let mut moved = false;
     for members in groups.values().filter(|m| m.len() > 1) {
+        moved = true;
         let k = members.len() as f64;
         let (cx, cy) = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k, y + points[i].1 / k));
         // A ring on which neighbours stand `min_distance` apart.
@@ -208,7 +226,7 @@ pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64,
             out[i] = (cx + radius * theta.cos(), cy + radius * theta.sin());
         }
     }
-    out
+    (out, moved)
 }
 
 /// A screen rectangle: left, top, right, bottom.
@@ -395,6 +413,15 @@ mod sphere_tests {
             assert!(((out[i].0 - 100.0).powi(2) + (out[i].1 - 100.0).powi(2)).sqrt() < 20.0);
         }
         assert_eq!(spread_overlapping(&pts, 20.0), out, "deterministic");
+        // A dense crowd (a capital and its districts at country zoom): nobody overlaps after.
+        let crowd: Vec<(f64, f64)> = (0..30).map(|i| (200.0 + (i * 37 % 41) as f64, 200.0 + (i * 53 % 29) as f64)).collect();
+        let spread = spread_overlapping(&crowd, 20.0);
+        for i in 0..spread.len() {
+            for j in i + 1..spread.len() {
+                let d = ((spread[i].0 - spread[j].0).powi(2) + (spread[i].1 - spread[j].1).powi(2)).sqrt();
+                assert!(d >= 19.5, "{i} and {j} are {d} px apart");
+            }
+        }
         assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
     }
 

@@ -75,6 +75,14 @@ test('twin view: each link starts and ends on its two markers, before and after 
   const [fr, kr] = await t.page.$$eval('.twin-pane', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
   assert.ok(fr.right < kr.left, 'France on the left, Korea on the right, a gutter between');
   assert.equal(await assertLinksOnMarkers(t.page, 'initial'), drawable(DEFAULT_PAIRS).length * 2, 'every end is in view at first');
+  // No marker hides another: close ones (the Paris area, Seoul and its districts) are spread.
+  const centres = await t.page.$$eval('.leaflet-marker-icon[data-authority-id]', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }));
+  for (let i = 0; i < centres.length; i++) {
+    for (let j = i + 1; j < centres.length; j++) {
+      const d = Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]);
+      assert.ok(d >= 17, `two markers only ${d.toFixed(1)} px apart`);
+    }
+  }
   await saveScreenshot(t.page, 'twin-1920');
 
   // Drag the French map.
@@ -143,6 +151,11 @@ test('hovering a line, a marker or a list item highlights both ends, the line an
   await expectState(all, 'pointer on the marker');
   await t.page.mouse.move(5, 500);
   await expectState(none, 'pointer gone');
+  // The marker with the keyboard.
+  await t.page.focus('.leaflet-marker-icon[data-authority-id="fr-limoges"]');
+  await expectState(all, 'keyboard focus on the marker');
+  await t.page.focus('#year-from');
+  await expectState(none, 'focus gone');
   // The line itself, where it stands clear of the others.
   const pt = await isolatedPointOfLink(t.page, id);
   await t.page.mouse.move(pt.x, pt.y);
