@@ -1,5 +1,5 @@
 # The two commands of README.md, and the steps they are made of. The scripts live in .ci/.
-.PHONY: serve test build setup
+.PHONY: serve test build setup bench
 
 ## Install what is missing, build, and serve the map on http://127.0.0.1:8080/
 serve: setup build
@@ -14,3 +14,7 @@ build:
 
 setup:
 	bash .ci/setup.sh
+
+## Benchmark (on demand, not part of the tests): sizes, load time, filter latency, heap vs a baseline
+bench: setup
+	node tests/bench/run.mjs
