@@ -6,19 +6,27 @@ use super::context::{use_explore, Hover};
 use crate::domain::describe::{pair_sentence, pair_title};
 use crate::domain::i18n::{t, Msg};
 
-/// One `li[data-pair-id]` per visible partnership; choosing one selects it and focuses the map.
+/// How many items the list shows at first, and adds at each "show more": thousands of list
+/// items would cost more than the rest of the page together.
+const PAGE: usize = 200;
+
+/// One `li[data-pair-id]` per visible partnership (the first [`PAGE`], then more on demand);
+/// choosing one selects it and focuses the map.
 #[component]
 pub fn PairList() -> impl IntoView {
     let ctx = use_explore();
     let ds = ctx.dataset();
+    let limit = RwSignal::new(PAGE);
     move || {
         let lang = ctx.lang.get();
         let visible = ctx.visible.get();
         if visible.is_empty() {
             return view! { <p class="empty-list">{t(lang, Msg::NoMatch)}</p> }.into_any();
         }
+        let hidden = visible.len().saturating_sub(limit.get());
         let items = visible
             .into_iter()
+            .take(limit.get())
             .map(|i| {
                 let p = &ds.partnerships[i];
                 let id = p.id.clone();
@@ -54,6 +62,14 @@ pub fn PairList() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="pair-list">{items}</ul> }.into_any()
+        view! {
+            <ul class="pair-list">{items}</ul>
+            {(hidden > 0).then(|| view! {
+                <button type="button" class="button button--secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {format!("{} ({hidden})", t(lang, Msg::ShowMore))}
+                </button>
+            })}
+        }
+        .into_any()
     }
 }

@@ -125,6 +125,7 @@ pub enum Msg {
     View,
     ViewTwin,
     ViewWorld,
+    ShowMore,
 }
 
 impl Msg {
@@ -137,7 +138,7 @@ impl Msg {
         Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend,
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::UnknownKind, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::ShowFilters, Msg::NoTheme, Msg::SourceNotOnline,
-        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::NoEvents, Msg::OpenPair, Msg::HiddenByFilters, Msg::Status, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Partnership, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld,
+        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::NoEvents, Msg::OpenPair, Msg::HiddenByFilters, Msg::Status, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Partnership, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::ShowMore,
     ];
 }
 
@@ -225,6 +226,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::View => ("Vue", "보기", "View"),
         Msg::ViewTwin => ("Côte à côte", "나란히 보기", "Side by side"),
         Msg::ViewWorld => ("Monde", "세계 지도", "World"),
+        Msg::ShowMore => ("Afficher plus", "더 보기", "Show more"),
     };
     match lang {
         Lang::Fr => fr,

@@ -41,6 +41,13 @@ struct Inner {
     links: HashMap<String, TwinLink>,
     shown: HashSet<String>,
     stacked: bool,
+    /// The two panes' boxes in the overlay's coordinates, measured when the layout changes
+    /// (never while redrawing: reading layout there would force it for every frame of a pan).
+    rects: (Rect, Rect),
+    /// A redraw is already scheduled for the next animation frame. A `Cell`: Leaflet fires its
+    /// events synchronously while `Inner` is borrowed (fitting the view), so the event handler
+    /// may only take a shared borrow.
+    pending: std::cell::Cell<bool>,
 }
 
 pub struct TwinMap {
@@ -82,9 +89,13 @@ impl Inner {
         Rect { left: r.left() - root.left(), top: r.top() - root.top(), right: r.right() - root.left(), bottom: r.bottom() - root.top() }
     }
 
+    fn measure(&mut self) {
+        self.rects = (self.rect(&self.fr_pane), self.rect(&self.kr_pane));
+    }
+
     /// Redraws every shown link from where its two markers are now.
     fn redraw(&self) {
-        let (fr_rect, kr_rect) = (self.rect(&self.fr_pane), self.rect(&self.kr_pane));
+        let (fr_rect, kr_rect) = self.rects;
         for id in &self.shown {
             let Some(link) = self.links.get(id) else { continue };
             let ends = (
@@ -141,16 +152,37 @@ impl TwinMap {
             links: HashMap::new(),
             shown: HashSet::new(),
             stacked,
+            rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
+            pending: std::cell::Cell::new(false),
         }));
+        inner.borrow_mut().measure();
         let mut twin = TwinMap { inner, callbacks, closures: Vec::new(), resize: None };
 
-        // The overlay follows either map; markers are spread apart again at each zoom.
+        // The overlay follows either map, redrawn at most once per animation frame however many
+        // move and zoom events a frame brings; markers are spread apart again at each zoom.
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(&twin.inner);
+        let frame = Closure::<dyn FnMut(JsValue)>::new({
+            let weak = weak.clone();
+            move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    let i = inner.borrow();
+                    i.pending.set(false);
+                    i.redraw();
+                }
+            }
+        });
+        let frame_js: js_sys::Function = frame.as_ref().clone().unchecked_into();
+        twin.closures.push(frame);
         let redraw = twin.handler({
             let weak = weak.clone();
             move || {
                 if let Some(inner) = weak.upgrade() {
-                    inner.borrow().redraw();
+                    let i = inner.borrow();
+                    if !i.pending.replace(true) {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.request_animation_frame(&frame_js);
+                        }
+                    }
                 }
             }
         });
@@ -175,6 +207,7 @@ impl TwinMap {
         // A resized container (panel opened, phone rotated): both maps and the overlay follow.
         let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(inner) = weak.upgrade() {
+                inner.borrow_mut().measure();
                 let i = inner.borrow();
                 i.fr.invalidate_size(false);
                 i.kr.invalidate_size(false);

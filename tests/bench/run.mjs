@@ -88,7 +88,9 @@ async function latencies(page, sequence) {
       input.click();
       // Effects run in microtasks: a macrotask later, list and map are updated.
       await new Promise((r) => setTimeout(r, 0));
-      out.push({ ms: performance.now() - t0, count: document.querySelectorAll('li[data-pair-id]').length });
+      // Both pages say "N of M partnerships": N must agree for the same data and filters.
+      const text = (document.querySelector('.result-count') ?? document.getElementById('count'))?.textContent ?? '';
+      out.push({ ms: performance.now() - t0, count: Number(text.split(' ')[0]) });
     }
     return out;
   }, sequence);
