@@ -10,11 +10,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     pub fn geo_json(data: &JsValue, options: &JsValue) -> leaflet::Layer;
 
-    /// `L.canvas(options)`: one canvas renderer for thousands of lines (SVG would need a DOM
-    /// element per line).
-    #[wasm_bindgen(js_namespace = L, js_name = canvas)]
-    pub fn canvas(options: &JsValue) -> JsValue;
-
     /// `L.divIcon(options)`. The crate's `DivIcon::new` calls `new L.Icon` (its `js_name` is
     /// `Icon`), which throws "iconUrl not set" and stops all drawing.
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]

@@ -14,62 +14,17 @@ use crate::domain::geo::great_circle;
 
 const ARC_SEGMENTS: usize = 64;
 
-/// Above this many links the lines are drawn on one canvas instead of one SVG element each.
-/// Canvas lines have no element, so no `data-pair-id` or CSS class: their style is read once
-/// from the stylesheet's custom properties (`--twinning`…) and set through Leaflet.
-const CANVAS_ABOVE: usize = 1500;
-
 struct LinkLayers {
     line: Polyline,
-    /// A wide transparent twin that makes a thin line easy to hit with a finger (SVG only: the
-    /// canvas renderer has a hit tolerance of its own).
-    hit: Option<Polyline>,
+    /// A wide transparent twin that makes a thin line easy to hit with a finger.
+    hit: Polyline,
     label: String,
     ends: (String, String),
-    /// On a canvas: the line's own style, to come back to after a highlight.
-    canvas_style: Option<CanvasStyle>,
 }
-
-/// Colour, width and dash pattern of a line drawn on the canvas.
-type CanvasStyle = (String, f64, Option<&'static str>);
-
-/// Colour, width and dashes of a kind of link, as the stylesheet gives them.
-fn canvas_style(kind: &str) -> CanvasStyle {
-    let var = format!("--{kind}");
-    let colour = web_sys::window()
-        .and_then(|w| w.get_computed_style(&w.document()?.document_element()?).ok().flatten())
-        .and_then(|css| css.get_property_value(&var).ok())
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| "#6b7280".to_string());
-    match kind {
-        "twinning" => (colour, 3.5, None),
-        "friendship" => (colour, 3.0, None),
-        "cooperation" => (colour, 2.5, None),
-        "exchange" => (colour, 2.0, Some("9 6")),
-        "planned" => (colour, 2.0, Some("3 6")),
-        "unknown" => (colour, 3.0, Some("1 6")),
-        _ => (colour, 2.0, None),
-    }
-}
-
-fn apply_canvas_style(line: &Polyline, (colour, weight, dash): &CanvasStyle, emphasis: Option<&str>) {
-    let options = leaflet::PathOptions::new();
-    options.set_color(emphasis.unwrap_or(colour).to_string());
-    options.set_weight(if emphasis.is_some() { 5.0 } else { *weight });
-    options.set_opacity(0.9);
-    if let Some(d) = dash {
-        options.set_dash_array(d.to_string());
-    }
-    line.set_style(&options);
-}
-
-/// Every link by id, and the ids of those shown.
-type LinkTable = (HashMap<String, LinkLayers>, HashSet<String>);
 
 /// The links and which are shown, shared with the zoom handler that redraws them.
 #[derive(Clone, Default)]
-struct Links(Rc<RefCell<LinkTable>>);
+struct Links(Rc<RefCell<(HashMap<String, LinkLayers>, HashSet<String>)>>);
 
 impl Links {
     /// Draws each shown link as the great circle between its two markers as drawn now (after
@@ -82,9 +37,7 @@ impl Links {
             let (Some(a), Some(b)) = (markers.displayed(&l.ends.0), markers.displayed(&l.ends.1)) else { continue };
             let points: Array = great_circle(a, b, ARC_SEGMENTS).into_iter().map(|p| JsValue::from(to_leaflet(p))).collect();
             l.line.set_lat_lngs(&points);
-            if let Some(hit) = &l.hit {
-                hit.set_lat_lngs(&points);
-            }
+            l.hit.set_lat_lngs(&points);
         }
     }
 }
@@ -93,23 +46,18 @@ pub struct WorldMap {
     map: Map,
     markers: MarkerSet,
     links: Links,
-    /// The links highlighted now (hover or focus).
-    highlighted: HashSet<String>,
     callbacks: Callbacks,
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
-    resize: Option<SizeWatch>,
+    resize: Option<(web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>)>,
 }
 
 fn path_element(layer: &Polyline) -> Option<web_sys::Element> {
     bindings::layer_element(layer)
 }
 
-/// A size observer and the callback it calls.
-pub(crate) type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>);
-
 /// Tells Leaflet when its container changes size (a panel opens, a phone rotates): Leaflet
 /// itself only watches the window.
-pub(crate) fn observe_size(map: &Map, container: &web_sys::HtmlElement) -> Option<SizeWatch> {
+pub(crate) fn observe_size(map: &Map, container: &web_sys::HtmlElement) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>)> {
     let map = map.clone();
     let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         map.invalidate_size(false);
@@ -135,7 +83,6 @@ impl WorldMap {
             map,
             markers: MarkerSet::new(),
             links: Links::default(),
-            highlighted: HashSet::new(),
             callbacks,
             closures: Vec::new(),
             resize,
@@ -161,49 +108,27 @@ impl WorldMap {
         for spec in markers {
             self.markers.add(spec, &self.callbacks);
         }
-        let renderer = (links.len() > CANVAS_ABOVE).then(|| {
-            let options = js_sys::Object::new();
-            super::set(&options, "tolerance", 6);
-            bindings::canvas(&options)
-        });
-        let mut styles: HashMap<String, CanvasStyle> = HashMap::new();
         for spec in links {
             let points = Array::new();
             let line_options = PolylineOptions::new();
             line_options.set_class_name(format!("pm-link pm-link--{}", spec.kind));
+            line_options.set_interactive(false);
             line_options.set_weight(2.5);
-            let canvas = renderer.as_ref().map(|r| {
-                line_options.set_renderer(r.clone());
-                line_options.set_interactive(true);
-                styles.entry(spec.kind.clone()).or_insert_with(|| canvas_style(&spec.kind)).clone()
-            });
-            if canvas.is_none() {
-                line_options.set_interactive(false);
-            }
             let line = Polyline::new_with_options(&points, &line_options);
-            if let Some(style) = &canvas {
-                apply_canvas_style(&line, style, None);
-            }
-            let hit = canvas.is_none().then(|| {
-                let hit_options = PolylineOptions::new();
-                hit_options.set_class_name("pm-link-hit".to_string());
-                hit_options.set_weight(10.0);
-                hit_options.set_opacity(0.0);
-                Polyline::new_with_options(&points, &hit_options)
-            });
+            let hit_options = PolylineOptions::new();
+            hit_options.set_class_name("pm-link-hit".to_string());
+            hit_options.set_weight(10.0);
+            hit_options.set_opacity(0.0);
+            let hit = Polyline::new_with_options(&points, &hit_options);
             let (pick, hover) = (self.callbacks.on_pick.clone(), self.callbacks.on_hover.clone());
             let id = spec.id.clone();
             let click = self.handler({ let id = id.clone(); move || pick(Pick::Pair(id.clone())) });
             let over = self.handler({ let (id, hover) = (id.clone(), hover.clone()); move || hover(Some(Pick::Pair(id.clone()))) });
             let out = self.handler(move || hover(None));
-            let target: &Polyline = hit.as_ref().unwrap_or(&line);
-            target.on("click", &click);
-            target.on("mouseover", &over);
-            target.on("mouseout", &out);
-            self.links.0.borrow_mut().0.insert(
-                spec.id.clone(),
-                LinkLayers { line, hit, label: spec.label.clone(), ends: (spec.french.clone(), spec.korean.clone()), canvas_style: canvas },
-            );
+            hit.on("click", &click);
+            hit.on("mouseover", &over);
+            hit.on("mouseout", &out);
+            self.links.0.borrow_mut().0.insert(spec.id.clone(), LinkLayers { line, hit, label: spec.label.clone(), ends: (spec.french.clone(), spec.korean.clone()) });
         }
     }
 
@@ -216,9 +141,7 @@ impl WorldMap {
             for id in shown.difference(links) {
                 if let Some(l) = all.get(id) {
                     l.line.remove();
-                    if let Some(hit) = &l.hit {
-                        hit.remove();
-                    }
+                    l.hit.remove();
                 }
             }
             *shown = links.iter().filter(|id| all.contains_key(*id)).cloned().collect();
@@ -229,19 +152,17 @@ impl WorldMap {
         let (all, shown) = &*inner;
         for id in shown {
             let l = &all[id];
-            if self.map.has_layer(&l.line) {
+            if path_element(&l.line).is_some() {
                 continue; // already on the map
             }
             l.line.add_to(&self.map);
+            l.hit.add_to(&self.map);
             if let Some(el) = path_element(&l.line) {
                 let _ = el.set_attribute("data-pair-id", id);
             }
-            if let Some(hit) = &l.hit {
-                hit.add_to(&self.map);
-                if let Some(el) = path_element(hit) {
-                    let _ = el.set_attribute("data-hit-pair-id", id);
-                    set_svg_title(&el, &l.label);
-                }
+            if let Some(el) = path_element(&l.hit) {
+                let _ = el.set_attribute("data-hit-pair-id", id);
+                set_svg_title(&el, &l.label);
             }
         }
     }
@@ -252,14 +173,9 @@ impl WorldMap {
         for (id, l) in all {
             let on = Some(id.as_str()) == pair;
             toggle_class(path_element(&l.line), "is-selected", on);
-            if let Some(style) = &l.canvas_style {
-                apply_canvas_style(&l.line, style, on.then_some("#111827"));
-            }
             if on && shown.contains(id) {
                 l.line.bring_to_front();
-                if let Some(hit) = &l.hit {
-                    hit.bring_to_front();
-                }
+                l.hit.bring_to_front();
             }
         }
         let ends = pair.and_then(|p| all.get(p)).map(|l| l.ends.clone());
@@ -272,18 +188,12 @@ impl WorldMap {
         for (id, l) in &inner.0 {
             let on = pairs.contains(id);
             toggle_class(path_element(&l.line), "is-highlighted", on);
-            // Canvas lines are restyled only when their state changes (thousands of them).
-            if let (Some(style), true) = (&l.canvas_style, on != self.highlighted.contains(id)) {
-                apply_canvas_style(&l.line, style, on.then_some("#f59e0b"));
-            }
             if on {
                 ends.insert(l.ends.0.clone());
                 ends.insert(l.ends.1.clone());
             }
         }
         self.markers.set_class("is-highlighted", |id| ends.contains(id));
-        drop(inner);
-        self.highlighted = pairs.clone();
     }
 
     pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
