@@ -288,7 +288,7 @@ impl TwinMap {
         i.redraw();
     }
 
-    fn ends_of<'a>(i: &'a Inner, pairs: impl Fn(&str) -> bool) -> HashSet<&'a str> {
+    fn ends_of(i: &Inner, pairs: impl Fn(&str) -> bool) -> HashSet<&str> {
         i.links.iter().filter(|(id, _)| pairs(id)).flat_map(|(_, l)| [l.french.as_str(), l.korean.as_str()]).collect()
     }
 

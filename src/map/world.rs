@@ -22,9 +22,12 @@ struct LinkLayers {
     ends: (String, String),
 }
 
+/// Every link by id, and the ids of those shown.
+type LinkTable = (HashMap<String, LinkLayers>, HashSet<String>);
+
 /// The links and which are shown, shared with the zoom handler that redraws them.
 #[derive(Clone, Default)]
-struct Links(Rc<RefCell<(HashMap<String, LinkLayers>, HashSet<String>)>>);
+struct Links(Rc<RefCell<LinkTable>>);
 
 impl Links {
     /// Draws each shown link as the great circle between its two markers as drawn now (after
@@ -48,16 +51,19 @@ pub struct WorldMap {
     links: Links,
     callbacks: Callbacks,
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
-    resize: Option<(web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>)>,
+    resize: Option<SizeWatch>,
 }
 
 fn path_element(layer: &Polyline) -> Option<web_sys::Element> {
     bindings::layer_element(layer)
 }
 
+/// A size observer and the callback it calls.
+pub(crate) type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>);
+
 /// Tells Leaflet when its container changes size (a panel opens, a phone rotates): Leaflet
 /// itself only watches the window.
-pub(crate) fn observe_size(map: &Map, container: &web_sys::HtmlElement) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>)> {
+pub(crate) fn observe_size(map: &Map, container: &web_sys::HtmlElement) -> Option<SizeWatch> {
     let map = map.clone();
     let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         map.invalidate_size(false);
