@@ -217,10 +217,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         authority_kinds.iter().map(|k| (k.id.as_str(), k.country)).collect();
     let region_country: HashMap<&str, Country> = regions.iter().map(|r| (r.id.as_str(), r.country)).collect();
 
-    // Authorities: remember where every id was declared, valid or not, so that a partnership
-    // pointing at an invalid authority says so rather than "unknown authority".
     let raw_authorities = v.records::<RawAuthority>(&root, "authorities", &["location", "population"]);
-    let declared_authorities = v.declared.get("authorities").cloned().unwrap_or_default();
     let mut authorities = Vec::new();
     for (path, raw) in raw_authorities {
         let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
@@ -328,10 +325,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 Some(c) => ends[i] = Some((id.clone(), *c)),
                 None => {
                     ok = false;
-                    match declared_authorities.get(id) {
-                        Some(decl) => v.push(at, format!("authority \"{id}\" is invalid (see {decl})")),
-                        None => v.push(at, format!("unknown authority \"{id}\"")),
-                    }
+                    v.push(at, v.unresolved("authorities", "authority", id));
                 }
             }
         }
