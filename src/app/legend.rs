@@ -12,6 +12,11 @@ use crate::domain::i18n::{t, Msg};
 pub fn Legend() -> impl IntoView {
     let ctx = use_explore();
     let kinds: Vec<String> = ctx.ds.with_value(|d| d.kind_options());
+    // Large datasets are drawn grouped (see `map::CANVAS_ABOVE`): say how to read the groups.
+    let grouped = ctx.ds.with_value(|d| {
+        let located = |id: &str| d.authority(id).is_some_and(|a| a.location.is_some());
+        d.partnerships.iter().filter(|p| located(&p.french) && located(&p.korean)).count() > crate::map::CANVAS_ABOVE
+    });
     let line = |class: String| {
         view! {
             <svg class="legend-line" width="36" height="10" aria-hidden="true">
@@ -32,6 +37,10 @@ pub fn Legend() -> impl IntoView {
                         view! { <li>{line(class)}{move || ctx.ds.with_value(|d| kind_option_label(d, &id, ctx.lang.get()))}</li> }
                     })
                     .collect_view()}
+                {grouped.then(|| view! {
+                    <li><span class="legend-marker legend-group" aria-hidden="true">"3"</span>{move || t(ctx.lang.get(), Msg::LegendGroup)}</li>
+                    <li>{line("pm-link legend-bundle".to_string())}{move || t(ctx.lang.get(), Msg::LegendBundle)}</li>
+                })}
             </ul>
         </details>
     }

@@ -309,6 +309,25 @@ struct Indices {
     regions: HashMap<String, usize>,
     authorities: HashMap<String, usize>,
     partnerships: HashMap<String, usize>,
+    /// Each partnership's facets as indices, for filtering and counting without strings.
+    facets: Vec<PairFacets>,
+    /// [`Dataset::kind_options`], computed once.
+    kind_options: Vec<String>,
+}
+
+/// A partnership's facets as indices into the dataset's lists: what the filters test, thousands
+/// of times per change, without hashing or comparing strings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PairFacets {
+    /// Regions of the Korean and the French end (into `regions`); `None` for a region or an
+    /// authority that does not resolve.
+    pub regions: [Option<u32>; 2],
+    /// Into `themes`.
+    pub themes: Vec<u32>,
+    /// Into [`Dataset::kind_options`].
+    pub kind: u32,
+    /// A signed or listed agreement (shown by default), not an exchange or a plan.
+    pub agreement: bool,
 }
 
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -326,8 +345,32 @@ impl Dataset {
             regions: index_of(&r.regions, |r| &r.id),
             authorities: index_of(&r.authorities, |a| &a.id),
             partnerships: index_of(&r.partnerships, |p| &p.id),
+            facets: Vec::new(),
+            kind_options: Vec::new(),
         };
-        Dataset { schema_version, data_as_of, records, index }
+        let mut ds = Dataset { schema_version, data_as_of, records, index };
+        ds.index.kind_options = ds.compute_kind_options();
+        let kinds: HashMap<&str, u32> = ds.index.kind_options.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
+        let facets = ds
+            .partnerships
+            .iter()
+            .map(|p| {
+                let region = |id: &str| ds.authority(id).and_then(|a| ds.index.regions.get(&a.region)).map(|&i| i as u32);
+                PairFacets {
+                    regions: [region(&p.korean), region(&p.french)],
+                    themes: p.themes.iter().filter_map(|t| ds.index.themes.get(t)).map(|&i| i as u32).collect(),
+                    kind: kinds.get(p.kind_option()).copied().unwrap_or(u32::MAX),
+                    agreement: p.status.is_agreement(),
+                }
+            })
+            .collect();
+        ds.index.facets = facets;
+        ds
+    }
+
+    /// Each partnership's facets as indices, in the order of `partnerships`.
+    pub fn facets(&self) -> &[PairFacets] {
+        &self.index.facets
     }
 
     /// The record lists, to change some and build a new dataset.
@@ -395,6 +438,15 @@ impl Dataset {
     /// The options of the "kind / status" facet, in display order: the agreement kinds of the
     /// vocabulary, then "unknown kind", "exchange" and "planned" when some pair needs them.
     pub fn kind_options(&self) -> Vec<String> {
+        self.index.kind_options.clone()
+    }
+
+    /// The same, borrowed.
+    pub fn kind_option_ids(&self) -> &[String] {
+        &self.index.kind_options
+    }
+
+    fn compute_kind_options(&self) -> Vec<String> {
         let mut options: Vec<String> = self.agreement_kinds.iter().map(|k| k.id.clone()).collect();
         for extra in [UNKNOWN_KIND, Status::Exchange.id(), Status::Planned.id()] {
             if self.partnerships.iter().any(|p| p.kind_option() == extra) {

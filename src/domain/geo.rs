@@ -170,7 +170,8 @@ impl CrossLink {
         format!("M{} C{} {} {}", f(self.from), f(self.c1), f(self.c2), f(self.to))
     }
 
-    fn point(&self, t: f64) -> (f64, f64) {
+    /// The point at parameter `t` in [0, 1].
+    pub fn point(&self, t: f64) -> (f64, f64) {
         let (a, b, c) = (lerp(self.from, self.c1, t), lerp(self.c1, self.c2, t), lerp(self.c2, self.to, t));
         lerp(lerp(a, b, t), lerp(b, c, t), t)
     }

@@ -19,6 +19,7 @@ pub mod json_position;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod screen;
 pub mod stats;
 pub mod synth;
 pub mod url_state;

@@ -16,6 +16,23 @@ extern "C" {
     pub fn div_icon(options: &JsValue) -> leaflet::Icon;
 }
 
+fn call1(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
+    let method: Function = Reflect::get(target, &JsValue::from_str(name)).ok()?.dyn_into().ok()?;
+    method.call1(target, arg).ok()
+}
+
+/// `map.getBoundsZoom(bounds)`: the zoom that fits these bounds.
+pub fn bounds_zoom(map: &leaflet::Map, bounds: &leaflet::LatLngBounds) -> Option<f64> {
+    call1(map, "getBoundsZoom", bounds)?.as_f64()
+}
+
+/// `bounds.getCenter()`.
+pub fn bounds_center(bounds: &leaflet::LatLngBounds) -> Option<leaflet::LatLng> {
+    // Not `dyn_into`: the crate's `LatLng` fails the `instanceof` check on Leaflet's objects.
+    let centre = call1(bounds, "getCenter", &JsValue::UNDEFINED)?;
+    (!centre.is_undefined() && !centre.is_null()).then(|| centre.unchecked_into())
+}
+
 /// `layer.getElement()` (markers and paths): where `data-*` attributes and state classes go.
 /// `None` while the layer is not on the map.
 pub fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {

@@ -10,6 +10,9 @@
 
 mod bindings;
 mod markers;
+mod scene;
+
+pub use scene::CANVAS_ABOVE;
 pub mod twin;
 pub mod world;
 

@@ -14,8 +14,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::markers::MarkerSet;
+use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
 use super::{add_basemap, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
-use crate::domain::dataset::LatLng as Position;
+use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{cross_link, Rect};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -48,6 +49,8 @@ struct Inner {
     /// events synchronously while `Inner` is borrowed (fitting the view), so the event handler
     /// may only take a shared borrow.
     pending: std::cell::Cell<bool>,
+    /// Set when there are too many links for one element each: everything is drawn on a canvas.
+    painter: Option<Painter>,
 }
 
 pub struct TwinMap {
@@ -93,8 +96,23 @@ impl Inner {
         self.rects = (self.rect(&self.fr_pane), self.rect(&self.kr_pane));
     }
 
+    /// Where the canvas scene is drawn: each map's projection in the root's pixels.
+    fn frame(&self) -> Frame {
+        let (fr_rect, kr_rect) = self.rects;
+        Frame::Twin {
+            fr: scene::projection(&self.fr, (fr_rect.left, fr_rect.top)),
+            kr: scene::projection(&self.kr, (kr_rect.left, kr_rect.top)),
+            fr_rect,
+            kr_rect,
+            stacked: self.stacked,
+        }
+    }
+
     /// Redraws every shown link from where its two markers are now.
     fn redraw(&self) {
+        if let Some(p) = &self.painter {
+            return p.schedule();
+        }
         let (fr_rect, kr_rect) = self.rects;
         for id in &self.shown {
             let Some(link) = self.links.get(id) else { continue };
@@ -154,6 +172,7 @@ impl TwinMap {
             stacked,
             rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
             pending: std::cell::Cell::new(false),
+            painter: None,
         }));
         inner.borrow_mut().measure();
         let mut twin = TwinMap { inner, callbacks, closures: Vec::new(), resize: None };
@@ -209,6 +228,9 @@ impl TwinMap {
             if let Some(inner) = weak.upgrade() {
                 inner.borrow_mut().measure();
                 let i = inner.borrow();
+                if let Some(p) = &i.painter {
+                    p.update(|s| s.resize());
+                }
                 i.fr.invalidate_size(false);
                 i.kr.invalidate_size(false);
                 i.redraw();
@@ -236,6 +258,31 @@ impl TwinMap {
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        if links.len() > CANVAS_ABOVE {
+            let root = self.inner.borrow().root.clone();
+            if let Ok(mut s) = Scene::new(&root) {
+                s.set_data(markers, links);
+                let weak = Rc::downgrade(&self.inner);
+                let painter = Painter::new(s, move || weak.upgrade()?.try_borrow().ok().map(|i| i.frame()));
+                let (fr, kr) = (self.inner.borrow().fr.clone(), self.inner.borrow().kr.clone());
+                for (map, french) in [(fr, true), (kr, false)] {
+                    let weak = Rc::downgrade(&self.inner);
+                    let offset = Rc::new(move || {
+                        weak.upgrade()
+                            .and_then(|i| i.try_borrow().ok().map(|i| if french { i.rects.0 } else { i.rects.1 }))
+                            .map_or((0.0, 0.0), |r| (r.left, r.top))
+                    });
+                    let maps = (self.inner.borrow().fr.clone(), self.inner.borrow().kr.clone());
+                    let zoom_to = Rc::new(move |french: &[Position], korean: &[Position]| {
+                        scene::zoom_map_to(&maps.0, french);
+                        scene::zoom_map_to(&maps.1, korean);
+                    });
+                    self.closures.extend(scene::listen(&map, &painter, &self.callbacks, offset, zoom_to));
+                }
+                self.inner.borrow_mut().painter = Some(painter);
+                return;
+            }
+        }
         {
             let i = self.inner.borrow();
             for spec in markers {
@@ -263,6 +310,9 @@ impl TwinMap {
     }
 
     pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
+        if let Some(p) = self.painter() {
+            return p.update(|s| s.show(links, markers));
+        }
         {
             let mut i = self.inner.borrow_mut();
             for id in i.shown.difference(links) {
@@ -292,7 +342,14 @@ impl TwinMap {
         i.links.iter().filter(|(id, _)| pairs(id)).flat_map(|(_, l)| [l.french.as_str(), l.korean.as_str()]).collect()
     }
 
+    fn painter(&self) -> Option<Painter> {
+        self.inner.borrow().painter.clone()
+    }
+
     pub fn select(&mut self, pair: Option<&str>) {
+        if let Some(p) = self.painter() {
+            return p.update(|s| s.select(pair));
+        }
         let i = self.inner.borrow();
         for (id, l) in &i.links {
             let on = Some(id.as_str()) == pair;
@@ -309,6 +366,9 @@ impl TwinMap {
     }
 
     pub fn highlight(&mut self, pairs: &HashSet<String>) {
+        if let Some(p) = self.painter() {
+            return p.update(|s| s.highlight(pairs));
+        }
         let i = self.inner.borrow();
         for (id, l) in &i.links {
             toggle_class(Some(l.line.clone()), "is-highlighted", pairs.contains(id));
@@ -321,11 +381,15 @@ impl TwinMap {
     /// Pans each map to its end of the pair, keeping the zoom, clear of a card at the bottom.
     pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
         let i = self.inner.borrow();
-        let Some(link) = i.links.get(id) else { return };
+        let ends = match &i.painter {
+            Some(p) => p.scene().ends(id).map(|(a, b)| (Some(a), Some(b))),
+            None => i.links.get(id).map(|l| (i.fr_markers.position(&l.french), i.kr_markers.position(&l.korean))),
+        };
+        let Some((french, korean)) = ends else { return };
         let (_, kr_rect) = (i.rect(&i.fr_pane), i.rect(&i.kr_pane));
         // The card covers the lower part of the view: only the lower map when stacked.
         let (fr_bottom, kr_bottom) = if i.stacked { (24.0, (bottom - (i.rect(&i.root.clone()).bottom - kr_rect.bottom)).max(24.0)) } else { (bottom, bottom) };
-        for (map, at, b) in [(&i.fr, i.fr_markers.position(&link.french), fr_bottom), (&i.kr, i.kr_markers.position(&link.korean), kr_bottom)] {
+        for (map, at, b) in [(&i.fr, french, fr_bottom), (&i.kr, korean, kr_bottom)] {
             if let Some(at) = at {
                 let p = to_leaflet(at);
                 let bounds = LatLngBounds::new(&p, &p);
@@ -337,8 +401,11 @@ impl TwinMap {
     /// Fits each map to its country's shown markers.
     pub fn fit_all(&self) {
         let i = self.inner.borrow();
-        for (map, markers) in [(&i.fr, &i.fr_markers), (&i.kr, &i.kr_markers)] {
-            let points: Vec<Position> = markers.shown_positions();
+        for (map, markers, country) in [(&i.fr, &i.fr_markers, Country::France), (&i.kr, &i.kr_markers, Country::Korea)] {
+            let points: Vec<Position> = match &i.painter {
+                Some(p) => p.scene().shown_positions(Some(country)),
+                None => markers.shown_positions(),
+            };
             if points.is_empty() {
                 continue;
             }
@@ -346,7 +413,10 @@ impl TwinMap {
             map.fit_bounds_with_options(&LatLngBounds::new_from_list(&list), &fit_options(false, [28.0; 4], 9.0));
             markers.spread(map);
         }
-        i.redraw();
+        match &i.painter {
+            Some(p) => p.update(|s| s.draw()),
+            None => i.redraw(),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use leaflet::{LatLngBounds, Map, MapOptions, Polyline, PolylineOptions};
 use wasm_bindgen::prelude::*;
 
 use super::markers::MarkerSet;
+use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
 use super::{add_basemap, bindings, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
 use crate::domain::geo::great_circle;
 
@@ -47,6 +48,9 @@ impl Links {
 
 pub struct WorldMap {
     map: Map,
+    container: web_sys::HtmlElement,
+    /// Set when there are too many links for one element each: everything is drawn on a canvas.
+    painter: Option<Painter>,
     markers: MarkerSet,
     links: Links,
     callbacks: Callbacks,
@@ -87,6 +91,8 @@ impl WorldMap {
         let resize = observe_size(&map, container);
         let mut world = WorldMap {
             map,
+            container: container.clone(),
+            painter: None,
             markers: MarkerSet::new(),
             links: Links::default(),
             callbacks,
@@ -111,6 +117,26 @@ impl WorldMap {
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        if links.len() > CANVAS_ABOVE {
+            if let Ok(mut s) = Scene::new(&self.container) {
+                s.set_data(markers, links);
+                let map = self.map.clone();
+                let painter = Painter::new(s, move || Some(Frame::World(scene::projection(&map, (0.0, 0.0)))));
+                let zoom_map = self.map.clone();
+                let zoom_to = std::rc::Rc::new(move |french: &[crate::domain::dataset::LatLng], korean: &[crate::domain::dataset::LatLng]| {
+                    scene::zoom_map_to(&zoom_map, &[french, korean].concat())
+                });
+                self.closures.extend(scene::listen(&self.map, &painter, &self.callbacks, std::rc::Rc::new(|| (0.0, 0.0)), zoom_to));
+                let p = painter.clone();
+                let resized = self.handler(move || {
+                    p.update(|s| s.resize());
+                    p.schedule();
+                });
+                self.map.on("resize", &resized);
+                self.painter = Some(painter);
+                return;
+            }
+        }
         for spec in markers {
             self.markers.add(spec, &self.callbacks);
         }
@@ -139,6 +165,9 @@ impl WorldMap {
     }
 
     pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
+        if let Some(p) = &self.painter {
+            return p.update(|s| s.show(links, markers));
+        }
         let callbacks = self.callbacks.clone();
         self.markers.show(&self.map, markers, &callbacks);
         {
@@ -174,6 +203,9 @@ impl WorldMap {
     }
 
     pub fn select(&mut self, pair: Option<&str>) {
+        if let Some(p) = &self.painter {
+            return p.update(|s| s.select(pair));
+        }
         let inner = self.links.0.borrow();
         let (all, shown) = &*inner;
         for (id, l) in all {
@@ -189,6 +221,9 @@ impl WorldMap {
     }
 
     pub fn highlight(&mut self, pairs: &HashSet<String>) {
+        if let Some(p) = &self.painter {
+            return p.update(|s| s.highlight(pairs));
+        }
         let inner = self.links.0.borrow();
         let mut ends = HashSet::new();
         for (id, l) in &inner.0 {
@@ -203,6 +238,14 @@ impl WorldMap {
     }
 
     pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
+        if let Some(p) = &self.painter {
+            let ends = p.scene().ends(id);
+            if let Some((a, b)) = ends {
+                let bounds = LatLngBounds::new(&to_leaflet(a), &to_leaflet(b));
+                self.map.fit_bounds_with_options(&bounds, &fit_options(animate, [32.0, 32.0, 32.0, bottom + 16.0], 7.0));
+            }
+            return;
+        }
         if let Some(l) = self.links.0.borrow().0.get(id) {
             let bounds: LatLngBounds = l.line.get_bounds();
             self.map.fit_bounds_with_options(&bounds, &fit_options(animate, [32.0, 32.0, 32.0, bottom + 16.0], 7.0));
@@ -210,13 +253,19 @@ impl WorldMap {
     }
 
     pub fn fit_all(&self) {
-        let points = self.markers.shown_positions();
+        let points = match &self.painter {
+            Some(p) => p.scene().shown_positions(None),
+            None => self.markers.shown_positions(),
+        };
         if points.is_empty() {
             return;
         }
         let list: Array = points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
         let bounds = LatLngBounds::new_from_list(&list);
         self.map.fit_bounds_with_options(&bounds, &fit_options(false, [32.0; 4], 7.0));
+        if let Some(p) = &self.painter {
+            return p.update(|s| s.draw());
+        }
         self.markers.spread(&self.map);
         self.links.relink(&self.markers);
     }

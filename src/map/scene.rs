@@ -1,0 +1,724 @@
+//! The canvas scene: above [`CANVAS_ABOVE`] links, a view draws every link and marker on one
+//! canvas instead of one SVG or DOM element each, and finds what is under the pointer itself
+//! (`domain::screen::Hits`). The data changes (filters, selection, highlight) redraw at once;
+//! map moves redraw at most once per animation frame (the views schedule it).
+//!
+//! Nothing from the data becomes markup here either: labels only go into the host's `title`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::f64::consts::TAU;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+use super::{Callbacks, LinkSpec, MarkerSpec, Pick};
+use crate::domain::dataset::{Country, LatLng as Position};
+use crate::domain::geo::{cross_link, great_circle, Rect};
+use crate::domain::screen::{arc_segments, bundle, bundle_width, cluster, mercator, unmercator, Bundle, Cluster, Hit, Hits, Projection};
+
+/// Above this many links a map draws on a canvas; at or below, each link and marker is an
+/// element of its own (focusable markers, CSS-styled lines).
+pub const CANVAS_ABOVE: usize = 500;
+/// Marker radius on the canvas, CSS pixels.
+const RADIUS: f64 = 4.5;
+/// Above this many links on screen, lines are drawn one pixel wide and opaque: the rasteriser's
+/// fast path (ten thousand 3-pixel translucent lines take a third of a second to rasterise in
+/// software; hairlines a few milliseconds). Colour and dashes still tell the kinds apart.
+const HAIRLINES_ABOVE: usize = 1500;
+/// How near the pointer must be to a marker, and to a line, to pick it.
+const POINT_PICK: f64 = 8.0;
+const LINE_PICK: f64 = 6.0;
+
+/// Where the scene is drawn this frame.
+#[derive(Debug, Clone, Copy)]
+pub enum Frame {
+    /// One map: markers and great-circle arcs in one projection.
+    World(Projection),
+    /// Two maps side by side (or stacked): each country in its own projection and box, links
+    /// across the gutter.
+    Twin { fr: Projection, kr: Projection, fr_rect: Rect, kr_rect: Rect, stacked: bool },
+}
+
+struct SceneMarker {
+    id: String,
+    label: String,
+    country: Country,
+    at: Position,
+    unit: (f64, f64),
+}
+
+struct SceneLink {
+    id: String,
+    french: usize,
+    korean: usize,
+    style: usize,
+    label: String,
+    /// The great circle in the unit square (world view).
+    arc: Vec<(f64, f64)>,
+}
+
+/// How a kind of link is drawn: the stylesheet's colour, and the width and dashes of its
+/// `.pm-link--kind` rule.
+struct Style {
+    colour: String,
+    width: f64,
+    dash: &'static [f64],
+    alpha: f64,
+}
+
+fn css_colour(var: &str, fallback: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(&w.document()?.document_element()?).ok().flatten())
+        .and_then(|css| css.get_property_value(var).ok())
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+fn style_of(kind: &str) -> Style {
+    // Mirrors `.pm-link--*` in public/style.css (a canvas has no stylesheet).
+    let (var, width, dash, alpha): (&str, f64, &'static [f64], f64) = match kind {
+        "twinning" => ("--twinning", 3.5, &[], 0.9),
+        "friendship" => ("--friendship", 3.0, &[], 0.9),
+        "cooperation" => ("--cooperation", 2.5, &[], 0.9),
+        "letter-of-intent" => ("--letter", 2.0, &[], 0.9),
+        "exchange" => ("--exchange", 2.0, &[9.0, 6.0], 0.85),
+        "planned" => ("--planned", 2.0, &[3.0, 6.0], 0.85),
+        _ => ("--unknown", 3.0, &[1.0, 6.0], 0.9),
+    };
+    Style { colour: css_colour(var, "#6b7280"), width, dash, alpha }
+}
+
+pub struct Scene {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// The element whose `title` and cursor follow the pointer.
+    host: HtmlElement,
+    size: (f64, f64),
+    markers: Vec<SceneMarker>,
+    marker_ix: HashMap<String, usize>,
+    links: Vec<SceneLink>,
+    link_ix: HashMap<String, usize>,
+    styles: Vec<Style>,
+    colours: [String; 4],
+    shown_links: Vec<usize>,
+    shown_markers: Vec<usize>,
+    selected: Option<usize>,
+    highlighted: Vec<usize>,
+    frame: Option<Frame>,
+    hits: Hits,
+    /// The groups of markers and of links of the last frame, for [`Scene::target_at`].
+    clusters: Vec<Cluster>,
+    bundles: Vec<Bundle>,
+    hovered: Option<Pick>,
+}
+
+/// What a click on the canvas asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// One authority or partnership.
+    Pick(Pick),
+    /// A group: zoom in until these places (French, Korean) stand apart.
+    Zoom(Vec<Position>, Vec<Position>),
+}
+
+/// Where a twin-view line stops at its map's edge, and the control point it comes from.
+type Arrow = ((f64, f64), (f64, f64));
+
+/// Zooms the map(s) onto a group clicked on the canvas: its French and its Korean places.
+pub type ZoomTo = Rc<dyn Fn(&[Position], &[Position])>;
+
+/// Markers closer than this (a grid cell, CSS pixels) are drawn as one group with their number.
+const CELL: f64 = 32.0;
+/// A bundle of links of several kinds.
+const MIXED: &str = "#475569";
+const ARROW: &str = "#334155";
+
+/// Radius of a group of `n` markers.
+fn group_radius(n: usize) -> f64 {
+    (7.0 + 2.0 * (n as f64).log2()).min(16.0)
+}
+
+const FR: usize = 0;
+const KR: usize = 1;
+const SELECTED: usize = 2;
+const FOCUS: usize = 3;
+
+impl Scene {
+    /// A canvas over `host` (which must be positioned), below the map's controls.
+    pub fn new(host: &HtmlElement) -> Result<Scene, JsValue> {
+        let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+        canvas.set_class_name("pm-canvas");
+        canvas.set_attribute("aria-hidden", "true")?;
+        host.append_child(&canvas)?;
+        let ctx: CanvasRenderingContext2d =
+            canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.unchecked_into();
+        let mut scene = Scene {
+            canvas,
+            ctx,
+            host: host.clone(),
+            size: (0.0, 0.0),
+            markers: Vec::new(),
+            marker_ix: HashMap::new(),
+            links: Vec::new(),
+            link_ix: HashMap::new(),
+            styles: Vec::new(),
+            colours: [
+                css_colour("--fr", "#1d4ed8"),
+                css_colour("--kr", "#be123c"),
+                css_colour("--selected", "#111827"),
+                css_colour("--focus", "#f59e0b"),
+            ],
+            shown_links: Vec::new(),
+            shown_markers: Vec::new(),
+            selected: None,
+            highlighted: Vec::new(),
+            frame: None,
+            hits: Hits::default(),
+            clusters: Vec::new(),
+            bundles: Vec::new(),
+            hovered: None,
+        };
+        scene.resize();
+        Ok(scene)
+    }
+
+    /// Reads the host's size (call when it changes, never while drawing: reading layout there
+    /// would force it for every frame).
+    pub fn resize(&mut self) {
+        let (w, h) = (self.host.client_width().max(0) as f64, self.host.client_height().max(0) as f64);
+        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+        self.size = (w, h);
+        self.canvas.set_width((w * dpr).round() as u32);
+        self.canvas.set_height((h * dpr).round() as u32);
+        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    }
+
+    pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        for m in markers {
+            self.marker_ix.insert(m.id.clone(), self.markers.len());
+            self.markers.push(SceneMarker { id: m.id.clone(), label: m.label.clone(), country: m.country, at: m.at, unit: mercator(m.at) });
+        }
+        let mut style_ix: HashMap<String, usize> = HashMap::new();
+        for l in links {
+            let (Some(&french), Some(&korean)) = (self.marker_ix.get(&l.french), self.marker_ix.get(&l.korean)) else { continue };
+            let style = *style_ix.entry(l.kind.clone()).or_insert_with(|| {
+                self.styles.push(style_of(&l.kind));
+                self.styles.len() - 1
+            });
+            let (a, b) = (self.markers[french].at, self.markers[korean].at);
+            let arc: Vec<(f64, f64)> = great_circle(a, b, arc_segments(a, b)).into_iter().map(mercator).collect();
+            self.link_ix.insert(l.id.clone(), self.links.len());
+            self.links.push(SceneLink { id: l.id.clone(), french, korean, style, label: l.label.clone(), arc });
+        }
+    }
+
+    /// Shows exactly these links and markers, and redraws.
+    pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
+        self.shown_links = links.iter().filter_map(|id| self.link_ix.get(id).copied()).collect();
+        self.shown_links.sort_unstable();
+        self.shown_markers = markers.iter().filter_map(|id| self.marker_ix.get(id).copied()).collect();
+        self.shown_markers.sort_unstable();
+        self.draw();
+    }
+
+    pub fn select(&mut self, pair: Option<&str>) {
+        self.selected = pair.and_then(|id| self.link_ix.get(id).copied());
+        self.draw();
+    }
+
+    pub fn highlight(&mut self, pairs: &HashSet<String>) {
+        let mut highlighted: Vec<usize> = pairs.iter().filter_map(|id| self.link_ix.get(id).copied()).collect();
+        highlighted.sort_unstable();
+        if highlighted != self.highlighted {
+            self.highlighted = highlighted;
+            self.draw();
+        }
+    }
+
+    pub fn set_frame(&mut self, frame: Frame) {
+        self.frame = Some(frame);
+    }
+
+    /// Both ends of a link, French then Korean.
+    pub fn ends(&self, pair: &str) -> Option<(Position, Position)> {
+        let l = &self.links[*self.link_ix.get(pair)?];
+        Some((self.markers[l.french].at, self.markers[l.korean].at))
+    }
+
+    /// Positions of the shown markers, of one country or of both.
+    pub fn shown_positions(&self, country: Option<Country>) -> Vec<Position> {
+        self.shown_markers
+            .iter()
+            .map(|&i| &self.markers[i])
+            .filter(|m| country.is_none_or(|c| m.country == c))
+            .map(|m| m.at)
+            .collect()
+    }
+
+    /// What a click at a point of the host (CSS pixels) means, as the last frame drew it.
+    pub fn target_at(&self, at: (f64, f64)) -> Option<Target> {
+        Some(match self.hits.pick(at, POINT_PICK, LINE_PICK)? {
+            Hit::Point(c) => match self.clusters[c].members.as_slice() {
+                [one] => Target::Pick(Pick::Authority(self.markers[self.shown_markers[*one]].id.clone())),
+                many => {
+                    let places = many.iter().map(|&m| self.markers[self.shown_markers[m]].at).collect();
+                    match self.clusters[c].group == Country::France as u8 {
+                        true => Target::Zoom(places, Vec::new()),
+                        false => Target::Zoom(Vec::new(), places),
+                    }
+                }
+            },
+            Hit::Line(b) => match self.bundles[b].links.as_slice() {
+                [one] => Target::Pick(Pick::Pair(self.links[*one].id.clone())),
+                many => Target::Zoom(
+                    many.iter().map(|&l| self.markers[self.links[l].french].at).collect(),
+                    many.iter().map(|&l| self.markers[self.links[l].korean].at).collect(),
+                ),
+            },
+        })
+    }
+
+    /// Follows the pointer: the cursor shows that a click would do something, and the title
+    /// names a single authority or partnership. Returns the pick when it changed (a group is no
+    /// pick: it zooms in).
+    pub fn hover_at(&mut self, at: Option<(f64, f64)>) -> Option<Option<Pick>> {
+        let target = at.and_then(|p| self.target_at(p));
+        let pick = match &target {
+            Some(Target::Pick(p)) => Some(p.clone()),
+            _ => None,
+        };
+        let _ = self.host.style().set_property("cursor", if target.is_some() { "pointer" } else { "" });
+        let title = match &pick {
+            Some(Pick::Pair(id)) => self.link_ix.get(id).map(|&i| self.links[i].label.as_str()),
+            Some(Pick::Authority(id)) => self.marker_ix.get(id).map(|&i| self.markers[i].label.as_str()),
+            None => None,
+        };
+        match title {
+            Some(t) => {
+                let _ = self.host.set_attribute("title", t);
+            }
+            None => {
+                let _ = self.host.remove_attribute("title");
+            }
+        }
+        if pick == self.hovered {
+            return None;
+        }
+        self.hovered = pick.clone();
+        Some(pick)
+    }
+
+    fn screen(&self, m: &SceneMarker, frame: &Frame) -> (f64, f64) {
+        match frame {
+            Frame::World(p) => p.at(m.unit),
+            Frame::Twin { fr, kr, .. } => match m.country {
+                Country::France => fr.at(m.unit),
+                Country::Korea => kr.at(m.unit),
+            },
+        }
+    }
+
+    /// Whether a marker drawn at `p` is in view (in a twin view: in its own map's box).
+    fn in_view(&self, country: Country, (x, y): (f64, f64), frame: &Frame) -> bool {
+        let (w, h) = self.size;
+        match frame {
+            Frame::World(_) => x > -16.0 && y > -16.0 && x < w + 16.0 && y < h + 16.0,
+            Frame::Twin { fr_rect, kr_rect, .. } => match country {
+                Country::France => fr_rect.contains((x, y)),
+                Country::Korea => kr_rect.contains((x, y)),
+            },
+        }
+    }
+
+    /// The screen points of a line from `a` to `b` (French end, Korean end), or `None` when a
+    /// world arc lies wholly off screen. `arc`: the exact great circle, when the ends are the
+    /// link's own markers. Clamped twin-view ends are added to `arrows`.
+    fn line_points(&self, a: (f64, f64), b: (f64, f64), arc: Option<&SceneLink>, frame: &Frame, arrows: &mut Vec<Arrow>) -> Option<Vec<(f64, f64)>> {
+        match frame {
+            Frame::World(p) => {
+                let unit: Vec<(f64, f64)> = match arc {
+                    Some(l) => l.arc.clone(),
+                    None => {
+                        let (ga, gb) = (unmercator(p.unit(a)), unmercator(p.unit(b)));
+                        great_circle(ga, gb, arc_segments(ga, gb)).into_iter().map(mercator).collect()
+                    }
+                };
+                let points: Vec<(f64, f64)> = unit.into_iter().map(|u| p.at(u)).collect();
+                let (w, h) = self.size;
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+                for &(x, y) in &points {
+                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+                }
+                (x1 >= -8.0 && y1 >= -8.0 && x0 <= w + 8.0 && y0 <= h + 8.0).then_some(points)
+            }
+            Frame::Twin { fr_rect, kr_rect, stacked, .. } => {
+                let c = cross_link(a, b, *fr_rect, *kr_rect, *stacked);
+                if c.from_clamped {
+                    arrows.push((c.from, c.c1));
+                }
+                if c.to_clamped {
+                    arrows.push((c.to, c.c2));
+                }
+                Some((0..=16).map(|i| c.point(i as f64 / 16.0)).collect())
+            }
+        }
+    }
+
+    fn trace(&self, points: &[(f64, f64)]) {
+        let mut it = points.iter();
+        if let Some(&(x, y)) = it.next() {
+            self.ctx.move_to(x, y);
+        }
+        for &(x, y) in it {
+            self.ctx.line_to(x, y);
+        }
+    }
+
+    fn stroke(&self, colour: &str, width: f64, dash: &[f64], alpha: f64) {
+        let ctx = &self.ctx;
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(width);
+        ctx.set_global_alpha(alpha);
+        let pattern: js_sys::Array = dash.iter().map(|&d| JsValue::from(d)).collect();
+        let _ = ctx.set_line_dash(&pattern);
+        ctx.stroke();
+        ctx.set_global_alpha(1.0);
+    }
+
+    /// Redraws everything from the current frame: markers grouped per screen cell, the links
+    /// between two groups as one line as thick as they are many; the highlighted and selected
+    /// partnerships on top, exactly.
+    pub fn draw(&mut self) {
+        let Some(frame) = self.frame else { return };
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        let (w, h) = self.size;
+        self.ctx.clear_rect(0.0, 0.0, w, h);
+        self.ctx.set_line_cap("round");
+        self.ctx.set_line_join("round");
+
+        // Group the shown markers per cell of the screen, then the links per pair of groups.
+        let points: Vec<(u8, (f64, f64))> = self
+            .shown_markers
+            .iter()
+            .map(|&i| {
+                let m = &self.markers[i];
+                (m.country as u8, self.screen(m, &frame))
+            })
+            .collect();
+        let (clusters, of) = cluster(&points, CELL);
+        let mut cluster_of = vec![usize::MAX; self.markers.len()];
+        for (k, &i) in self.shown_markers.iter().enumerate() {
+            cluster_of[i] = of[k];
+        }
+        let bundles = bundle(self.shown_links.iter().filter_map(|&i| {
+            let l = &self.links[i];
+            let (a, b) = (cluster_of[l.french], cluster_of[l.korean]);
+            (a != usize::MAX && b != usize::MAX).then_some((i, a, b, l.style))
+        }));
+
+        // Lines: thin ones first, thick bundles over them.
+        let mut order: Vec<usize> = (0..bundles.len()).collect();
+        order.sort_by_key(|&b| bundles[b].links.len());
+        let hairlines = bundles.len() > HAIRLINES_ABOVE;
+        let mut arrows = Vec::new();
+        let mut drawn = 0;
+        let mut batch: Vec<Option<usize>> = Vec::new();
+        let mut batched: HashMap<Option<usize>, Vec<Vec<(f64, f64)>>> = HashMap::new();
+        for b in order {
+            let bundle = &bundles[b];
+            let (ca, cb) = (&clusters[bundle.ends.0], &clusters[bundle.ends.1]);
+            let exact = (bundle.links.len() == 1 && ca.members.len() == 1 && cb.members.len() == 1).then(|| &self.links[bundle.links[0]]);
+            let Some(points) = self.line_points(ca.at, cb.at, exact, &frame, &mut arrows) else { continue };
+            drawn += bundle.links.len();
+            hits.add_line(b, points.iter().copied());
+            if hairlines && bundle.links.len() == 1 {
+                // Thousands of single links: one path per kind, one pixel wide.
+                if !batched.contains_key(&bundle.style) {
+                    batch.push(bundle.style);
+                }
+                batched.entry(bundle.style).or_default().push(points);
+                continue;
+            }
+            let style = bundle.style.map(|s| &self.styles[s]);
+            self.ctx.begin_path();
+            self.trace(&points);
+            match style {
+                Some(s) => self.stroke(&s.colour, bundle_width(bundle.links.len(), s.width), s.dash, s.alpha),
+                None => self.stroke(MIXED, bundle_width(bundle.links.len(), 2.0), &[], 0.85),
+            }
+        }
+        for key in batch {
+            self.ctx.begin_path();
+            for points in &batched[&key] {
+                self.trace(points);
+            }
+            match key.map(|s| &self.styles[s]) {
+                Some(s) => self.stroke(&s.colour, 1.0, s.dash, 1.0),
+                None => self.stroke(MIXED, 1.0, &[], 1.0),
+            }
+        }
+
+        // The highlighted, then the selected partnership, exactly, on top.
+        let on_map = |i: &usize| self.shown_links.binary_search(i).is_ok();
+        let emphasised: Vec<(usize, &str, bool)> = self
+            .highlighted
+            .iter()
+            .filter(|i| on_map(i))
+            .map(|&i| (i, self.styles[self.links[i].style].colour.as_str(), false))
+            .chain(self.selected.filter(on_map).map(|i| (i, self.colours[SELECTED].as_str(), true)))
+            .collect();
+        for &(i, colour, _) in &emphasised {
+            let l = &self.links[i];
+            let ends = (self.screen(&self.markers[l.french], &frame), self.screen(&self.markers[l.korean], &frame));
+            if let Some(points) = self.line_points(ends.0, ends.1, Some(l), &frame, &mut arrows) {
+                self.ctx.begin_path();
+                self.trace(&points);
+                self.stroke(colour, 5.0, &[], 1.0);
+            }
+        }
+
+        // Arrows where a twin-view line stops at its map's edge.
+        self.ctx.set_fill_style_str(ARROW);
+        self.ctx.begin_path();
+        for ((x, y), (cx, cy)) in arrows {
+            let a = (y - cy).atan2(x - cx);
+            self.ctx.move_to(x + 7.0 * a.cos(), y + 7.0 * a.sin());
+            self.ctx.line_to(x + 5.0 * (a + 2.3).cos(), y + 5.0 * (a + 2.3).sin());
+            self.ctx.line_to(x + 5.0 * (a - 2.3).cos(), y + 5.0 * (a - 2.3).sin());
+            self.ctx.close_path();
+        }
+        self.ctx.fill();
+
+        // Markers: French circles, Korean diamonds; a group larger, with its number.
+        let _ = self.ctx.set_line_dash(&js_sys::Array::new());
+        let mut markers_drawn = 0;
+        let mut groups: Vec<(Country, (f64, f64), f64, usize)> = Vec::new();
+        for (country, colour) in [(Country::France, FR), (Country::Korea, KR)] {
+            self.ctx.begin_path();
+            for (c, cl) in clusters.iter().enumerate() {
+                if cl.group != country as u8 || !self.in_view(country, cl.at, &frame) {
+                    continue;
+                }
+                hits.add_point(c, cl.at);
+                markers_drawn += cl.members.len();
+                match cl.members.len() {
+                    1 => self.marker_path(country, cl.at, RADIUS),
+                    n => groups.push((country, cl.at, group_radius(n), n)),
+                }
+            }
+            // White edges first, then every fill over them: dense markers stay coloured.
+            self.ctx.set_stroke_style_str("#ffffff");
+            self.ctx.set_line_width(2.5);
+            self.ctx.stroke();
+            self.ctx.set_fill_style_str(&self.colours[colour]);
+            self.ctx.fill();
+        }
+        self.ctx.set_font("bold 11px system-ui, sans-serif");
+        self.ctx.set_text_align("center");
+        self.ctx.set_text_baseline("middle");
+        for (country, at, r, n) in groups {
+            self.ctx.begin_path();
+            self.marker_path(country, at, r);
+            self.ctx.set_stroke_style_str("#ffffff");
+            self.ctx.set_line_width(2.0);
+            self.ctx.stroke();
+            self.ctx.set_fill_style_str(&self.colours[if country == Country::France { FR } else { KR }]);
+            self.ctx.fill();
+            self.ctx.set_fill_style_str("#ffffff");
+            let _ = self.ctx.fill_text(&n.to_string(), at.0, at.1 + 0.5);
+        }
+
+        // The ends of the emphasised partnerships, where they really are, ringed.
+        for &(i, colour, selected) in &emphasised {
+            let l = &self.links[i];
+            for end in [l.french, l.korean] {
+                let m = &self.markers[end];
+                let p = self.screen(m, &frame);
+                if !self.in_view(m.country, p, &frame) {
+                    continue;
+                }
+                self.ctx.begin_path();
+                self.marker_path(m.country, p, RADIUS);
+                self.ctx.set_fill_style_str(&self.colours[if m.country == Country::France { FR } else { KR }]);
+                self.ctx.fill();
+                self.ctx.begin_path();
+                self.marker_path(m.country, p, RADIUS + 3.5);
+                self.stroke(if selected { colour } else { self.colours[FOCUS].as_str() }, 3.0, &[], 1.0);
+            }
+        }
+
+        self.hits = hits;
+        self.clusters = clusters;
+        self.bundles = bundles;
+        let _ = self.canvas.set_attribute("data-links-drawn", &drawn.to_string());
+        let _ = self.canvas.set_attribute("data-markers-drawn", &markers_drawn.to_string());
+    }
+
+    fn marker_path(&self, country: Country, (x, y): (f64, f64), r: f64) {
+        let ctx = &self.ctx;
+        match country {
+            Country::France => {
+                ctx.move_to(x + r, y);
+                let _ = ctx.arc(x, y, r, 0.0, TAU);
+            }
+            Country::Korea => {
+                let r = r * 1.25;
+                ctx.move_to(x, y - r);
+                ctx.line_to(x + r, y);
+                ctx.line_to(x, y + r);
+                ctx.line_to(x - r, y);
+                ctx.close_path();
+            }
+        }
+    }
+
+    /// Hides the canvas while Leaflet animates a zoom (the drawing would lag behind the land).
+    pub fn set_hidden(&self, hidden: bool) {
+        let _ = self.canvas.class_list().toggle_with_force("is-hidden", hidden);
+    }
+}
+
+impl Drop for Scene {
+    fn drop(&mut self) {
+        self.canvas.remove();
+        let _ = self.host.remove_attribute("title");
+    }
+}
+
+/// A scene shared with the map's event handlers: changes of data redraw at once, map moves at
+/// most once per animation frame. `frame_of` tells where the maps are now.
+#[derive(Clone)]
+pub struct Painter {
+    scene: Rc<RefCell<Scene>>,
+    pending: Rc<Cell<bool>>,
+    frame_of: Rc<dyn Fn() -> Option<Frame>>,
+    next_frame: Rc<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl Painter {
+    pub fn new(scene: Scene, frame_of: impl Fn() -> Option<Frame> + 'static) -> Painter {
+        let scene = Rc::new(RefCell::new(scene));
+        let pending = Rc::new(Cell::new(false));
+        let frame_of: Rc<dyn Fn() -> Option<Frame>> = Rc::new(frame_of);
+        let next_frame = Rc::new(Closure::<dyn FnMut(JsValue)>::new({
+            let (scene, pending, frame_of) = (Rc::downgrade(&scene), pending.clone(), frame_of.clone());
+            move |_| {
+                pending.set(false);
+                if let (Some(scene), Some(frame)) = (scene.upgrade(), frame_of()) {
+                    if let Ok(mut s) = scene.try_borrow_mut() {
+                        s.set_frame(frame);
+                        s.draw();
+                    }
+                }
+            }
+        }));
+        Painter { scene, pending, frame_of, next_frame }
+    }
+
+    /// Redraws at the next animation frame (however many times it is asked before then). Safe
+    /// to call from inside Leaflet's synchronous events.
+    pub fn schedule(&self) {
+        if !self.pending.replace(true) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(self.next_frame.as_ref().as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    /// Changes the scene from where the maps are now (`f` redraws).
+    pub fn update<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
+        let frame = (self.frame_of)();
+        let mut scene = self.scene.borrow_mut();
+        if let Some(frame) = frame {
+            scene.set_frame(frame);
+        }
+        f(&mut scene)
+    }
+
+    pub fn scene(&self) -> std::cell::Ref<'_, Scene> {
+        self.scene.borrow()
+    }
+}
+
+/// Where a Leaflet map draws the unit square now, in the host's pixels (`offset`: the map's
+/// top-left corner in the host).
+pub fn projection(map: &leaflet::Map, offset: (f64, f64)) -> Projection {
+    let c = map.lat_lng_to_container_point(&leaflet::LatLng::new(0.0, 0.0));
+    Projection { scale: 256.0 * 2f64.powf(map.get_zoom()), centre: (c.x() + offset.0, c.y() + offset.1) }
+}
+
+/// Fits a Leaflet map to places (a group clicked on the canvas), zooming in at least one step.
+pub fn zoom_map_to(map: &leaflet::Map, places: &[Position]) {
+    if places.is_empty() {
+        return;
+    }
+    let list: js_sys::Array = places.iter().map(|p| JsValue::from(super::to_leaflet(*p))).collect();
+    let bounds = leaflet::LatLngBounds::new_from_list(&list);
+    let (Some(zoom), Some(centre)) = (super::bindings::bounds_zoom(map, &bounds), super::bindings::bounds_center(&bounds)) else { return };
+    map.set_view(&centre, zoom.max(map.get_zoom() + 1.0).min(map.get_max_zoom()));
+}
+
+/// The event's `containerPoint`, moved by `offset` into the host's pixels.
+fn event_point(e: &JsValue, offset: (f64, f64)) -> Option<(f64, f64)> {
+    let p = js_sys::Reflect::get(e, &JsValue::from_str("containerPoint")).ok()?;
+    let x = js_sys::Reflect::get(&p, &JsValue::from_str("x")).ok()?.as_f64()?;
+    let y = js_sys::Reflect::get(&p, &JsValue::from_str("y")).ok()?.as_f64()?;
+    Some((x + offset.0, y + offset.1))
+}
+
+/// Wires a Leaflet map to the painter: redrawn as the map moves, hidden while a zoom is
+/// animated, and the pointer picks and hovers what the scene drew. Returns the handlers, to be
+/// kept as long as the map.
+pub fn listen(
+    map: &leaflet::Map,
+    painter: &Painter,
+    callbacks: &Callbacks,
+    offset: Rc<dyn Fn() -> (f64, f64)>,
+    zoom_to: ZoomTo,
+) -> Vec<Closure<dyn FnMut(JsValue)>> {
+    let mut closures = Vec::new();
+    let mut on = |events: &str, f: Box<dyn Fn(JsValue)>| {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| f(e));
+        map.on(events, closure.as_ref());
+        closures.push(closure);
+    };
+    let p = painter.clone();
+    on("move zoom viewreset", Box::new(move |_| p.schedule()));
+    let p = painter.clone();
+    on("zoomanim", Box::new(move |_| p.scene().set_hidden(true)));
+    let p = painter.clone();
+    on("zoomend", Box::new(move |_| {
+        p.scene().set_hidden(false);
+        p.schedule();
+    }));
+    let (p, pick, o) = (painter.clone(), callbacks.on_pick.clone(), offset.clone());
+    on("click", Box::new(move |e| {
+        let found = event_point(&e, o()).and_then(|at| p.scene().target_at(at));
+        match found {
+            Some(Target::Pick(found)) => pick(found),
+            Some(Target::Zoom(french, korean)) => zoom_to(&french, &korean),
+            None => {}
+        }
+    }));
+    let (p, hover, o) = (painter.clone(), callbacks.on_hover.clone(), offset);
+    on("mousemove", Box::new(move |e| {
+        let changed = p.scene.try_borrow_mut().ok().and_then(|mut s| s.hover_at(event_point(&e, o())));
+        if let Some(now) = changed {
+            hover(now);
+        }
+    }));
+    let (p, hover) = (painter.clone(), callbacks.on_hover.clone());
+    on("mouseout", Box::new(move |_| {
+        let changed = p.scene.try_borrow_mut().ok().and_then(|mut s| s.hover_at(None));
+        if let Some(now) = changed {
+            hover(now);
+        }
+    }));
+    closures
+}
