@@ -1,7 +1,6 @@
 //! `MapView`: hosts the map seam and keeps it in step with the filters, the selection and what
 //! is hovered.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -121,13 +120,13 @@ pub fn MapView(
         }
         let ds = ctx.dataset();
         let visible = ctx.visible.get();
-        let mut links = HashSet::new();
-        let mut markers = HashSet::new();
+        let mut links = Vec::with_capacity(visible.len());
+        let mut markers = Vec::with_capacity(2 * visible.len());
         for i in visible {
             let p = &ds.partnerships[i];
-            links.insert(p.id.clone());
-            markers.insert(p.korean.clone());
-            markers.insert(p.french.clone());
+            links.push(p.id.as_str());
+            markers.push(p.korean.as_str());
+            markers.push(p.french.as_str());
         }
         seam.update_value(|m| {
             if let Some(m) = m {

@@ -48,24 +48,31 @@ pub fn use_url_state() -> UrlStore {
         let target = if query.is_empty() { String::new() } else { format!("?{query}") };
         let replace = store.replace_next.get_value();
         store.replace_next.set_value(false);
-        if target == current_search() {
-            return; // already there: the first run, or a Back/Forward step being applied
-        }
-        let location = window().location();
-        // Keep the path and the hash: the app may live under any sub-path.
-        let url = format!(
-            "{}{}{}",
-            location.pathname().unwrap_or_default(),
-            target,
-            location.hash().unwrap_or_default()
+        // Written a task later: the history entry costs the browser a few milliseconds, which
+        // need not delay the map and the list that the change is for.
+        set_timeout(
+            move || {
+                if target == current_search() {
+                    return; // already there: the first run, or a Back/Forward step being applied
+                }
+                let location = window().location();
+                // Keep the path and the hash: the app may live under any sub-path.
+                let url = format!(
+                    "{}{}{}",
+                    location.pathname().unwrap_or_default(),
+                    target,
+                    location.hash().unwrap_or_default()
+                );
+                if let Ok(history) = window().history() {
+                    let _ = if replace {
+                        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                    } else {
+                        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                    };
+                }
+            },
+            std::time::Duration::ZERO,
         );
-        if let Ok(history) = window().history() {
-            let _ = if replace {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            } else {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            };
-        }
     });
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {

@@ -313,6 +313,9 @@ struct Indices {
     facets: Vec<PairFacets>,
     /// [`Dataset::kind_options`], computed once.
     kind_options: Vec<String>,
+    /// The options selected when the URL chooses none: the agreement kinds, and any option an
+    /// agreement (signed or listed) has.
+    default_kinds: std::collections::HashSet<String>,
 }
 
 /// A partnership's facets as indices into the dataset's lists: what the filters test, thousands
@@ -347,6 +350,7 @@ impl Dataset {
             partnerships: index_of(&r.partnerships, |p| &p.id),
             facets: Vec::new(),
             kind_options: Vec::new(),
+            default_kinds: Default::default(),
         };
         let mut ds = Dataset { schema_version, data_as_of, records, index };
         ds.index.kind_options = ds.compute_kind_options();
@@ -365,7 +369,19 @@ impl Dataset {
             })
             .collect();
         ds.index.facets = facets;
+        ds.index.default_kinds = ds
+            .partnerships
+            .iter()
+            .filter(|p| p.status.is_agreement())
+            .map(|p| p.kind_option().to_string())
+            .chain(ds.agreement_kinds.iter().map(|k| k.id.clone()))
+            .collect();
         ds
+    }
+
+    /// Whether a "kind / status" option is selected when the URL chooses none.
+    pub fn kind_selected_by_default(&self, option: &str) -> bool {
+        self.index.default_kinds.contains(option)
     }
 
     /// Each partnership's facets as indices, in the order of `partnerships`.

@@ -60,8 +60,7 @@ impl Filters {
     pub fn kind_selected(&self, ds: &Dataset, option: &str) -> bool {
         match &self.kinds {
             Some(kinds) => kinds.contains(option),
-            None => ds.partnerships.iter().any(|p| p.kind_option() == option && p.status.is_agreement())
-                || ds.agreement_kinds.iter().any(|k| k.id == option),
+            None => ds.kind_selected_by_default(option),
         }
     }
 

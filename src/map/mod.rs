@@ -92,8 +92,8 @@ impl PartnershipMap {
         }
     }
 
-    /// Shows exactly these links and markers.
-    pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
+    /// Shows exactly these links and markers (ids may repeat).
+    pub fn show(&mut self, links: &[&str], markers: &[&str]) {
         match self {
             PartnershipMap::World(m) => m.show(links, markers),
             PartnershipMap::Twin(m) => m.show(links, markers),

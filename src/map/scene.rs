@@ -195,7 +195,14 @@ impl Scene {
         self.size = (w, h);
         self.canvas.set_width((w * dpr).round() as u32);
         self.canvas.set_height((h * dpr).round() as u32);
+        // Resizing resets the context: its settings are made again here, not at every frame
+        // (parsing a font costs a millisecond).
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.ctx.set_line_cap("round");
+        self.ctx.set_line_join("round");
+        self.ctx.set_font("bold 11px system-ui, sans-serif");
+        self.ctx.set_text_align("center");
+        self.ctx.set_text_baseline("middle");
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
@@ -218,11 +225,13 @@ impl Scene {
     }
 
     /// Shows exactly these links and markers, and redraws.
-    pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
-        self.shown_links = links.iter().filter_map(|id| self.link_ix.get(id).copied()).collect();
+    pub fn show(&mut self, links: &[&str], markers: &[&str]) {
+        self.shown_links = links.iter().filter_map(|id| self.link_ix.get(*id).copied()).collect();
         self.shown_links.sort_unstable();
-        self.shown_markers = markers.iter().filter_map(|id| self.marker_ix.get(id).copied()).collect();
+        self.shown_links.dedup();
+        self.shown_markers = markers.iter().filter_map(|id| self.marker_ix.get(*id).copied()).collect();
         self.shown_markers.sort_unstable();
+        self.shown_markers.dedup();
         self.draw();
     }
 
@@ -399,8 +408,6 @@ impl Scene {
         hits.clear();
         let (w, h) = self.size;
         self.ctx.clear_rect(0.0, 0.0, w, h);
-        self.ctx.set_line_cap("round");
-        self.ctx.set_line_join("round");
 
         // Group the shown markers per cell of the screen, then the links per pair of groups.
         let points: Vec<(u8, (f64, f64))> = self
@@ -519,9 +526,6 @@ impl Scene {
             self.ctx.set_fill_style_str(&self.colours[colour]);
             self.ctx.fill();
         }
-        self.ctx.set_font("bold 11px system-ui, sans-serif");
-        self.ctx.set_text_align("center");
-        self.ctx.set_text_baseline("middle");
         for (country, at, r, n) in groups {
             self.ctx.begin_path();
             self.marker_path(country, at, r);

@@ -164,10 +164,13 @@ impl WorldMap {
         }
     }
 
-    pub fn show(&mut self, links: &HashSet<String>, markers: &HashSet<String>) {
+    pub fn show(&mut self, links: &[&str], markers: &[&str]) {
         if let Some(p) = &self.painter {
             return p.update(|s| s.show(links, markers));
         }
+        let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
+        let markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
+        let (links, markers) = (&links, &markers);
         let callbacks = self.callbacks.clone();
         self.markers.show(&self.map, markers, &callbacks);
         {

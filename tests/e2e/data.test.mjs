@@ -18,7 +18,7 @@ test('exchanges and plans are hidden by default, shown on demand and drawn dashe
   assert.equal(exchangeCount, expected({ kinds: ['exchange'] }).length);
   await t.page.locator('label[for="kind-exchange"]').click();
   await t.page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
-  const kinds = searchParams(t.page).kind.split(',');
+  const kinds = (await searchParams(t.page)).kind.split(',');
   assert.ok(kinds.includes('exchange') && kinds.includes('twinning') && !kinds.includes('planned'), kinds.join());
   const want = expected({ kinds });
   assert.deepEqual(await listedPairs(t.page), want);

@@ -82,13 +82,13 @@ test('reloading restores filters and selection; Back steps back through filter c
   const paris = pairOfFrench('Paris');
   await t.page.locator(`li[data-pair-id="${paris}"] button`).click();
   await t.page.waitForFunction((id) => location.search.includes(`pair=${id}`), paris);
-  const state = searchParams(t.page);
+  const state = (await searchParams(t.page));
   assert.deepEqual(state, { region: 'FR-IDF', theme: 'environment', pair: paris, lang: 'en' });
   const shown = await listedPairs(t.page);
 
   await t.page.reload();
   await t.page.waitForSelector('html[data-state="ready"]');
-  assert.deepEqual(searchParams(t.page), state);
+  assert.deepEqual((await searchParams(t.page)), state);
   assert.deepEqual(await listedPairs(t.page), shown);
   await t.page.locator(`article.pair-card[data-pair-id="${paris}"]`).waitFor();
   assert.ok(await t.page.locator('#theme-environment').isChecked());
@@ -113,7 +113,7 @@ test('unknown or malformed URL values are ignored with a notice, never a crash',
   for (const s of ['region=<b>', 'from=abc', 'unknown=maybe', 'region=XX-99', 'pair=no-such-pair']) assert.ok(notice.includes(s), `notice mentions ${s}: ${notice}`);
   assert.deepEqual(await listedPairs(t.page), expected({ regions: ['FR-IDF'], themes: ['culture'], to: 2012 }));
   // The address is corrected in place (no extra history entry).
-  assert.deepEqual(searchParams(t.page), { region: 'FR-IDF', theme: 'culture', to: '2012', lang: 'en' });
+  assert.deepEqual((await searchParams(t.page)), { region: 'FR-IDF', theme: 'culture', to: '2012', lang: 'en' });
   await t.page.goBack();
   assert.equal(t.page.url(), 'about:blank', 'Back leaves the map: the correction added no entry');
 });

@@ -47,7 +47,7 @@ test('clicking each line opens the card of that partnership, with its sources', 
     await t.page.mouse.click(pt.x, pt.y);
     const card = t.page.locator(`article.pair-card[data-pair-id="${p.id}"]`);
     await card.waitFor({ timeout: 3000 });
-    assert.equal(searchParams(t.page).pair, p.id);
+    assert.equal((await searchParams(t.page)).pair, p.id);
     const hrefs = await card.locator('.pair-card-body > ul.sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const expected = p.sources.filter((s) => s.url).map((s) => s.url);
     assert.deepEqual(hrefs, expected, `${p.id} sources`);
@@ -118,5 +118,5 @@ test('keyboard: Enter on a list item opens the card, Escape closes it and return
   await t.page.keyboard.press('Escape');
   await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
   assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), id);
-  assert.equal(searchParams(t.page).pair, undefined);
+  assert.equal((await searchParams(t.page)).pair, undefined);
 });

@@ -112,7 +112,12 @@ export const listedPairs = (page) =>
 export const drawnLinks = (page) =>
   page.$$eval('path.pm-link[data-pair-id]', (paths) => paths.map((p) => p.dataset.pairId).sort());
 
-export const searchParams = (page) => Object.fromEntries(new URL(page.url()).searchParams);
+/** The address's parameters once the app has written them (it does so a task after a change,
+ * so as not to delay the map and the list). */
+export async function searchParams(page) {
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
 
 /** Id of the partnership whose French authority has this name in the data. */
 export function pairOfFrench(name) {

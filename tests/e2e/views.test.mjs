@@ -167,7 +167,7 @@ test('the view toggle goes to the world map and back, through the URL', async ()
   await openMap(t.page, t.env.url, '?lang=en');
   await t.page.getByRole('button', { name: 'World' }).click();
   await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'world');
-  assert.equal(searchParams(t.page).view, 'world');
+  assert.equal((await searchParams(t.page)).view, 'world');
   await t.page.waitForSelector('path.pm-link[data-pair-id]');
   assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
   assert.equal(await t.page.locator('.twin-pane').count(), 0);
@@ -183,7 +183,7 @@ test('the view toggle goes to the world map and back, through the URL', async ()
   assert.equal(await t.page.getAttribute('.map', 'data-view'), 'world');
   await t.page.goBack();
   await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'twin');
-  assert.equal(searchParams(t.page).view, undefined);
+  assert.equal((await searchParams(t.page)).view, undefined);
   // Filters and selection carry over between views.
   await openMap(t.page, t.env.url, '?lang=en&view=world&region=FR-IDF&pair=seoul-paris');
   const world = await drawnLinks(t.page);
