@@ -156,27 +156,72 @@ pub struct Cluster {
 }
 
 /// Groups points per `cell`-pixel square of the screen and per `group` (a French and a Korean
-/// authority are never merged). Returns the clusters, in order of their first member, and each
-/// point's cluster.
+/// authority are never merged); then groups whose centres stand closer than `cell` join the
+/// larger one, so that group markers do not cover each other. Returns the clusters, and each
+/// point's cluster. Deterministic: clusters are in order of their first member.
 pub fn cluster(points: &[(u8, (f64, f64))], cell: f64) -> (Vec<Cluster>, Vec<usize>) {
-    let mut cells: std::collections::HashMap<(u8, i64, i64), usize> = std::collections::HashMap::new();
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut of = Vec::with_capacity(points.len());
-    for (i, &(group, (x, y))) in points.iter().enumerate() {
-        let key = (group, (x / cell).floor() as i64, (y / cell).floor() as i64);
-        let c = *cells.entry(key).or_insert_with(|| {
-            clusters.push(Cluster { group, members: Vec::new(), at: (0.0, 0.0) });
-            clusters.len() - 1
+    use std::collections::HashMap;
+    let key = |group: u8, (x, y): (f64, f64)| (group, (x / cell).floor() as i64, (y / cell).floor() as i64);
+    // 1. Per cell: members and the sum of their positions.
+    let mut cells: HashMap<(u8, i64, i64), usize> = HashMap::new();
+    let mut groups: Vec<(u8, Vec<usize>, (f64, f64))> = Vec::new();
+    for (i, &(group, p)) in points.iter().enumerate() {
+        let c = *cells.entry(key(group, p)).or_insert_with(|| {
+            groups.push((group, Vec::new(), (0.0, 0.0)));
+            groups.len() - 1
         });
-        clusters[c].members.push(i);
-        clusters[c].at.0 += x;
-        clusters[c].at.1 += y;
-        of.push(c);
+        groups[c].1.push(i);
+        groups[c].2 = (groups[c].2 .0 + p.0, groups[c].2 .1 + p.1);
     }
-    for c in &mut clusters {
-        let n = c.members.len() as f64;
-        c.at = (c.at.0 / n, c.at.1 / n);
+    let centre = |g: &(u8, Vec<usize>, (f64, f64))| (g.2 .0 / g.1.len() as f64, g.2 .1 / g.1.len() as f64);
+    // 2. Neighbouring groups too close to each other: the smaller joins the larger.
+    let mut near: HashMap<(u8, i64, i64), Vec<usize>> = HashMap::new();
+    for (c, g) in groups.iter().enumerate() {
+        near.entry(key(g.0, centre(g))).or_default().push(c);
     }
+    let mut by_size: Vec<usize> = (0..groups.len()).collect();
+    by_size.sort_by_key(|&c| (std::cmp::Reverse(groups[c].1.len()), c));
+    let mut into: Vec<usize> = (0..groups.len()).collect();
+    for &c in &by_size {
+        if into[c] != c {
+            continue;
+        }
+        let (group, at) = (groups[c].0, centre(&groups[c]));
+        let (_, kx, ky) = key(group, at);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for &o in near.get(&(group, kx + dx, ky + dy)).map(Vec::as_slice).unwrap_or(&[]) {
+                    if o == c || into[o] != o || groups[o].1.len() > groups[c].1.len() {
+                        continue;
+                    }
+                    let q = centre(&groups[o]);
+                    if ((q.0 - at.0).powi(2) + (q.1 - at.1).powi(2)).sqrt() < cell {
+                        into[o] = c;
+                        let (members, sum) = (std::mem::take(&mut groups[o].1), groups[o].2);
+                        groups[c].1.extend(members);
+                        groups[c].2 = (groups[c].2 .0 + sum.0, groups[c].2 .1 + sum.1);
+                    }
+                }
+            }
+        }
+    }
+    // 3. The remaining groups, in order of their first member.
+    let mut kept: Vec<usize> = (0..groups.len()).filter(|&c| into[c] == c).collect();
+    for &c in &kept {
+        groups[c].1.sort_unstable();
+    }
+    kept.sort_by_key(|&c| groups[c].1[0]);
+    let mut of = vec![0; points.len()];
+    let clusters = kept
+        .iter()
+        .enumerate()
+        .map(|(n, &c)| {
+            for &m in &groups[c].1 {
+                of[m] = n;
+            }
+            Cluster { group: groups[c].0, members: groups[c].1.clone(), at: centre(&groups[c]) }
+        })
+        .collect();
     (clusters, of)
 }
 
@@ -290,17 +335,36 @@ mod tests {
 
     #[test]
     fn points_in_one_cell_and_group_cluster_around_their_centroid() {
-        let points = [(0, (1.0, 1.0)), (0, (9.0, 5.0)), (1, (2.0, 2.0)), (0, (25.0, 1.0)), (0, (5.0, 3.0))];
+        let points = [(0, (1.0, 1.0)), (0, (9.0, 5.0)), (1, (2.0, 2.0)), (0, (45.0, 1.0)), (0, (5.0, 3.0))];
         let (clusters, of) = cluster(&points, 20.0);
         assert_eq!(of, vec![0, 0, 1, 2, 0]);
         assert_eq!(clusters.len(), 3);
         assert_eq!(clusters[0].members, vec![0, 1, 4]);
         assert_eq!(clusters[0].at, (5.0, 3.0));
         assert_eq!((clusters[1].group, clusters[1].members.clone()), (1, vec![2]));
-        assert_eq!(clusters[2].at, (25.0, 1.0));
+        assert_eq!(clusters[2].at, (45.0, 1.0));
         // Every point is in exactly one cluster.
         let total: usize = clusters.iter().map(|c| c.members.len()).sum();
         assert_eq!(total, points.len());
+    }
+
+    #[test]
+    fn groups_in_neighbouring_cells_closer_than_a_cell_merge_into_the_larger() {
+        // Three points just left of a cell border, one just right of it: one group of four.
+        let points = [(0, (18.0, 5.0)), (0, (19.0, 6.0)), (0, (19.5, 4.0)), (0, (21.0, 5.0)), (0, (70.0, 5.0)), (1, (21.0, 5.0))];
+        let (clusters, of) = cluster(&points, 20.0);
+        assert_eq!(of, vec![0, 0, 0, 0, 1, 2]);
+        assert_eq!(clusters[0].members, vec![0, 1, 2, 3]);
+        assert!((clusters[0].at.0 - 19.375).abs() < 1e-9);
+        // A French and a Korean authority at the same place stay apart.
+        assert_eq!((clusters[2].group, clusters[2].members.clone()), (1, vec![5]));
+        // No two groups of a kind are left closer than a cell.
+        for (i, a) in clusters.iter().enumerate() {
+            for b in &clusters[i + 1..] {
+                let d = ((a.at.0 - b.at.0).powi(2) + (a.at.1 - b.at.1).powi(2)).sqrt();
+                assert!(a.group != b.group || d >= 20.0, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
