@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 wasm_env
 
-step "Compiling the app to wasm (first time about 2 minutes, then about 20 seconds)"
+step "Compiling the app to wasm (first time about 2.5 minutes, then about 20 seconds; std rebuilt for size: $WASM_BUILD_STD)"
 cargo build --release --target wasm32-unknown-unknown --bin partnership-map
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/partnership-map.wasm"
 

@@ -10,12 +10,29 @@ step() { printf '\n\033[1m==> [%3ss] %s\033[0m\n' "$(( $(date +%s) - T0 ))" "$*"
 note() { printf '    %s\n' "$*"; }
 
 TOOLCHAIN_FILE="$ROOT/target/.wasm-toolchain"
-# Sets the environment for a wasm build according to what setup.sh found.
+# "yes" when setup.sh found the standard library's source (rustup's `rust-src`, Debian's
+# rust-web-src): the wasm build then rebuilds std for size (see wasm_env).
+BUILD_STD_FILE="$ROOT/target/.wasm-build-std"
+
+# Sets the environment for a wasm build according to what setup.sh found. Everything here is for
+# the wasm build only (target-specific flags, exported by build.sh alone): native `cargo test`
+# and the data tool are built as usual.
 wasm_env() {
+  WASM_BUILD_STD=no
   if [ "$(cat "$TOOLCHAIN_FILE" 2>/dev/null)" = debian ]; then
-    # Debian's rustc-web has no prebuilt wasm32 std: build it from source for wasm builds only.
+    # Debian's rustc-web has no prebuilt wasm32 std: it is always built from source.
     export RUSTUP_TOOLCHAIN=debian-web
+    WASM_BUILD_STD=yes
+  elif [ "$(cat "$BUILD_STD_FILE" 2>/dev/null)" = yes ] && [ -f "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+    WASM_BUILD_STD=yes
+  fi
+  if [ "$WASM_BUILD_STD" = yes ]; then
+    # std rebuilt with the app: size-optimised, and with panic=immediate-abort (a panic traps at
+    # once, without formatting a message: no panic machinery, no message strings in the wasm).
+    # About a third less wasm. build-std and the panic strategy are unstable: RUSTC_BOOTSTRAP.
+    export RUSTC_BOOTSTRAP=1
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-    export RUSTC_BOOTSTRAP=1 # build-std passes -Z flags
+    export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
   fi
 }

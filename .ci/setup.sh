@@ -26,7 +26,18 @@ else
   rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
   echo debian >"$TOOLCHAIN_FILE"
 fi
-note "wasm toolchain: $(cat "$TOOLCHAIN_FILE")"
+# The standard library's source lets the wasm build rebuild std for size (lib.sh, wasm_env).
+# Optional: without it the build uses the prebuilt std (a bigger wasm, same behaviour).
+if [ "$(cat "$TOOLCHAIN_FILE")" = debian ]; then
+  echo yes >"$BUILD_STD_FILE" # rust-web-src
+elif rustup component list --installed 2>/dev/null | grep -qx rust-src \
+  || { step "Adding rust-src to rustup (std rebuilt for a smaller wasm)"; rustup component add rust-src; }; then
+  echo yes >"$BUILD_STD_FILE"
+else
+  note "rust-src is not available: the wasm build uses the prebuilt std (bigger wasm)"
+  echo no >"$BUILD_STD_FILE"
+fi
+note "wasm toolchain: $(cat "$TOOLCHAIN_FILE"), std rebuilt for size: $(cat "$BUILD_STD_FILE")"
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)
