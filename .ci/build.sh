@@ -25,7 +25,7 @@ node_modules/.bin/wasm-opt -Oz --low-memory-unused --one-caller-inline-max-funct
 step "Assembling dist/"
 cp index.html dist.tmp/
 cp -r public/. dist.tmp/
-cp data/partnerships.json dist.tmp/data/
+node .ci/minify-json.mjs data/partnerships.json dist.tmp/data/partnerships.json >/dev/null
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css dist.tmp/vendor/leaflet/
 cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
 node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
