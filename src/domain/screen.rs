@@ -256,12 +256,12 @@ pub fn bundle(links: impl IntoIterator<Item = (usize, usize, usize, usize)>) -> 
 }
 
 /// Stroke width of a bundle of `n` links: a single link keeps `single`; more grow with the
-/// logarithm of their number, up to 10 pixels.
+/// logarithm of their number, up to 7 pixels.
 pub fn bundle_width(n: usize, single: f64) -> f64 {
     if n <= 1 {
         single
     } else {
-        (1.5 + 1.5 * (n as f64).log2()).min(10.0)
+        (1.5 + (n as f64).log2()).min(7.0)
     }
 }
 
@@ -374,9 +374,9 @@ mod tests {
         assert_eq!((bundles[0].ends, bundles[0].links.clone(), bundles[0].style), ((0, 1), vec![10, 11, 13], None));
         assert_eq!((bundles[1].ends, bundles[1].links.clone(), bundles[1].style), ((0, 2), vec![12], Some(2)));
         assert_eq!(bundle_width(1, 3.5), 3.5);
-        assert_eq!(bundle_width(2, 3.5), 3.0);
+        assert_eq!(bundle_width(2, 3.5), 2.5);
         assert!(bundle_width(8, 1.0) > bundle_width(2, 1.0));
-        assert_eq!(bundle_width(100_000, 1.0), 10.0);
+        assert_eq!(bundle_width(100_000, 1.0), 7.0);
     }
 
     #[test]

@@ -133,6 +133,10 @@ pub type ZoomTo = Rc<dyn Fn(&[Position], &[Position])>;
 
 /// Markers closer than this (a grid cell, CSS pixels) are drawn as one group with their number.
 const CELL: f64 = 32.0;
+/// The most lines a frame draws: beyond, groups are made on cells twice as large (up to
+/// `MAX_CELL`). Software rasterisation of a few thousand long lines takes tens of milliseconds.
+const MAX_LINES: usize = 600;
+const MAX_CELL: f64 = 128.0;
 /// A bundle of links of several kinds.
 const MIXED: &str = "#475569";
 const ARROW: &str = "#334155";
@@ -418,16 +422,24 @@ impl Scene {
                 (m.country as u8, self.screen(m, &frame))
             })
             .collect();
-        let (clusters, of) = cluster(&points, CELL);
-        let mut cluster_of = vec![usize::MAX; self.markers.len()];
-        for (k, &i) in self.shown_markers.iter().enumerate() {
-            cluster_of[i] = of[k];
-        }
-        let bundles = bundle(self.shown_links.iter().filter_map(|&i| {
-            let l = &self.links[i];
-            let (a, b) = (cluster_of[l.french], cluster_of[l.korean]);
-            (a != usize::MAX && b != usize::MAX).then_some((i, a, b, l.style))
-        }));
+        // Coarser cells while there would be more lines than a frame can afford to draw.
+        let mut cell = CELL;
+        let (clusters, bundles) = loop {
+            let (clusters, of) = cluster(&points, cell);
+            let mut cluster_of = vec![usize::MAX; self.markers.len()];
+            for (k, &i) in self.shown_markers.iter().enumerate() {
+                cluster_of[i] = of[k];
+            }
+            let bundles = bundle(self.shown_links.iter().filter_map(|&i| {
+                let l = &self.links[i];
+                let (a, b) = (cluster_of[l.french], cluster_of[l.korean]);
+                (a != usize::MAX && b != usize::MAX).then_some((i, a, b, l.style))
+            }));
+            if bundles.len() <= MAX_LINES || cell >= MAX_CELL {
+                break (clusters, bundles);
+            }
+            cell *= 2.0;
+        };
 
         // Lines: thin ones first, thick bundles over them.
         let mut order: Vec<usize> = (0..bundles.len()).collect();
