@@ -324,7 +324,10 @@ impl TwinMap {
                     l.hit.remove();
                 }
             }
-            for id in links.difference(&i.shown) {
+            // Added in id order: which line lies on top does not depend on hashing.
+            let mut added: Vec<&String> = links.difference(&i.shown).collect();
+            added.sort();
+            for id in added {
                 if let Some(l) = i.links.get(id) {
                     // Only links with both ends on the map are drawn.
                     if i.fr_markers.position(&l.french).is_some() && i.kr_markers.position(&l.korean).is_some() {

@@ -188,7 +188,10 @@ impl WorldMap {
         self.links.relink(&self.markers);
         let inner = self.links.0.borrow();
         let (all, shown) = &*inner;
-        for id in shown {
+        // Added in id order: which line lies on top does not depend on hashing.
+        let mut ids: Vec<&String> = shown.iter().collect();
+        ids.sort();
+        for id in ids {
             let l = &all[id];
             if path_element(&l.line).is_some() {
                 continue; // already on the map
