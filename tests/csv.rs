@@ -376,7 +376,7 @@ fn header_problems_are_reported_on_row_1() {
     let l = import_csv(good.replacen("fr_region", "year", 1).as_bytes(), &ds);
     assert_eq!(
         messages(&l),
-        ["row 1, column \"year\": the column appears twice (columns 5 and 37): only the first is read", "row 1: missing column \"fr_region\""]
+        ["row 1, column \"year\": the column appears twice (columns 5 and 38): only the first is read", "row 1: missing column \"fr_region\""]
     );
     assert!(l.dataset.partnerships.is_empty());
     // The vocabularies are still the base's, so the app could show an empty map.

@@ -260,6 +260,7 @@ fn all_three_facets_combine() {
         to: None,
         include_unknown_year: true,
         kinds: None,
+        query: String::new(),
     };
     // PAC or IDF: 0,1,2,3,5,6; economy or education: 1,2,3,6; 2001 or later or unknown: 1,2,4,5,6.
     assert_eq!(visible_pairs(&ds, &f), [1, 2, 6]);
@@ -296,6 +297,7 @@ fn a_facet_count_applies_the_other_facets_but_not_its_own() {
         to: None,
         include_unknown_year: false,
         kinds: None,
+        query: String::new(),
     };
     assert_eq!(visible_pairs(&ds, &f), [1]);
     let c = facet_counts(&ds, &f);
@@ -338,7 +340,7 @@ fn facet_counts_equal_what_choosing_each_option_would_show() {
     for regions in region_choices {
         for themes in theme_choices {
             for (from, to, include_unknown_year) in year_choices {
-                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year, kinds: None };
+                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year, kinds: None, query: String::new() };
                 assert_eq!(visible_pairs(&ds, &f), reference.visible(&f), "{f:?}");
                 assert_facet_counts_match_brute_force(&ds, &reference, &f);
                 checked += 1;
@@ -453,6 +455,7 @@ fn random_filters(rng: &mut Rng) -> Filters {
         to: year(rng),
         include_unknown_year: rng.chance(1, 2),
         kinds: None,
+        query: String::new(),
     }
 }
 

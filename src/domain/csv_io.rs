@@ -33,17 +33,17 @@ pub const PARTNERSHIP_COLUMNS: [&str; 14] = [
 ];
 
 /// The columns of an authority, in file order, each written twice: `kr_…` then `fr_…`.
-pub const AUTHORITY_COLUMNS: [&str; 17] = [
+pub const AUTHORITY_COLUMNS: [&str; 18] = [
     "id", "name_fr", "name_ko", "name_en", "kind", "region", "lat", "lng", "population",
     "population_year", "website", "notes_fr", "notes_ko", "notes_en", "uncertain", "last_verified",
-    "sources",
+    "sources", "aliases",
 ];
 
 /// Columns an imported file must have: the fields the schema requires. A missing optional
 /// column reads as empty (`null`) in every row.
 pub const REQUIRED_COLUMNS: [&str; 8] = ["id", "status", "kr_id", "kr_name_fr", "kr_region", "fr_id", "fr_name_fr", "fr_region"];
 
-/// How many columns a file has: 14 for the partnership, 17 for each authority.
+/// How many columns a file has: 14 for the partnership, 18 for each authority.
 pub const COLUMN_COUNT: usize = PARTNERSHIP_COLUMNS.len() + 2 * AUTHORITY_COLUMNS.len();
 
 /// Every column name, in file order.
@@ -139,7 +139,7 @@ fn partnership_cells(p: &RawPartnership) -> Vec<String> {
     ]
 }
 
-/// The 17 cells of an authority, as export writes them. Also the canonical form against which
+/// The 18 cells of an authority, as export writes them. Also the canonical form against which
 /// the repetitions of an authority are compared on import.
 fn authority_cells(a: &RawAuthority) -> Vec<String> {
     let notes = a.notes.clone().unwrap_or_default();
@@ -161,6 +161,7 @@ fn authority_cells(a: &RawAuthority) -> Vec<String> {
         a.uncertain.join("; "),
         opt(&a.last_verified),
         sources_cell(&a.sources),
+        a.aliases.join("; "),
     ]
 }
 
@@ -396,6 +397,7 @@ impl RowCells<'_> {
             uncertain: self.list(c(14)),
             last_verified: self.code(c(15)),
             sources: self.sources(c(16)),
+            aliases: self.list(c(17)),
         }
     }
 }
@@ -619,7 +621,7 @@ impl Import {
     }
 }
 
-/// The 17 cells of one side's authority as written in a row.
+/// The 18 cells of one side's authority as written in a row.
 fn cells_of(layout: &Layout, cells: &[String], side: Side) -> Vec<String> {
     (0..AUTHORITY_COLUMNS.len())
         .map(|i| layout.positions[side.offset() + i].and_then(|p| cells.get(p)).cloned().unwrap_or_default())
@@ -773,7 +775,7 @@ fn authority_column(rest: &str, message: &str) -> (Option<String>, Option<String
         "id" | "country" | "" => "id".to_string(),
         "name" => localized_column("name", inner),
         "notes" => localized_column("notes", inner),
-        "kind" | "region" | "website" | "uncertain" | "last_verified" => field.to_string(),
+        "kind" | "region" | "website" | "uncertain" | "last_verified" | "aliases" => field.to_string(),
         "location" if inner == ".lng" || (inner.is_empty() && message.starts_with("longitude")) => "lng".to_string(),
         "location" => "lat".to_string(),
         "population" if inner == ".year" => "population_year".to_string(),

@@ -194,6 +194,8 @@ pub struct Region {
     pub id: String,
     pub country: Country,
     pub name: Localized,
+    /// Other names people search with (see the data's `aliases`).
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -217,6 +219,8 @@ pub struct Authority {
     pub uncertain: Vec<String>,
     pub last_verified: Option<PartialDate>,
     pub sources: Vec<Source>,
+    /// Other names people search with (see the data's `aliases`).
+    pub aliases: Vec<String>,
 }
 
 impl Authority {
@@ -331,6 +335,9 @@ pub struct PairFacets {
     pub kind: u32,
     /// A signed or listed agreement (shown by default), not an exchange or a plan.
     pub agreement: bool,
+    /// What search looks in, folded (`search::fold`): both authorities' names in every language
+    /// and their aliases, and the same of their regions.
+    pub search: String,
 }
 
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -355,6 +362,17 @@ impl Dataset {
         let mut ds = Dataset { schema_version, data_as_of, records, index };
         ds.index.kind_options = ds.compute_kind_options();
         let kinds: HashMap<&str, u32> = ds.index.kind_options.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
+        // Each authority's and region's searchable text, folded once.
+        let names = |name: &Localized, aliases: &[String]| {
+            let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
+            super::search::fold(&all.join(" | "))
+        };
+        let region_text: HashMap<&str, String> = ds.regions.iter().map(|r| (r.id.as_str(), names(&r.name, &r.aliases))).collect();
+        let authority_text: HashMap<&str, String> = ds
+            .authorities
+            .iter()
+            .map(|a| (a.id.as_str(), format!("{} | {}", names(&a.name, &a.aliases), region_text.get(a.region.as_str()).map_or("", String::as_str))))
+            .collect();
         let facets = ds
             .partnerships
             .iter()
@@ -365,6 +383,7 @@ impl Dataset {
                     themes: p.themes.iter().filter_map(|t| ds.index.themes.get(t)).map(|&i| i as u32).collect(),
                     kind: kinds.get(p.kind_option()).copied().unwrap_or(u32::MAX),
                     agreement: p.status.is_agreement(),
+                    search: [&p.korean, &p.french].iter().filter_map(|id| authority_text.get(id.as_str())).map(String::as_str).collect::<Vec<_>>().join(" | "),
                 }
             })
             .collect();

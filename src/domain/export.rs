@@ -55,7 +55,7 @@ pub fn to_document(ds: &Dataset) -> RawDataset {
         regions: ds
             .regions
             .iter()
-            .map(|r| RawRegion { id: r.id.clone(), country: r.country.code().to_string(), name: raw_localized(&r.name) })
+            .map(|r| RawRegion { id: r.id.clone(), country: r.country.code().to_string(), name: raw_localized(&r.name), aliases: r.aliases.clone() })
             .collect(),
         authorities: ds.authorities.iter().map(raw_authority).collect(),
         partnerships: ds.partnerships.iter().map(raw_partnership).collect(),
@@ -85,6 +85,7 @@ pub fn raw_authority(a: &Authority) -> RawAuthority {
         uncertain: a.uncertain.clone(),
         last_verified: a.last_verified.map(|d| d.to_string()),
         sources: raw_sources(&a.sources),
+        aliases: a.aliases.clone(),
     }
 }
 

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dataset::{Dataset, Event, PairFacets, Partnership};
+use super::search::Query;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filters {
@@ -20,11 +21,13 @@ pub struct Filters {
     /// Options of the "kind / status" facet ([`Partnership::kind_option`]); `None` = the default:
     /// every agreement, no exchange or plan.
     pub kinds: Option<BTreeSet<String>>,
+    /// The search (URL `q=`), as typed: names in any script, region names, aliases.
+    pub query: String,
 }
 
 impl Default for Filters {
     fn default() -> Self {
-        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true, kinds: None }
+        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true, kinds: None, query: String::new() }
     }
 }
 
@@ -82,6 +85,8 @@ struct Compiled {
     themes: Option<Vec<bool>>,
     /// `None`: the default (signed and listed agreements).
     kinds: Option<Vec<bool>>,
+    /// Applies to every facet: what the search does not find is not counted anywhere.
+    query: Query,
 }
 
 /// Which facets one partnership passes.
@@ -99,6 +104,7 @@ impl Compiled {
             regions: (!f.regions.is_empty()).then(|| flags(&mut ds.regions.iter().map(|r| r.id.as_str()), &f.regions)),
             themes: (!f.themes.is_empty()).then(|| flags(&mut ds.themes.iter().map(|t| t.id.as_str()), &f.themes)),
             kinds: f.kinds.as_ref().map(|k| flags(&mut ds.kind_option_ids().iter().map(String::as_str), k)),
+            query: Query::new(&f.query),
         }
     }
 
@@ -124,6 +130,9 @@ pub fn visible_pairs(ds: &Dataset, f: &Filters) -> Vec<usize> {
         .zip(ds.facets())
         .enumerate()
         .filter(|(_, (p, x))| {
+            if !c.query.matches(&x.search) {
+                return false;
+            }
             let ok = c.passes(f, p, x);
             ok.region && ok.theme && ok.year && ok.kind
         })
@@ -150,6 +159,9 @@ pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
     let (mut regions, mut themes, mut kind_counts) = (vec![0usize; ds.regions.len()], vec![0usize; ds.themes.len()], vec![0usize; kinds.len()]);
     let mut out = FacetCounts::default();
     for (p, x) in ds.partnerships.iter().zip(ds.facets()) {
+        if !c.query.matches(&x.search) {
+            continue;
+        }
         let Passes { region, theme, year, kind } = c.passes(f, p, x);
         if region && theme && year {
             if let Some(n) = kind_counts.get_mut(x.kind as usize) {

@@ -206,7 +206,8 @@ pub fn load_dataset(text: &str) -> Loaded {
                     v.push(format!("{path}.id"), format!("\"{}\" does not belong to country {}", raw.id, c.code()));
                 }
             }
-            ok.then(|| (path, Region { id: raw.id, country: country.unwrap(), name: localized(raw.name) }))
+            ok &= v.check_aliases(&path, &raw.aliases);
+            ok.then(|| (path, Region { id: raw.id, country: country.unwrap(), name: localized(raw.name), aliases: raw.aliases }))
         })
         .collect();
     let regions = v.dedupe(regions, |r| &r.id);
@@ -287,6 +288,7 @@ pub fn load_dataset(text: &str) -> Loaded {
             ok &= v.check_label(&format!("{path}.notes"), n);
         }
         ok &= v.check_uncertain(&path, &raw.uncertain, AUTHORITY_FIELDS);
+        ok &= v.check_aliases(&path, &raw.aliases);
         let last_verified = v.optional_date(&format!("{path}.last_verified"), raw.last_verified.as_deref());
         ok &= last_verified.is_ok();
         let sources = v.sources(&path, raw.sources);
@@ -305,6 +307,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 uncertain: raw.uncertain,
                 last_verified: last_verified.unwrap_or(None),
                 sources: sources.unwrap(),
+                aliases: raw.aliases,
             }));
         }
     }
@@ -558,6 +561,18 @@ struct Validator {
 }
 
 impl Validator {
+    /// Aliases are searched: an empty one would match everything.
+    fn check_aliases(&mut self, path: &str, aliases: &[String]) -> bool {
+        let mut ok = true;
+        for (i, a) in aliases.iter().enumerate() {
+            if a.trim().is_empty() {
+                self.push(format!("{path}.aliases[{i}]"), "empty alias");
+                ok = false;
+            }
+        }
+        ok
+    }
+
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::at(path, message));
     }

@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod screen;
+pub mod search;
 pub mod stats;
 pub mod synth;
 pub mod url_state;

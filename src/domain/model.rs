@@ -176,6 +176,10 @@ pub struct RawRegion {
     pub country: String,
     /// The region's name.
     pub name: RawLocalized,
+    /// Other names people search with, each sourced like the record: abbreviations (`경북`),
+    /// ISO 3166-2 names (`Gyeongsangbuk-do`), older romanisations (`Pusan`). Searched, not shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// WGS84 coordinates in decimal degrees.
@@ -248,6 +252,10 @@ pub struct RawAuthority {
     /// Pages the values were read on.
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// Other names people search with, each sourced like the record: abbreviations (`경북`),
+    /// ISO 3166-2 names (`Gyeongsangbuk-do`), older romanisations (`Pusan`). Searched, not shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A dated step of a partnership other than its first agreement (renewal, anniversary, visit…).

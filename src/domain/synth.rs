@@ -196,6 +196,7 @@ fn authorities(base: &Dataset, country: Country, count: usize, rng: &mut SplitMi
                 uncertain: if rng.percent(10) { vec!["location".to_string()] } else { Vec::new() },
                 last_verified: None,
                 sources: vec![source.clone()],
+                aliases: Vec::new(),
             }
         })
         .collect()

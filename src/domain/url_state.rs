@@ -127,6 +127,7 @@ impl UrlState {
                     "0" => s.filters.include_unknown_year = false,
                     other => notices.push(notice("unknown", other, "expected 0 or 1")),
                 },
+                "q" => s.filters.query = value.trim().chars().take(200).collect(),
                 "pair" if is_slug(&value) => s.pair = Some(value.into_owned()),
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
                 "view" => match value.as_ref() {
@@ -216,6 +217,10 @@ impl UrlState {
         }
         if !f.include_unknown_year {
             parts.push("unknown=0".into());
+        }
+        if !f.query.is_empty() {
+            // The one free-text value: percent-encoded.
+            parts.push(format!("q={}", form_urlencoded::byte_serialize(f.query.as_bytes()).collect::<String>()));
         }
         if let Some(p) = &self.pair {
             parts.push(format!("pair={p}"));
