@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::context::use_explore;
 use super::kind_filter::KindFilter;
 use super::region_filter::RegionFilter;
+use super::search_box::SearchBox;
 use super::theme_filter::ThemeFilter;
 use super::year_filter::YearFilter;
 use crate::domain::i18n::{t, Msg};
@@ -17,6 +18,7 @@ pub fn FilterPanel() -> impl IntoView {
     let wide = super::wide_screen();
     let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
     view! {
+        <SearchBox />
         <details class="filter-panel" open=wide>
             <summary><h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2></summary>
             <RegionFilter />

@@ -14,6 +14,7 @@ mod explorer;
 mod facet_option;
 mod fetch;
 mod filter_panel;
+mod search_box;
 mod kind_filter;
 mod language_switcher;
 mod legend;
