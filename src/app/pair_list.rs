@@ -39,6 +39,31 @@ pub fn PairList() -> impl IntoView {
     }
 }
 
+/// ArrowDown / ArrowUp (and Home / End) move the focus pair by pair along the list; the map
+/// highlights the focused pair (focus is hover).
+fn move_by_arrows(e: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let step = match e.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    let Some(item) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|b| b.closest("li").ok().flatten()) else { return };
+    let target = match step {
+        1 => item.next_element_sibling(),
+        -1 => item.previous_element_sibling(),
+        i32::MIN => item.parent_element().and_then(|l| l.first_element_child()),
+        _ => item.parent_element().and_then(|l| l.last_element_child()),
+    };
+    if let Some(button) = target.and_then(|li| li.query_selector("button").ok().flatten()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        e.prevent_default();
+        // Focusing scrolls the list as far as needed to show it.
+        let _ = button.focus();
+    }
+}
+
 /// The list item of one partnership.
 fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     let ctx = use_explore();
@@ -52,6 +77,7 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     let kind = p.kind_option().to_string();
     let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
     let is_selected = Signal::derive(move || ctx.url.state.with(|s| s.pair.as_deref() == Some(id_selected.as_str())));
+    let desc_id = format!("pair-desc-{id}");
     view! {
         <li
             data-pair-id=id
@@ -62,17 +88,21 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
             on:focusin=move |_| ctx.hovered.set(Some(Hover::Pair(id_focus.clone())))
             on:focusout=move |_| ctx.hovered.set(None)
         >
+            // Named by what it shows; described by the whole sentence (kind, year, themes), which
+            // screen readers read after the name.
             <button
                 type="button"
                 class="pair-item"
                 aria-pressed=move || is_selected.get().to_string()
-                aria-label=pair_sentence(&ds, p, lang)
+                aria-describedby=desc_id.clone()
                 on:click=move |_| ctx.select(Some(id_click.clone()))
+                on:keydown=move_by_arrows
             >
                 <span class=format!("kind-swatch kind-swatch--{kind}") aria-hidden="true"></span>
                 <span class="pair-item-title">{pair_title(&ds, p, lang)}</span>
                 <span class="pair-item-year">{year}</span>
             </button>
+            <span id=desc_id class="visually-hidden">{pair_sentence(&ds, p, lang)}</span>
         </li>
     }
 }

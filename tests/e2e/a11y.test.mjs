@@ -1,0 +1,63 @@
+// Accessibility checks with axe-core (WCAG 2.0–2.2 A/AA and best practices) in each view and
+// language at desktop size, and the list as a keyboard twin of the map.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { newPage, openMap, ROOT, useBrowser } from './support.mjs';
+
+const t = useBrowser();
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+async function violations(page) {
+  // Checked once the map has settled: no zoom animating, markers spread for the final zoom.
+  await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+}
+
+for (const view of ['twin', 'world']) {
+  for (const lang of ['fr', 'ko', 'en']) {
+    test(`axe: no violation in the ${view} view in ${lang} at 1280×800`, async () => {
+      t.page = await newPage(t.env, { width: 1280, height: 800 });
+      await openMap(t.page, t.env.url, `?lang=${lang}&view=${view}`);
+      assert.equal(await t.page.getAttribute('html', 'lang'), lang);
+      assert.deepEqual(await violations(t.page), []);
+    });
+  }
+}
+
+test('axe: no violation with a pair card open', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en&pair=seoul-paris');
+  await t.page.locator('article.pair-card').waitFor();
+  assert.deepEqual(await violations(t.page), []);
+});
+
+test('each list item is named by what it shows and described by a sentence; arrow keys move pair by pair', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  const item = t.page.locator('li[data-pair-id="seoul-paris"] button');
+  const described = await item.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent);
+  assert.equal(described, 'Seoul ↔ Paris, friendship (friendship-and-cooperation) agreement, 1991, themes: Urban planning, Environment, Transport and mobility');
+  const ids = await t.page.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId));
+  await t.page.focus(`li[data-pair-id="${ids[0]}"] button`);
+  await t.page.keyboard.press('ArrowDown');
+  await t.page.keyboard.press('ArrowDown');
+  assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), ids[2]);
+  // The map highlights the focused pair.
+  assert.equal(await t.page.locator(`path.pm-link.is-highlighted[data-pair-id="${ids[2]}"]`).count(), 1);
+  await t.page.keyboard.press('ArrowUp');
+  assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), ids[1]);
+  await t.page.keyboard.press('End');
+  assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), ids.at(-1));
+  await t.page.keyboard.press('Home');
+  assert.equal(await t.page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), ids[0]);
+  // Enter opens the card of the focused pair.
+  await t.page.keyboard.press('Enter');
+  await t.page.locator(`article.pair-card[data-pair-id="${ids[0]}"]`).waitFor();
+});
