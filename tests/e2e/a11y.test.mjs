@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { newPage, openMap, ROOT, useBrowser } from './support.mjs';
+import { expected, newPage, openMap, ROOT, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -69,4 +69,38 @@ test('each list item is named by what it shows and described by a sentence; arro
   // Enter opens the card of the focused pair.
   await t.page.keyboard.press('Enter');
   await t.page.locator(`article.pair-card[data-pair-id="${ids[0]}"]`).waitFor();
+});
+
+test('keyboard only: Tab to a filter, Space toggles it, Tab on to the list, Enter opens a card, Escape closes it and returns the focus', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  const focused = () => t.page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return { id: el.id, pair: el.closest('li[data-pair-id]')?.dataset.pairId ?? null, tag: el.tagName, outline: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
+  });
+  const tabUntil = async (want, max = 80) => {
+    for (let i = 0; i < max; i++) {
+      await t.page.keyboard.press('Tab');
+      const f = await focused();
+      if (want(f)) return f;
+    }
+    throw new Error('not reached by Tab');
+  };
+  // Every control on the way has a visible focus indicator.
+  const seen = [];
+  const filter = await tabUntil((f) => { seen.push(f); return f.id === 'region-FR-IDF'; });
+  assert.ok(seen.every((f) => f.outline), JSON.stringify(seen.filter((f) => !f.outline)));
+  assert.ok(filter.outline);
+  await t.page.keyboard.press('Space');
+  const want = expected({ regions: ['FR-IDF'] });
+  await t.page.waitForFunction((n) => document.querySelector('.result-count')?.textContent.startsWith(`${n} of`), want.length);
+  assert.equal((await searchParams(t.page)).region, 'FR-IDF');
+  const item = await tabUntil((f) => f.pair !== null);
+  assert.ok(want.includes(item.pair), item.pair);
+  await t.page.keyboard.press('Enter');
+  await t.page.locator(`article.pair-card[data-pair-id="${item.pair}"]`).waitFor();
+  await t.page.keyboard.press('Escape');
+  await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
+  assert.equal((await focused()).pair, item.pair);
 });
