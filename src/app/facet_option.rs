@@ -64,6 +64,7 @@ pub fn FacetOption(
     swatch: Option<String>,
 ) -> impl IntoView {
     let input_id = format!("{facet}-{id}");
+    let lang = super::context::use_explore().lang;
     let swatch = swatch.map(|s| view! { <span class=format!("kind-swatch kind-swatch--{s}") aria-hidden="true"></span> });
     view! {
         <li class="facet-option" class:is-empty=move || count.get() == 0 && !checked.get()>
@@ -78,7 +79,7 @@ pub fn FacetOption(
             <label for=input_id>
                 {swatch}
                 <span class="facet-label">{move || label.get()}</span>
-                <span class="facet-count">{move || count.get().to_string()}</span>
+                <span class="facet-count">{move || crate::domain::i18n::number(lang.get(), count.get())}</span>
             </label>
         </li>
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
-use crate::domain::describe::{authority_label, pair_title};
+use crate::domain::describe::{authority_label, pair_kind_label, pair_title};
 use crate::domain::i18n::{t, Msg};
 use crate::domain::View;
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
@@ -104,7 +104,8 @@ pub fn MapView(
                     french: f.id.clone(),
                     korean: k.id.clone(),
                     kind: p.kind_option().to_string(),
-                    label: pair_title(&ds, p, lang),
+                    // The kind in words too: a line's colour is never the only way to tell it.
+                    label: format!("{} — {}", pair_title(&ds, p, lang), pair_kind_label(&ds, p, lang)),
                 })
             })
             .collect();

@@ -239,21 +239,40 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
-/// "4 of 12 partnerships".
+/// A whole number written for the language: `12 345` in French (a narrow no-break space between
+/// thousands), `12,345` in Korean and English.
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::Ko | Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "4 of 12 partnerships", numbers written for the language.
 pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
+    let (n, of) = (number(lang, shown), number(lang, total));
     match lang {
-        Lang::Fr => format!("{shown} sur {total} partenariat{}", if total > 1 { "s" } else { "" }),
-        Lang::Ko => format!("전체 {total}건 중 {shown}건"),
-        Lang::En => format!("{shown} of {total} partnership{}", if total == 1 { "" } else { "s" }),
+        Lang::Fr => format!("{n} sur {of} partenariat{}", if total > 1 { "s" } else { "" }),
+        Lang::Ko => format!("전체 {of}건 중 {n}건"),
+        Lang::En => format!("{n} of {of} partnership{}", if total == 1 { "" } else { "s" }),
     }
 }
 
 /// "12 problems", for the problems panel summary.
 pub fn problem_count_text(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Fr => format!("{n} problème{}", if n > 1 { "s" } else { "" }),
-        Lang::Ko => format!("오류 {n}건"),
-        Lang::En => format!("{n} problem{}", if n == 1 { "" } else { "s" }),
+        Lang::Fr => format!("{} problème{}", number(lang, n), if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("오류 {}건", number(lang, n)),
+        Lang::En => format!("{} problem{}", number(lang, n), if n == 1 { "" } else { "s" }),
     }
 }
 
@@ -332,6 +351,13 @@ mod tests {
     fn counts_numbers_and_dates_read_naturally() {
         assert_eq!(count_text(Lang::En, 4, 12), "4 of 12 partnerships");
         assert_eq!(count_text(Lang::Fr, 4, 12), "4 sur 12 partenariats");
+        assert_eq!(count_text(Lang::En, 8461, 10000), "8,461 of 10,000 partnerships");
+        assert_eq!(count_text(Lang::Fr, 8461, 10000), "8\u{202f}461 sur 10\u{202f}000 partenariats");
+        assert_eq!(count_text(Lang::Ko, 8461, 10000), "전체 10,000건 중 8,461건");
+        assert_eq!(number(Lang::En, 0), "0");
+        assert_eq!(number(Lang::En, 999), "999");
+        assert_eq!(number(Lang::En, 1000), "1,000");
+        assert_eq!(number(Lang::Fr, 1234567), "1\u{202f}234\u{202f}567");
         assert_eq!(count_text(Lang::Ko, 4, 12), "전체 12건 중 4건");
         assert_eq!(format_number(Lang::En, 2_175_601), "2,175,601");
         assert_eq!(format_number(Lang::Fr, 16_696), "16\u{202F}696");

@@ -95,7 +95,7 @@ async function latencies(page, sequence) {
       // And until the next frame is drawn (style, layout, paint, canvas rasterised): what the
       // eye sees, including the wait for the frame (up to 16.7 ms at 60 Hz).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push({ ms, frame: performance.now() - t0, count: Number(text.split(' ')[0]) });
+      out.push({ ms, frame: performance.now() - t0, count: Number(text.split(' ')[0].replace(/\D/g, '')) });
     }
     return out;
   }, sequence);

@@ -104,3 +104,17 @@ test('keyboard only: Tab to a filter, Space toggles it, Tab on to the list, Ente
   await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
   assert.equal((await focused()).pair, item.pair);
 });
+
+test('colour is not the only carrier: markers differ by shape, and each line names its kind in words', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en&kind=twinning,friendship,cooperation,letter-of-intent,unknown,exchange,planned');
+  // French circles, Korean diamonds.
+  const shape = (sel) => t.page.$eval(sel, (el) => { const s = getComputedStyle(el, '::before'); return { radius: s.borderRadius, clip: s.clipPath }; });
+  assert.equal((await shape('.leaflet-marker-icon[data-authority-id="fr-paris"]')).radius, '50%');
+  assert.match((await shape('.leaflet-marker-icon[data-authority-id="kr-seoul"]')).clip, /polygon/);
+  // Every line's hover title says its kind, as the legend words it.
+  const titles = await t.page.$$eval('path[data-hit-pair-id] title', (ts) => Object.fromEntries(ts.map((x) => [x.parentElement.dataset.hitPairId, x.textContent])));
+  assert.match(titles['seoul-paris'], /^Seoul ↔ Paris — Friendship/);
+  assert.match(titles['gyeongbuk-grand-est'], /— Twinning/);
+  assert.ok(Object.values(titles).every((x) => x.includes(' — ')), JSON.stringify(titles));
+});
