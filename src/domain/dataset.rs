@@ -320,6 +320,19 @@ struct Indices {
     /// The options selected when the URL chooses none: the agreement kinds, and any option an
     /// agreement (signed or listed) has.
     default_kinds: std::collections::HashSet<String>,
+    /// [`Dataset::search_texts`], made at the first search.
+    search: Derived<Vec<String>>,
+}
+
+/// A value computed from the records on first use. Two datasets with the same records are equal
+/// whether or not either has computed it yet.
+#[derive(Debug, Clone, Default)]
+struct Derived<T>(std::sync::OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// A partnership's facets as indices into the dataset's lists: what the filters test, thousands
@@ -335,9 +348,6 @@ pub struct PairFacets {
     pub kind: u32,
     /// A signed or listed agreement (shown by default), not an exchange or a plan.
     pub agreement: bool,
-    /// What search looks in, folded (`search::fold`): both authorities' names in every language
-    /// and their aliases, and the same of their regions.
-    pub search: String,
 }
 
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -358,21 +368,11 @@ impl Dataset {
             facets: Vec::new(),
             kind_options: Vec::new(),
             default_kinds: Default::default(),
+            search: Default::default(),
         };
         let mut ds = Dataset { schema_version, data_as_of, records, index };
         ds.index.kind_options = ds.compute_kind_options();
         let kinds: HashMap<&str, u32> = ds.index.kind_options.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
-        // Each authority's and region's searchable text, folded once.
-        let names = |name: &Localized, aliases: &[String]| {
-            let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
-            super::search::fold(&all.join(" | "))
-        };
-        let region_text: HashMap<&str, String> = ds.regions.iter().map(|r| (r.id.as_str(), names(&r.name, &r.aliases))).collect();
-        let authority_text: HashMap<&str, String> = ds
-            .authorities
-            .iter()
-            .map(|a| (a.id.as_str(), format!("{} | {}", names(&a.name, &a.aliases), region_text.get(a.region.as_str()).map_or("", String::as_str))))
-            .collect();
         let facets = ds
             .partnerships
             .iter()
@@ -383,7 +383,6 @@ impl Dataset {
                     themes: p.themes.iter().filter_map(|t| ds.index.themes.get(t)).map(|&i| i as u32).collect(),
                     kind: kinds.get(p.kind_option()).copied().unwrap_or(u32::MAX),
                     agreement: p.status.is_agreement(),
-                    search: [&p.korean, &p.french].iter().filter_map(|id| authority_text.get(id.as_str())).map(String::as_str).collect::<Vec<_>>().join(" | "),
                 }
             })
             .collect();
@@ -401,6 +400,28 @@ impl Dataset {
     /// Whether a "kind / status" option is selected when the URL chooses none.
     pub fn kind_selected_by_default(&self, option: &str) -> bool {
         self.index.default_kinds.contains(option)
+    }
+
+    /// What search looks in for each partnership, in the order of `partnerships`, folded
+    /// (`search::fold`): both authorities' names in every language and their aliases, and the
+    /// same of their regions. Made at the first search, not at load: most visits never search.
+    pub fn search_texts(&self) -> &[String] {
+        self.index.search.0.get_or_init(|| {
+            let names = |name: &Localized, aliases: &[String]| {
+                let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
+                super::search::fold(&all.join(" | "))
+            };
+            let region_text: HashMap<&str, String> = self.regions.iter().map(|r| (r.id.as_str(), names(&r.name, &r.aliases))).collect();
+            let authority_text: HashMap<&str, String> = self
+                .authorities
+                .iter()
+                .map(|a| (a.id.as_str(), format!("{} | {}", names(&a.name, &a.aliases), region_text.get(a.region.as_str()).map_or("", String::as_str))))
+                .collect();
+            self.partnerships
+                .iter()
+                .map(|p| [&p.korean, &p.french].iter().filter_map(|id| authority_text.get(id.as_str())).map(String::as_str).collect::<Vec<_>>().join(" | "))
+                .collect()
+        })
     }
 
     /// Each partnership's facets as indices, in the order of `partnerships`.

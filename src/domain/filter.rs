@@ -125,12 +125,13 @@ impl Compiled {
 /// Indices (into `ds.partnerships`) of the partnerships the filters keep, in data order.
 pub fn visible_pairs(ds: &Dataset, f: &Filters) -> Vec<usize> {
     let c = Compiled::new(ds, f);
+    let texts: &[String] = if c.query.is_empty() { &[] } else { ds.search_texts() };
     ds.partnerships
         .iter()
         .zip(ds.facets())
         .enumerate()
-        .filter(|(_, (p, x))| {
-            if !c.query.matches(&x.search) {
+        .filter(|(i, (p, x))| {
+            if !c.query.is_empty() && !c.query.matches(&texts[*i]) {
                 return false;
             }
             let ok = c.passes(f, p, x);
@@ -158,8 +159,9 @@ pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
     let kinds = ds.kind_option_ids();
     let (mut regions, mut themes, mut kind_counts) = (vec![0usize; ds.regions.len()], vec![0usize; ds.themes.len()], vec![0usize; kinds.len()]);
     let mut out = FacetCounts::default();
-    for (p, x) in ds.partnerships.iter().zip(ds.facets()) {
-        if !c.query.matches(&x.search) {
+    let texts: &[String] = if c.query.is_empty() { &[] } else { ds.search_texts() };
+    for (i, (p, x)) in ds.partnerships.iter().zip(ds.facets()).enumerate() {
+        if !c.query.is_empty() && !c.query.matches(&texts[i]) {
             continue;
         }
         let Passes { region, theme, year, kind } = c.passes(f, p, x);
