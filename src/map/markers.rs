@@ -13,7 +13,7 @@ use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::spread_overlapping;
 
 /// Markers closer than this (screen pixels) are moved apart onto a small ring.
-const MIN_MARKER_DISTANCE: f64 = 30.0;
+const MIN_MARKER_DISTANCE: f64 = 34.0;
 
 /// Shared (cheap to clone) so that map event handlers can re-spread the markers.
 #[derive(Clone)]

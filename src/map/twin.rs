@@ -20,6 +20,10 @@ use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{cross_link, Rect};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
+/// Room kept around the markers when a map is fitted (left, top, right, bottom): clear of the
+/// zoom buttons and the view switch above, and of the attribution below, so that no marker
+/// hides under them.
+const FIT_PADDING: [f64; 4] = [48.0, 64.0, 48.0, 36.0];
 /// Pixels at each end of a line that do not catch the pointer (a marker is 18 px wide).
 const HIT_MARGIN: f64 = 14.0;
 
@@ -416,7 +420,7 @@ impl TwinMap {
                 continue;
             }
             let list: Array = points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
-            map.fit_bounds_with_options(&LatLngBounds::new_from_list(&list), &fit_options(false, [28.0; 4], 9.0));
+            map.fit_bounds_with_options(&LatLngBounds::new_from_list(&list), &fit_options(false, FIT_PADDING, 9.0));
             markers.spread(map);
         }
         match &i.painter {

@@ -29,10 +29,10 @@ async function violations(page) {
   });
 }
 
-for (const view of ['twin', 'world']) {
+for (const [width, height] of [[1280, 800], [390, 844]]) for (const view of ['twin', 'world']) {
   for (const lang of ['fr', 'ko', 'en']) {
-    test(`axe: no violation in the ${view} view in ${lang} at 1280×800`, async () => {
-      t.page = await newPage(t.env, { width: 1280, height: 800 });
+    test(`axe: no violation in the ${view} view in ${lang} at ${width}×${height}`, async () => {
+      t.page = await newPage(t.env, { width, height });
       await openMap(t.page, t.env.url, `?lang=${lang}&view=${view}`);
       assert.equal(await t.page.getAttribute('html', 'lang'), lang);
       assert.deepEqual(await violations(t.page), []);
