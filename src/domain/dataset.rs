@@ -407,10 +407,7 @@ impl Dataset {
     /// same of their regions. Made at the first search, not at load: most visits never search.
     pub fn search_texts(&self) -> &[String] {
         self.index.search.0.get_or_init(|| {
-            let names = |name: &Localized, aliases: &[String]| {
-                let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
-                super::search::fold(&all.join(" | "))
-            };
+            let names = super::search::fold_names;
             let region_text: HashMap<&str, String> = self.regions.iter().map(|r| (r.id.as_str(), names(&r.name, &r.aliases))).collect();
             let authority_text: HashMap<&str, String> = self
                 .authorities

@@ -50,6 +50,12 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A record's names in every language and its aliases, folded into one searchable text.
+pub fn fold_names(name: &super::Localized, aliases: &[String]) -> String {
+    let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
+    fold(&all.join(" | "))
+}
+
 /// A search, folded once.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -89,15 +95,11 @@ pub fn suggest(ds: &super::Dataset, text: &str, lang: super::Lang, limit: usize)
     if q.is_empty() {
         return Vec::new();
     }
-    let fold_all = |name: &super::Localized, aliases: &[String]| {
-        let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
-        fold(&all.join(" | "))
-    };
     let in_pairs: std::collections::HashSet<&str> = ds.partnerships.iter().flat_map(|p| [p.korean.as_str(), p.french.as_str()]).collect();
     let mut authorities: Vec<Suggestion> = ds
         .authorities
         .iter()
-        .filter(|a| in_pairs.contains(a.id.as_str()) && q.matches(&fold_all(&a.name, &a.aliases)))
+        .filter(|a| in_pairs.contains(a.id.as_str()) && q.matches(&fold_names(&a.name, &a.aliases)))
         .map(|a| Suggestion { label: authority_label(a, lang), value: authority_names(a, lang).0 })
         .collect();
     authorities.sort_by(|x, y| x.label.cmp(&y.label));
@@ -105,7 +107,7 @@ pub fn suggest(ds: &super::Dataset, text: &str, lang: super::Lang, limit: usize)
     let mut regions: Vec<Suggestion> = ds
         .regions
         .iter()
-        .filter(|r| used.contains(r.id.as_str()) && q.matches(&fold_all(&r.name, &r.aliases)))
+        .filter(|r| used.contains(r.id.as_str()) && q.matches(&fold_names(&r.name, &r.aliases)))
         .map(|r| {
             let main = r.name.get(lang).to_string();
             let other = match lang {
