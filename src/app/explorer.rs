@@ -52,6 +52,8 @@ pub fn Explorer(
     let panel = Memo::new(move |_| url.state.with(|s| s.panel));
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or_default()));
     let as_of = dataset.data_as_of;
+    // Whether the map draws group markers, for the legend to explain them.
+    let grouped = RwSignal::new(false);
     let problems = loaded.problems.clone();
 
     view! {
@@ -66,10 +68,10 @@ pub fn Explorer(
                 // A new map for each view: the twin view has two Leaflet maps, the world one.
                 {move || {
                     let (view, basemap) = (view.get(), basemap.clone());
-                    view! { <MapView basemap=basemap drawn=drawn view=view /> }
+                    view! { <MapView basemap=basemap drawn=drawn grouped=grouped view=view /> }
                 }}
                 <ViewToggle />
-                <Legend />
+                <Legend grouped=grouped />
                 <PairCard />
             </main>
             <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>

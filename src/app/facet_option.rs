@@ -79,7 +79,7 @@ pub fn FacetOption(
             <label for=input_id>
                 {swatch}
                 <span class="facet-label">{move || label.get()}</span>
-                <span class="facet-count">{move || crate::domain::i18n::number(lang.get(), count.get())}</span>
+                <span class="facet-count">{move || crate::domain::i18n::format_number(lang.get(), count.get() as u64)}</span>
             </label>
         </li>
     }

@@ -9,11 +9,14 @@ use crate::domain::i18n::{t, Msg};
 /// Marker shapes per country and one line sample per "kind / status" option.
 /// Folded at first on a phone, where it would hide the map.
 #[component]
-pub fn Legend() -> impl IntoView {
+pub fn Legend(
+    /// Whether the map now draws group markers (crowds too close to tell apart at this zoom).
+    grouped: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = use_explore();
     let kinds: Vec<String> = ctx.ds.with_value(|d| d.kind_options());
-    // Large datasets are drawn grouped (see `map::CANVAS_ABOVE`): say how to read the groups.
-    let grouped = ctx.ds.with_value(|d| {
+    // Large datasets are drawn on a canvas, in groups and bundles (see `map::CANVAS_ABOVE`).
+    let canvas = ctx.ds.with_value(|d| {
         let located = |id: &str| d.authority(id).is_some_and(|a| a.location.is_some());
         d.partnerships.iter().filter(|p| located(&p.french) && located(&p.korean)).count() > crate::map::CANVAS_ABOVE
     });
@@ -37,8 +40,10 @@ pub fn Legend() -> impl IntoView {
                         view! { <li>{line(class)}{move || ctx.ds.with_value(|d| kind_option_label(d, &id, ctx.lang.get()))}</li> }
                     })
                     .collect_view()}
-                {grouped.then(|| view! {
+                {move || (canvas || grouped.get()).then(|| view! {
                     <li><span class="legend-marker legend-group" aria-hidden="true">"3"</span>{move || t(ctx.lang.get(), Msg::LegendGroup)}</li>
+                })}
+                {canvas.then(|| view! {
                     <li>{line("pm-link legend-bundle".to_string())}{move || t(ctx.lang.get(), Msg::LegendBundle)}</li>
                 })}
             </ul>

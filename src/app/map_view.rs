@@ -1,6 +1,7 @@
 //! `MapView`: hosts the map seam and keeps it in step with the filters, the selection and what
 //! is hovered.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
 use crate::domain::describe::{authority_label, pair_kind_label, pair_title};
-use crate::domain::i18n::{t, Msg};
+use crate::domain::i18n::{group_label, t, Msg};
 use crate::domain::View;
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
@@ -28,6 +29,8 @@ pub fn MapView(
     basemap: Option<Arc<str>>,
     /// Set once the visible partnerships are drawn.
     drawn: RwSignal<bool>,
+    /// Whether the map now draws group markers (crowds too close to tell apart).
+    grouped: RwSignal<bool>,
     /// Twin (side by side, stacked on a phone) or world.
     view: View,
 ) -> impl IntoView {
@@ -35,6 +38,7 @@ pub fn MapView(
     let node = NodeRef::<leptos::html::Div>::new();
     let seam: StoredValue<Option<PartnershipMap>, LocalStorage> = StoredValue::new_local(None);
     let created = RwSignal::new(false);
+    let groups_by_set = StoredValue::new(HashMap::new());
     // A selection made on the map itself does not move the map.
     let picked_on_map = StoredValue::new(false);
 
@@ -72,7 +76,20 @@ pub fn MapView(
             View::World => Layout::World,
             View::Twin => Layout::Twin { stacked: !super::wide_screen() },
         };
-        let callbacks = Callbacks { on_pick: Rc::new(on_pick), on_hover: Rc::new(on_hover) };
+        let callbacks = Callbacks {
+            on_pick: Rc::new(on_pick),
+            on_hover: Rc::new(on_hover),
+            group_label: Rc::new(move |n| group_label(lang, n)),
+            on_groups: Rc::new(move |set, any| {
+                groups_by_set.update_value(|g: &mut HashMap<&'static str, bool>| {
+                    g.insert(set, any);
+                });
+                let any = groups_by_set.with_value(|g| g.values().any(|&b| b));
+                if grouped.get_untracked() != any {
+                    grouped.set(any);
+                }
+            }),
+        };
         let mut map = match PartnershipMap::new(&el, layout, &basemap_js, callbacks) {
             Ok(m) => m,
             Err(e) => {

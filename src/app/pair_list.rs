@@ -32,7 +32,7 @@ pub fn PairList() -> impl IntoView {
             </ul>
             {move || (hidden.get() > 0).then(|| view! {
                 <button type="button" class="button button--secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {move || format!("{} ({})", t(ctx.lang.get(), Msg::ShowMore), crate::domain::i18n::number(ctx.lang.get(), hidden.get()))}
+                    {move || format!("{} ({})", t(ctx.lang.get(), Msg::ShowMore), crate::domain::i18n::format_number(ctx.lang.get(), hidden.get() as u64))}
                 </button>
             })}
         </Show>

@@ -53,24 +53,32 @@ pub fn great_circle(a: LatLng, b: LatLng, segments: usize) -> Vec<LatLng> {
 /// Deterministic: members of a group are laid out by their angle from the group's centre, then
 /// by index.
 pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
+    spread_reporting_crowds(points, min_distance).0
+}
+
+/// [`spread_overlapping`], also returning the groups too big for a ring (more than
+/// [`MAX_RING`] points within `min_distance` of each other), which it leaves in place.
+fn spread_reporting_crowds(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, Vec<Vec<usize>>) {
     // A ring can land near another point or ring: spread again until nothing overlaps (a few
     // passes at most; groups only grow).
     let mut out = points.to_vec();
+    let mut crowds = Vec::new();
     for _ in 0..32 {
-        let (next, moved) = spread_once(&out, min_distance);
+        let (next, moved, crowded) = spread_once(&out, min_distance);
         out = next;
+        crowds = crowded;
         if !moved {
             break;
         }
     }
-    out
+    (out, crowds)
 }
 
-/// Groups larger than this are left in place: a ring of hundreds of markers would stray far
-/// from where they are (at national-atlas scale such crowds call for clustering instead).
+/// Groups larger than this are not put on a ring: a ring of hundreds of markers would stray far
+/// from where they are. [`layout_markers`] gathers them into one group marker instead.
 pub const MAX_RING: usize = 16;
 
-fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bool) {
+fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bool, Vec<Vec<usize>>) {
     let n = points.len();
     // A hair of tolerance: points already on a ring stand exactly `min_distance` apart.
     let limit = min_distance - 1e-6;
@@ -127,7 +135,79 @@ fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bo
             out[i] = (cx + radius * theta.cos(), cy + radius * theta.sin());
         }
     }
-    (out, moved)
+    let crowded = groups.into_values().filter(|m| m.len() > MAX_RING).collect();
+    (out, moved, crowded)
+}
+
+/// Where each marker is drawn: at a point of its own, or inside a group marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Placed {
+    At(f64, f64),
+    /// Index into [`MarkerLayout::groups`].
+    InGroup(usize),
+}
+
+/// Markers too crowded to tell apart, drawn as one marker that zooms in on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerGroup {
+    pub at: (f64, f64),
+    /// Indices of the input points, in increasing order.
+    pub members: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerLayout {
+    pub placed: Vec<Placed>,
+    pub groups: Vec<MarkerGroup>,
+}
+
+/// Lays markers out so that no two drawn markers stand closer than `min_distance` (screen
+/// pixels): small crowds are spread on a ring ([`spread_overlapping`]); a crowd too big for a
+/// ring (more than [`MAX_RING`]) becomes one group marker at its members' mean position, which is
+/// itself kept apart from the rest. Deterministic.
+pub fn layout_markers(points: &[(f64, f64)], min_distance: f64) -> MarkerLayout {
+    // Items are single points or groups (members, position before spreading).
+    struct Item {
+        members: Vec<usize>,
+        at: (f64, f64),
+        group: bool,
+    }
+    let mut items: Vec<Item> = points.iter().enumerate().map(|(i, &at)| Item { members: vec![i], at, group: false }).collect();
+    loop {
+        let at: Vec<(f64, f64)> = items.iter().map(|i| i.at).collect();
+        let (spread, crowds) = spread_reporting_crowds(&at, min_distance);
+        if crowds.is_empty() {
+            let mut layout = MarkerLayout { placed: vec![Placed::At(0.0, 0.0); points.len()], groups: Vec::new() };
+            for (item, p) in items.into_iter().zip(spread) {
+                if item.group {
+                    for &m in &item.members {
+                        layout.placed[m] = Placed::InGroup(layout.groups.len());
+                    }
+                    layout.groups.push(MarkerGroup { at: p, members: item.members });
+                } else {
+                    layout.placed[item.members[0]] = Placed::At(p.0, p.1);
+                }
+            }
+            return layout;
+        }
+        // Each crowd becomes one item at its members' mean position (every crowd has more than
+        // one item, so this ends).
+        let mut taken = vec![false; items.len()];
+        let mut merged = Vec::new();
+        for crowd in &crowds {
+            let mut members: Vec<usize> = crowd.iter().flat_map(|&i| items[i].members.iter().copied()).collect();
+            members.sort_unstable();
+            let k = members.len() as f64;
+            let at = members.iter().fold((0.0, 0.0), |(x, y), &m| (x + points[m].0 / k, y + points[m].1 / k));
+            crowd.iter().for_each(|&i| taken[i] = true);
+            merged.push(Item { members, at, group: true });
+        }
+        let mut rest: Vec<Item> = items.into_iter().zip(taken).filter(|(_, t)| !t).map(|(i, _)| i).collect();
+        rest.extend(merged);
+        // A stable order (by first member) keeps the result independent of merge order.
+        rest.sort_by_key(|i| i.members[0]);
+        items = rest;
+    }
 }
 
 /// A screen rectangle: left, top, right, bottom.
@@ -330,6 +410,57 @@ mod sphere_tests {
         let out = spread_overlapping(&many, 20.0);
         assert_eq!(out, many);
         assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
+    }
+
+    #[test]
+    fn crowds_too_big_for_a_ring_become_one_group_and_nothing_drawn_overlaps() {
+        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        // Korea at world zoom: 26 authorities within 40 px, and France far away with a crowd of 5.
+        let mut pts: Vec<(f64, f64)> = (0..26).map(|i| (900.0 + (i * 7 % 30) as f64, 440.0 + (i * 11 % 40) as f64)).collect();
+        pts.extend([(300.0, 400.0), (305.0, 402.0), (310.0, 398.0), (302.0, 410.0), (298.0, 395.0)]);
+        let layout = layout_markers(&pts, 34.0);
+        assert_eq!(layout.groups.len(), 1);
+        assert_eq!(layout.groups[0].members, (0..26).collect::<Vec<_>>());
+        let (gx, gy) = layout.groups[0].at;
+        assert!((gx - 914.0).abs() < 20.0 && (gy - 460.0).abs() < 25.0, "the group stands where its members are: {gx}, {gy}");
+        for i in 0..26 {
+            assert_eq!(layout.placed[i], Placed::InGroup(0));
+        }
+        // What is drawn (the group and the five French markers on their ring) stands apart.
+        let mut drawn: Vec<(f64, f64)> = layout.placed.iter().filter_map(|p| match p { Placed::At(x, y) => Some((*x, *y)), _ => None }).collect();
+        assert_eq!(drawn.len(), 5);
+        drawn.push(layout.groups[0].at);
+        for i in 0..drawn.len() {
+            for j in i + 1..drawn.len() {
+                assert!(d(drawn[i], drawn[j]) >= 33.9, "{i} and {j} are {} px apart", d(drawn[i], drawn[j]));
+            }
+        }
+        // Small crowds are only spread, as before; the same input gives the same layout.
+        let small = [(100.0, 100.0), (101.0, 100.0), (300.0, 300.0)];
+        let l = layout_markers(&small, 20.0);
+        assert!(l.groups.is_empty());
+        let spread = spread_overlapping(&small, 20.0);
+        assert_eq!(l.placed, spread.iter().map(|&(x, y)| Placed::At(x, y)).collect::<Vec<_>>());
+        assert_eq!(layout_markers(&pts, 34.0), layout);
+        // Two crowds that stand apart stay two groups. A marker standing in the hollow of a crowd
+        // (a ring of 40 points around it, 40 px away) is not part of it, but drawn clear of it.
+        let circle = |cx: f64| (0..40).map(move |i| {
+            let a = i as f64 * std::f64::consts::TAU / 40.0;
+            (cx + 40.0 * a.cos(), 40.0 * a.sin())
+        });
+        let mut two: Vec<(f64, f64)> = circle(0.0).chain(circle(500.0)).collect();
+        two.push((0.0, 0.0));
+        let l = layout_markers(&two, 34.0);
+        assert_eq!(l.groups.len(), 2);
+        assert_eq!(l.groups.iter().map(|g| g.members.len()).collect::<Vec<_>>(), [40, 40]);
+        let Placed::At(x, y) = l.placed[80] else { panic!("the lone marker is drawn on its own") };
+        assert!(d((x, y), l.groups[0].at) >= 33.9, "{:?} {:?}", (x, y), l.groups[0].at);
+        assert!(d((x, y), (0.0, 0.0)) < 20.0 && d(l.groups[0].at, (0.0, 0.0)) < 20.0, "both stay near where they were");
+        // Thousands of points: a few groups, quickly.
+        let many: Vec<(f64, f64)> = (0..20_000).map(|i| ((i % 400) as f64 * 3.0, (i / 400) as f64 * 3.0)).collect();
+        let l = layout_markers(&many, 20.0);
+        assert!(!l.groups.is_empty() && l.placed.iter().all(|p| matches!(p, Placed::InGroup(_))));
+        assert!(layout_markers(&[], 20.0).placed.is_empty());
     }
 
     #[test]

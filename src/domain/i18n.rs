@@ -239,27 +239,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
-/// A whole number written for the language: `12 345` in French (a narrow no-break space between
-/// thousands), `12,345` in Korean and English.
-pub fn number(lang: Lang, n: usize) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::Ko | Lang::En => ',',
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(d);
-    }
-    out
-}
-
 /// "4 of 12 partnerships", numbers written for the language.
 pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
-    let (n, of) = (number(lang, shown), number(lang, total));
+    let (n, of) = (format_number(lang, shown as u64), format_number(lang, total as u64));
     match lang {
         Lang::Fr => format!("{n} sur {of} partenariat{}", if total > 1 { "s" } else { "" }),
         Lang::Ko => format!("전체 {of}건 중 {n}건"),
@@ -270,9 +252,19 @@ pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
 /// "12 problems", for the problems panel summary.
 pub fn problem_count_text(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Fr => format!("{} problème{}", number(lang, n), if n > 1 { "s" } else { "" }),
-        Lang::Ko => format!("오류 {}건", number(lang, n)),
-        Lang::En => format!("{} problem{}", number(lang, n), if n == 1 { "" } else { "s" }),
+        Lang::Fr => format!("{} problème{}", format_number(lang, n as u64), if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("오류 {}건", format_number(lang, n as u64)),
+        Lang::En => format!("{} problem{}", format_number(lang, n as u64), if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// The accessible name of a map marker standing for `n` authorities too close to tell apart.
+pub fn group_label(lang: Lang, n: usize) -> String {
+    let n = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => format!("{n} collectivités trop proches pour être distinguées : zoomer"),
+        Lang::Ko => format!("너무 가까이 있는 지자체 {n}곳: 확대"),
+        Lang::En => format!("{n} authorities too close to tell apart: zoom in"),
     }
 }
 
@@ -354,14 +346,13 @@ mod tests {
         assert_eq!(count_text(Lang::En, 8461, 10000), "8,461 of 10,000 partnerships");
         assert_eq!(count_text(Lang::Fr, 8461, 10000), "8\u{202f}461 sur 10\u{202f}000 partenariats");
         assert_eq!(count_text(Lang::Ko, 8461, 10000), "전체 10,000건 중 8,461건");
-        assert_eq!(number(Lang::En, 0), "0");
-        assert_eq!(number(Lang::En, 999), "999");
-        assert_eq!(number(Lang::En, 1000), "1,000");
-        assert_eq!(number(Lang::Fr, 1234567), "1\u{202f}234\u{202f}567");
+        assert_eq!(format_number(Lang::En, 0), "0");
+        assert_eq!(format_number(Lang::En, 999), "999");
+        assert_eq!(format_number(Lang::En, 1000), "1,000");
+        assert_eq!(format_number(Lang::Fr, 1234567), "1\u{202f}234\u{202f}567");
         assert_eq!(count_text(Lang::Ko, 4, 12), "전체 12건 중 4건");
         assert_eq!(format_number(Lang::En, 2_175_601), "2,175,601");
         assert_eq!(format_number(Lang::Fr, 16_696), "16\u{202F}696");
-        assert_eq!(format_number(Lang::En, 999), "999");
         let d = PartialDate::try_parse("1991-11-12").unwrap();
         assert_eq!(format_date(Lang::Fr, d), "12 novembre 1991");
         assert_eq!(format_date(Lang::En, d), "12 November 1991");

@@ -53,13 +53,18 @@ pub enum Pick {
     Authority(String),
 }
 
-/// How the map talks back: every callback speaks ids.
+/// How the map talks back (every callback speaks ids), and the words it needs.
 #[derive(Clone)]
 pub struct Callbacks {
     pub on_pick: Rc<dyn Fn(Pick)>,
     /// `Some` when the pointer or the keyboard focus enters a line or a marker, `None` when it
     /// leaves.
     pub on_hover: Rc<dyn Fn(Option<Pick>)>,
+    /// The accessible name of a marker standing for this many authorities (it zooms in).
+    pub group_label: Rc<dyn Fn(usize) -> String>,
+    /// Whether a set of markers (`"world"`, `"fr"`, `"kr"`) now draws any group marker, after
+    /// each layout (a zoom, a filter change).
+    pub on_groups: Rc<dyn Fn(&'static str, bool)>,
 }
 
 /// Which view to build.
@@ -140,6 +145,17 @@ pub(crate) fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 
 pub(crate) fn to_leaflet(p: Position) -> LatLng {
     LatLng::new(p.lat, p.lng)
+}
+
+/// Fits a Leaflet map to places (a group marker clicked), zooming in at least one step.
+pub(crate) fn zoom_to_places(map: &leaflet::Map, places: &[Position]) {
+    if places.is_empty() {
+        return;
+    }
+    let list: js_sys::Array = places.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
+    let bounds = leaflet::LatLngBounds::new_from_list(&list);
+    let (Some(zoom), Some(centre)) = (bindings::bounds_zoom(map, &bounds), bindings::bounds_center(&bounds)) else { return };
+    map.set_view(&centre, zoom.max(map.get_zoom() + 1.0).min(map.get_max_zoom()));
 }
 
 pub(crate) fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4], max_zoom: f64) -> Object {

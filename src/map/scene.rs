@@ -669,17 +669,6 @@ pub fn projection(map: &leaflet::Map, offset: (f64, f64)) -> Projection {
     Projection { scale: 256.0 * 2f64.powf(map.get_zoom()), centre: (c.x() + offset.0, c.y() + offset.1) }
 }
 
-/// Fits a Leaflet map to places (a group clicked on the canvas), zooming in at least one step.
-pub fn zoom_map_to(map: &leaflet::Map, places: &[Position]) {
-    if places.is_empty() {
-        return;
-    }
-    let list: js_sys::Array = places.iter().map(|p| JsValue::from(super::to_leaflet(*p))).collect();
-    let bounds = leaflet::LatLngBounds::new_from_list(&list);
-    let (Some(zoom), Some(centre)) = (super::bindings::bounds_zoom(map, &bounds), super::bindings::bounds_center(&bounds)) else { return };
-    map.set_view(&centre, zoom.max(map.get_zoom() + 1.0).min(map.get_max_zoom()));
-}
-
 /// The event's `containerPoint`, moved by `offset` into the host's pixels.
 fn event_point(e: &JsValue, offset: (f64, f64)) -> Option<(f64, f64)> {
     let p = js_sys::Reflect::get(e, &JsValue::from_str("containerPoint")).ok()?;

@@ -169,8 +169,8 @@ impl TwinMap {
             overlay,
             fr,
             kr,
-            fr_markers: MarkerSet::new(),
-            kr_markers: MarkerSet::new(),
+            fr_markers: MarkerSet::new("fr", &callbacks),
+            kr_markers: MarkerSet::new("kr", &callbacks),
             links: HashMap::new(),
             shown: HashSet::new(),
             stacked,
@@ -278,8 +278,8 @@ impl TwinMap {
                     });
                     let maps = (self.inner.borrow().fr.clone(), self.inner.borrow().kr.clone());
                     let zoom_to = Rc::new(move |french: &[Position], korean: &[Position]| {
-                        scene::zoom_map_to(&maps.0, french);
-                        scene::zoom_map_to(&maps.1, korean);
+                        super::zoom_to_places(&maps.0, french);
+                        super::zoom_to_places(&maps.1, korean);
                     });
                     self.closures.extend(scene::listen(&map, &painter, &self.callbacks, offset, zoom_to));
                 }
@@ -291,8 +291,8 @@ impl TwinMap {
             let i = self.inner.borrow();
             for spec in markers {
                 match spec.country {
-                    crate::domain::Country::France => i.fr_markers.add(spec, &self.callbacks),
-                    crate::domain::Country::Korea => i.kr_markers.add(spec, &self.callbacks),
+                    crate::domain::Country::France => i.fr_markers.add(spec),
+                    crate::domain::Country::Korea => i.kr_markers.add(spec),
                 }
             }
         }
@@ -343,8 +343,8 @@ impl TwinMap {
             i.shown = links.clone();
         }
         let i = self.inner.borrow();
-        i.fr_markers.show(&i.fr, markers, &self.callbacks);
-        i.kr_markers.show(&i.kr, markers, &self.callbacks);
+        i.fr_markers.show(&i.fr, markers);
+        i.kr_markers.show(&i.kr, markers);
         i.redraw();
     }
 

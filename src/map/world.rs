@@ -93,7 +93,7 @@ impl WorldMap {
             map,
             container: container.clone(),
             painter: None,
-            markers: MarkerSet::new(),
+            markers: MarkerSet::new("world", &callbacks),
             links: Links::default(),
             callbacks,
             closures: Vec::new(),
@@ -124,7 +124,7 @@ impl WorldMap {
                 let painter = Painter::new(s, move || Some(Frame::World(scene::projection(&map, (0.0, 0.0)))));
                 let zoom_map = self.map.clone();
                 let zoom_to = std::rc::Rc::new(move |french: &[crate::domain::dataset::LatLng], korean: &[crate::domain::dataset::LatLng]| {
-                    scene::zoom_map_to(&zoom_map, &[french, korean].concat())
+                    super::zoom_to_places(&zoom_map, &[french, korean].concat())
                 });
                 self.closures.extend(scene::listen(&self.map, &painter, &self.callbacks, std::rc::Rc::new(|| (0.0, 0.0)), zoom_to));
                 let p = painter.clone();
@@ -138,7 +138,7 @@ impl WorldMap {
             }
         }
         for spec in markers {
-            self.markers.add(spec, &self.callbacks);
+            self.markers.add(spec);
         }
         for spec in links {
             let points = Array::new();
@@ -171,8 +171,7 @@ impl WorldMap {
         let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
         let markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
         let (links, markers) = (&links, &markers);
-        let callbacks = self.callbacks.clone();
-        self.markers.show(&self.map, markers, &callbacks);
+        self.markers.show(&self.map, markers);
         {
             let mut inner = self.links.0.borrow_mut();
             let (all, shown) = &mut *inner;

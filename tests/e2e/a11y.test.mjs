@@ -118,3 +118,21 @@ test('colour is not the only carrier: markers differ by shape, and each line nam
   assert.match(titles['gyeongbuk-grand-est'], /— Twinning/);
   assert.ok(Object.values(titles).every((x) => x.includes(' — ')), JSON.stringify(titles));
 });
+
+test('a map marker is a button: focused, Enter opens the card of its partnership, and so does Space', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en');
+  const marker = t.page.locator('.leaflet-marker-icon[data-authority-id="kr-busan"]');
+  assert.equal(await marker.getAttribute('role'), 'button');
+  await marker.focus();
+  await t.page.keyboard.press('Enter');
+  const card = t.page.locator('article.pair-card');
+  await card.waitFor();
+  assert.match(await card.textContent(), /Busan/);
+  await t.page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  await t.page.locator('.leaflet-marker-icon[data-authority-id="fr-paris"]').focus();
+  await t.page.keyboard.press(' ');
+  await card.waitFor();
+  assert.match(await card.textContent(), /Paris/);
+});

@@ -1,7 +1,7 @@
 // Issue 4: the twin view (two maps, links across the gutter), the world view, and what they share.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, newPage, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, markersOf, newPage, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -42,6 +42,24 @@ async function markerCentre(page, id) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** Where an authority is drawn, or, when it is hidden in a group marker, where it really is
+ *  (revealed for a moment to be measured). */
+function placeOf(page, id) {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`.leaflet-marker-icon[data-authority-id="${id}"]`);
+    const grouped = el.classList.contains('is-grouped');
+    if (grouped) el.style.setProperty('display', 'block', 'important');
+    const r = el.getBoundingClientRect();
+    if (grouped) el.style.removeProperty('display');
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, id);
+}
+
+/** Centres of what a pointer can aim at among the markers: single markers and group markers. */
+const drawnTargets = (page) => page.$$eval('.leaflet-marker-icon', (els) => els
+  .filter((e) => getComputedStyle(e).display !== 'none')
+  .map((e) => { const r = e.getBoundingClientRect(); return { id: e.dataset.authorityId ?? `group of ${e.dataset.groupSize}`, x: r.left + r.width / 2, y: r.top + r.height / 2 }; }));
+
 const pairOf = (id) => DATA.partnerships.find((p) => p.id === id);
 const dist = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
 
@@ -59,7 +77,7 @@ async function assertLinksOnMarkers(page, label) {
         assert.ok(onEdge, `${label}: ${g.id} clamped end on the map's edge`);
         continue;
       }
-      const m = g.markers[marker];
+      const m = await placeOf(page, marker);
       assert.ok(dist(point, m) <= 2, `${label}: ${g.id} end ${dist(point, m).toFixed(1)} px from ${marker}`);
       checked++;
     }
@@ -171,11 +189,13 @@ test('the view toggle goes to the world map and back, through the URL', async ()
   await t.page.waitForSelector('path.pm-link[data-pair-id]');
   assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
   assert.equal(await t.page.locator('.twin-pane').count(), 0);
-  // World arcs end on their (possibly spread) markers too.
+  // World arcs end on their (possibly spread) markers too, or, for an authority in a group
+  // marker, where it really is: the lines fan out from around the group.
   for (const g of await geometry(t.page)) {
     const [kr, fr] = pairOf(g.id).authorities;
-    assert.ok(dist(g.start, await markerCentre(t.page, fr)) <= 2, `${g.id} starts on ${fr}`);
-    assert.ok(dist(g.end, await markerCentre(t.page, kr)) <= 2, `${g.id} ends on ${kr}`);
+    for (const [point, id] of [[g.start, fr], [g.end, kr]]) {
+      assert.ok(dist(point, await placeOf(t.page, id)) <= 2, `${g.id} ends on ${id}`);
+    }
   }
   await saveScreenshot(t.page, 'world-1920');
   await t.page.reload();
@@ -199,4 +219,47 @@ test('the world view on a phone', async () => {
   await openMap(t.page, t.env.url, '?lang=en&view=world');
   assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
   await saveScreenshot(t.page, 'world-390');
+});
+
+test('where markers are too close to tell apart, one group marker stands for them: it shows and names its count, the legend explains it, Enter zooms in, and no two drawn markers overlap', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.url, '?lang=en&view=world');
+  await t.page.waitForTimeout(300);
+  const state = () => t.page.evaluate(() => ({
+    groups: [...document.querySelectorAll('.pm-group')].map((g) => ({ size: Number(g.dataset.groupSize), text: g.textContent, title: g.title, role: g.getAttribute('role'), tab: g.tabIndex, kr: g.classList.contains('pm-marker--kr') })),
+    grouped: [...document.querySelectorAll('.leaflet-marker-icon.is-grouped')].map((m) => m.dataset.authorityId),
+    single: [...document.querySelectorAll('.leaflet-marker-icon[data-authority-id]:not(.is-grouped)')].map((m) => m.dataset.authorityId),
+  }));
+  const before = await state();
+  // At world zoom on a laptop the Korean authorities stand within a few dozen pixels.
+  assert.ok(before.groups.some((g) => g.kr), 'a Korean group marker');
+  for (const g of before.groups) {
+    assert.equal(g.text, String(g.size));
+    assert.equal(g.title, `${g.size} authorities too close to tell apart: zoom in`);
+    assert.equal(g.role, 'button');
+    assert.equal(g.tab, 0);
+  }
+  // Every located authority of the listed pairs is either a marker of its own or counted in a group.
+  assert.equal(before.groups.reduce((n, g) => n + g.size, 0), before.grouped.length);
+  assert.deepEqual([...before.grouped, ...before.single].sort(), markersOf(DEFAULT_PAIRS));
+  // What can be aimed at stands apart: no target covers another (24 px targets, 34 px apart).
+  const targets = await drawnTargets(t.page);
+  for (const [i, a] of targets.entries()) for (const b of targets.slice(i + 1)) {
+    assert.ok(dist(a, b) >= 30, `${a.id} and ${b.id} are ${dist(a, b).toFixed(1)} px apart`);
+  }
+  assert.match(await t.page.locator('.legend').textContent(), /that many authorities close together/);
+  // Enter on the focused Korean group zooms in on its members: they get markers of their own.
+  const kr = t.page.locator('.pm-group.pm-marker--kr');
+  await kr.focus();
+  await t.page.keyboard.press('Enter');
+  await t.page.waitForFunction((n) => document.querySelectorAll('.leaflet-marker-icon.is-grouped').length < n, before.grouped.length);
+  await t.page.waitForTimeout(400);
+  const after = await state();
+  assert.ok(after.single.filter((id) => id.startsWith('kr-')).length > before.single.filter((id) => id.startsWith('kr-')).length);
+  await saveScreenshot(t.page, 'world-1280-grouped');
+  // The side-by-side view fits each country on its own map: nothing needs grouping there.
+  await openMap(t.page, t.env.url, '?lang=en');
+  await t.page.waitForTimeout(300);
+  assert.equal(await t.page.locator('.pm-group').count(), 0);
+  assert.doesNotMatch(await t.page.locator('.legend').textContent(), /that many authorities close together/);
 });
