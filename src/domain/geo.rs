@@ -48,50 +48,33 @@ pub fn great_circle(a: LatLng, b: LatLng, segments: usize) -> Vec<LatLng> {
     out
 }
 
-/// Moves points that stand closer than `min_distance` to each other (screen pixels) onto a small
-/// ring around their centre, so that no marker hides another; points standing alone stay put.
-/// Deterministic: members of a group are laid out by their angle from the group's centre, then
-/// by index.
-pub fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
-    spread_reporting_crowds(points, min_distance).0
-}
+/// How much closer than asked two drawn markers may stand (a ring's neighbours stand exactly
+/// `min_distance` apart; rounding aside, this leaves room for nothing else).
+pub const RING_SLACK: f64 = 0.9;
 
-/// [`spread_overlapping`], also returning the groups too big for a ring (more than
-/// [`MAX_RING`] points within `min_distance` of each other), which it leaves in place.
-fn spread_reporting_crowds(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, Vec<Vec<usize>>) {
-    // A ring can land near another point or ring: spread again until nothing overlaps (a few
-    // passes at most; groups only grow).
-    let mut out = points.to_vec();
-    let mut crowds = Vec::new();
-    for _ in 0..32 {
-        let (next, moved, crowded) = spread_once(&out, min_distance);
-        out = next;
-        crowds = crowded;
-        if !moved {
-            break;
-        }
-    }
-    (out, crowds)
-}
-
-/// Groups larger than this are not put on a ring: a ring of hundreds of markers would stray far
-/// from where they are. [`layout_markers`] gathers them into one group marker instead.
+/// Rings of more than this many markers are not drawn: a ring of hundreds of markers would stray
+/// far from where they are. [`layout_markers`] gathers them into one group marker instead.
 pub const MAX_RING: usize = 16;
 
-fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bool, Vec<Vec<usize>>) {
+/// The largest ring (at most [`MAX_RING`]) whose radius, with neighbours `min_distance` apart,
+/// stays within `max_radius`: on a small map, rings must stay small to stay truthful.
+pub fn max_ring_within(min_distance: f64, max_radius: f64) -> usize {
+    (2..=MAX_RING).take_while(|&k| ring_radius(min_distance, k) <= max_radius).last().unwrap_or(1)
+}
+
+/// Radius of a ring of `k` points on which neighbours stand `min_distance` apart.
+fn ring_radius(min_distance: f64, k: usize) -> f64 {
+    (min_distance / (2.0 * (std::f64::consts::PI / k as f64).sin())).max(min_distance / 2.0)
+}
+
+/// Groups of points each within `min_distance` of another member (union–find), comparing only
+/// points in neighbouring cells of a `min_distance` grid: linear time, not quadratic. Sorted by
+/// their smallest member, members in increasing order; lone points are groups of one.
+fn overlapping_groups(points: &[(f64, f64)], min_distance: f64) -> Vec<Vec<usize>> {
     let n = points.len();
-    // A hair of tolerance: points already on a ring stand exactly `min_distance` apart.
+    // A hair of tolerance: points on a ring stand exactly `min_distance` apart.
     let limit = min_distance - 1e-6;
-    // Groups of points within `min_distance` of another member (union–find), comparing only
-    // points in neighbouring cells of a `min_distance` grid: linear time, not quadratic.
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     let cell = |p: (f64, f64)| ((p.0 / min_distance).floor() as i64, (p.1 / min_distance).floor() as i64);
     let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
     for (i, &p) in points.iter().enumerate() {
@@ -102,41 +85,40 @@ fn spread_once(points: &[(f64, f64)], min_distance: f64) -> (Vec<(f64, f64)>, bo
         for gx in cx - 1..=cx + 1 {
             for gy in cy - 1..=cy + 1 {
                 for &j in grid.get(&(gx, gy)).map(Vec::as_slice).unwrap_or(&[]) {
-                    if j <= i {
-                        continue;
-                    }
                     let (dx, dy) = (p.0 - points[j].0, p.1 - points[j].1);
-                    if dx * dx + dy * dy < limit * limit {
-                        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                        parent[ri] = rj;
+                    if j > i && dx * dx + dy * dy < limit * limit {
+                        union(&mut parent, i, j);
                     }
                 }
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+    sets(&mut parent)
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
     }
-    let mut out = points.to_vec();
-    let mut moved = false;
-    for members in groups.values().filter(|m| m.len() > 1 && m.len() <= MAX_RING) {
-        moved = true;
-        let k = members.len() as f64;
-        let (cx, cy) = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k, y + points[i].1 / k));
-        // A ring on which neighbours stand `min_distance` apart.
-        let radius = (min_distance / (2.0 * (std::f64::consts::PI / k).sin())).max(min_distance / 2.0);
-        let mut order = members.clone();
-        let angle = |i: usize| (points[i].1 - cy).atan2(points[i].0 - cx);
-        order.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
-        for (slot, &i) in order.iter().enumerate() {
-            let theta = -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * slot as f64 / k;
-            out[i] = (cx + radius * theta.cos(), cy + radius * theta.sin());
-        }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(parent, a), root(parent, b));
+    parent[ra] = rb;
+}
+
+/// The sets of a union–find, each sorted, ordered by their smallest member.
+fn sets(parent: &mut [usize]) -> Vec<Vec<usize>> {
+    let mut by_root: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for i in 0..parent.len() {
+        let r = root(parent, i);
+        by_root.entry(r).or_default().push(i);
     }
-    let crowded = groups.into_values().filter(|m| m.len() > MAX_RING).collect();
-    (out, moved, crowded)
+    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
 }
 
 /// Where each marker is drawn: at a point of its own, or inside a group marker.
@@ -161,52 +143,69 @@ pub struct MarkerLayout {
     pub groups: Vec<MarkerGroup>,
 }
 
-/// Lays markers out so that no two drawn markers stand closer than `min_distance` (screen
-/// pixels): small crowds are spread on a ring ([`spread_overlapping`]); a crowd too big for a
-/// ring (more than [`MAX_RING`]) becomes one group marker at its members' mean position, which is
-/// itself kept apart from the rest. Deterministic.
-pub fn layout_markers(points: &[(f64, f64)], min_distance: f64) -> MarkerLayout {
-    // Items are single points or groups (members, position before spreading).
-    struct Item {
-        members: Vec<usize>,
-        at: (f64, f64),
-        group: bool,
-    }
-    let mut items: Vec<Item> = points.iter().enumerate().map(|(i, &at)| Item { members: vec![i], at, group: false }).collect();
+/// Lays markers out (screen pixels) so that no two drawn markers stand closer than
+/// [`RING_SLACK`] × `min_distance`. Markers within `min_distance` of each other form a cluster:
+/// a lone marker stays where it is, a cluster of at most `max_ring` is spread on a ring around
+/// its centre (members ordered by their angle from it), a bigger one is drawn as one group marker
+/// at its centre. Clusters whose drawings would touch are merged and drawn again, until none
+/// does. Deterministic.
+pub fn layout_markers(points: &[(f64, f64)], min_distance: f64, max_ring: usize) -> MarkerLayout {
+    let mut clusters = overlapping_groups(points, min_distance);
     loop {
-        let at: Vec<(f64, f64)> = items.iter().map(|i| i.at).collect();
-        let (spread, crowds) = spread_reporting_crowds(&at, min_distance);
-        if crowds.is_empty() {
-            let mut layout = MarkerLayout { placed: vec![Placed::At(0.0, 0.0); points.len()], groups: Vec::new() };
-            for (item, p) in items.into_iter().zip(spread) {
-                if item.group {
-                    for &m in &item.members {
-                        layout.placed[m] = Placed::InGroup(layout.groups.len());
+        // Draw each cluster: where, which cluster, which marker (none for a group marker).
+        let mut drawn: Vec<((f64, f64), usize, Option<usize>)> = Vec::with_capacity(points.len());
+        for (c, members) in clusters.iter().enumerate() {
+            let k = members.len() as f64;
+            let centre = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k, y + points[i].1 / k));
+            match members.len() {
+                1 => drawn.push((points[members[0]], c, Some(members[0]))),
+                n if n <= max_ring => {
+                    let radius = ring_radius(min_distance, n);
+                    let angle = |i: usize| (points[i].1 - centre.1).atan2(points[i].0 - centre.0);
+                    let mut order = members.clone();
+                    order.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
+                    for (slot, m) in order.into_iter().enumerate() {
+                        let theta = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * slot as f64 / k;
+                        drawn.push(((centre.0 + radius * theta.cos(), centre.1 + radius * theta.sin()), c, Some(m)));
                     }
-                    layout.groups.push(MarkerGroup { at: p, members: item.members });
-                } else {
-                    layout.placed[item.members[0]] = Placed::At(p.0, p.1);
+                }
+                _ => drawn.push((centre, c, None)),
+            }
+        }
+        let at: Vec<(f64, f64)> = drawn.iter().map(|d| d.0).collect();
+        let touching: Vec<Vec<usize>> = overlapping_groups(&at, RING_SLACK * min_distance).into_iter().filter(|g| g.len() > 1).collect();
+        if touching.is_empty() {
+            let mut layout = MarkerLayout { placed: vec![Placed::At(0.0, 0.0); points.len()], groups: Vec::new() };
+            for (at, c, marker) in drawn {
+                match marker {
+                    Some(m) => layout.placed[m] = Placed::At(at.0, at.1),
+                    None => {
+                        for &m in &clusters[c] {
+                            layout.placed[m] = Placed::InGroup(layout.groups.len());
+                        }
+                        layout.groups.push(MarkerGroup { at, members: clusters[c].clone() });
+                    }
                 }
             }
             return layout;
         }
-        // Each crowd becomes one item at its members' mean position (every crowd has more than
-        // one item, so this ends).
-        let mut taken = vec![false; items.len()];
-        let mut merged = Vec::new();
-        for crowd in &crowds {
-            let mut members: Vec<usize> = crowd.iter().flat_map(|&i| items[i].members.iter().copied()).collect();
-            members.sort_unstable();
-            let k = members.len() as f64;
-            let at = members.iter().fold((0.0, 0.0), |(x, y), &m| (x + points[m].0 / k, y + points[m].1 / k));
-            crowd.iter().for_each(|&i| taken[i] = true);
-            merged.push(Item { members, at, group: true });
+        // Merge the clusters whose drawings touch (each such set spans at least two clusters:
+        // a ring's own points stand `min_distance` apart, so this ends).
+        let mut parent: Vec<usize> = (0..clusters.len()).collect();
+        for g in &touching {
+            for w in g.windows(2) {
+                union(&mut parent, drawn[w[0]].1, drawn[w[1]].1);
+            }
         }
-        let mut rest: Vec<Item> = items.into_iter().zip(taken).filter(|(_, t)| !t).map(|(i, _)| i).collect();
-        rest.extend(merged);
-        // A stable order (by first member) keeps the result independent of merge order.
-        rest.sort_by_key(|i| i.members[0]);
-        items = rest;
+        clusters = sets(&mut parent)
+            .into_iter()
+            .map(|cs| {
+                let mut members: Vec<usize> = cs.iter().flat_map(|&c| clusters[c].iter().copied()).collect();
+                members.sort_unstable();
+                members
+            })
+            .collect();
+        clusters.sort_by_key(|m| m[0]);
     }
 }
 
@@ -381,6 +380,13 @@ mod sphere_tests {
         assert!(arc[50].lat > 45.0, "{:?}", arc[50]);
     }
 
+    /// Where each marker is drawn when no group is needed.
+    fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
+        let l = layout_markers(points, min_distance, MAX_RING);
+        assert!(l.groups.is_empty());
+        l.placed.iter().map(|p| match p { Placed::At(x, y) => (*x, *y), Placed::InGroup(_) => unreachable!() }).collect()
+    }
+
     #[test]
     fn overlapping_markers_are_spread_apart_and_lone_ones_stay() {
         let pts = [(100.0, 100.0), (101.0, 100.0), (100.0, 102.0), (300.0, 300.0)];
@@ -404,11 +410,6 @@ mod sphere_tests {
                 assert!(d >= 19.5, "{i} and {j} are {d} px apart");
             }
         }
-        // Thousands of points (a synthetic national atlas at country zoom): done in linear time,
-        // and crowds too big for a ring stay where they are.
-        let many: Vec<(f64, f64)> = (0..20_000).map(|i| ((i % 400) as f64 * 3.0, (i / 400) as f64 * 3.0)).collect();
-        let out = spread_overlapping(&many, 20.0);
-        assert_eq!(out, many);
         assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
     }
 
@@ -418,7 +419,7 @@ mod sphere_tests {
         // Korea at world zoom: 26 authorities within 40 px, and France far away with a crowd of 5.
         let mut pts: Vec<(f64, f64)> = (0..26).map(|i| (900.0 + (i * 7 % 30) as f64, 440.0 + (i * 11 % 40) as f64)).collect();
         pts.extend([(300.0, 400.0), (305.0, 402.0), (310.0, 398.0), (302.0, 410.0), (298.0, 395.0)]);
-        let layout = layout_markers(&pts, 34.0);
+        let layout = layout_markers(&pts, 34.0, MAX_RING);
         assert_eq!(layout.groups.len(), 1);
         assert_eq!(layout.groups[0].members, (0..26).collect::<Vec<_>>());
         let (gx, gy) = layout.groups[0].at;
@@ -437,30 +438,50 @@ mod sphere_tests {
         }
         // Small crowds are only spread, as before; the same input gives the same layout.
         let small = [(100.0, 100.0), (101.0, 100.0), (300.0, 300.0)];
-        let l = layout_markers(&small, 20.0);
+        let l = layout_markers(&small, 20.0, MAX_RING);
         assert!(l.groups.is_empty());
         let spread = spread_overlapping(&small, 20.0);
         assert_eq!(l.placed, spread.iter().map(|&(x, y)| Placed::At(x, y)).collect::<Vec<_>>());
-        assert_eq!(layout_markers(&pts, 34.0), layout);
+        assert_eq!(layout_markers(&pts, 34.0, MAX_RING), layout);
         // Two crowds that stand apart stay two groups. A marker standing in the hollow of a crowd
-        // (a ring of 40 points around it, 40 px away) is not part of it, but drawn clear of it.
+        // (a ring of 40 points around it, 40 px away) is not part of it, but the group marker
+        // would cover it: it joins the group.
         let circle = |cx: f64| (0..40).map(move |i| {
             let a = i as f64 * std::f64::consts::TAU / 40.0;
             (cx + 40.0 * a.cos(), 40.0 * a.sin())
         });
         let mut two: Vec<(f64, f64)> = circle(0.0).chain(circle(500.0)).collect();
         two.push((0.0, 0.0));
-        let l = layout_markers(&two, 34.0);
-        assert_eq!(l.groups.len(), 2);
-        assert_eq!(l.groups.iter().map(|g| g.members.len()).collect::<Vec<_>>(), [40, 40]);
-        let Placed::At(x, y) = l.placed[80] else { panic!("the lone marker is drawn on its own") };
-        assert!(d((x, y), l.groups[0].at) >= 33.9, "{:?} {:?}", (x, y), l.groups[0].at);
-        assert!(d((x, y), (0.0, 0.0)) < 20.0 && d(l.groups[0].at, (0.0, 0.0)) < 20.0, "both stay near where they were");
+        let l = layout_markers(&two, 34.0, MAX_RING);
+        assert_eq!(l.groups.iter().map(|g| g.members.len()).collect::<Vec<_>>(), [41, 40]);
+        assert_eq!(l.placed[80], Placed::InGroup(0));
         // Thousands of points: a few groups, quickly.
         let many: Vec<(f64, f64)> = (0..20_000).map(|i| ((i % 400) as f64 * 3.0, (i / 400) as f64 * 3.0)).collect();
-        let l = layout_markers(&many, 20.0);
+        let l = layout_markers(&many, 20.0, MAX_RING);
         assert!(!l.groups.is_empty() && l.placed.iter().all(|p| matches!(p, Placed::InGroup(_))));
-        assert!(layout_markers(&[], 20.0).placed.is_empty());
+        assert!(layout_markers(&[], 20.0, MAX_RING).placed.is_empty());
+        // On a small map rings stay small: 9 close markers with rings of at most 5 are one group.
+        let nine: Vec<(f64, f64)> = (0..9).map(|i| (100.0 + i as f64 * 3.0, 100.0)).collect();
+        assert_eq!(layout_markers(&nine, 44.0, 5).groups.len(), 1);
+        assert!(layout_markers(&nine, 44.0, MAX_RING).groups.is_empty());
+        assert_eq!(max_ring_within(44.0, 39.0), 5);
+        assert_eq!(max_ring_within(34.0, 59.0), 10);
+        assert_eq!(max_ring_within(34.0, 1000.0), MAX_RING);
+        assert_eq!(max_ring_within(44.0, 10.0), 1);
+        // Whatever the input, nothing drawn overlaps (random clouds, small rings).
+        let mut seed = 7u64;
+        let mut rnd = || { seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (seed >> 33) as f64 / (1u64 << 31) as f64 };
+        for round in 0..40 {
+            let cloud: Vec<(f64, f64)> = (0..60).map(|_| (rnd() * 300.0, rnd() * 200.0)).collect();
+            let l = layout_markers(&cloud, 44.0, 2 + round % 6);
+            let drawn: Vec<(f64, f64)> = l.placed.iter().filter_map(|p| match p { Placed::At(x, y) => Some((*x, *y)), _ => None }).chain(l.groups.iter().map(|g| g.at)).collect();
+            for i in 0..drawn.len() {
+                for j in i + 1..drawn.len() {
+                    assert!(d(drawn[i], drawn[j]) >= RING_SLACK * 44.0 - 1e-6, "round {round}: {i} and {j} are {} px apart", d(drawn[i], drawn[j]));
+                }
+            }
+            assert_eq!(l.groups.iter().map(|g| g.members.len()).sum::<usize>() + l.placed.iter().filter(|p| matches!(p, Placed::At(..))).count(), 60);
+        }
     }
 
     #[test]

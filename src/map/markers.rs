@@ -11,10 +11,23 @@ use wasm_bindgen::prelude::*;
 
 use super::{bindings, to_leaflet, toggle_class, Callbacks, MarkerSpec, Pick};
 use crate::domain::dataset::{Country, LatLng as Position};
-use crate::domain::geo::{layout_markers, Placed};
+use crate::domain::geo::{layout_markers, max_ring_within, Placed, RING_SLACK};
 
-/// Markers closer than this (screen pixels) are moved apart onto a small ring.
-const MIN_MARKER_DISTANCE: f64 = 34.0;
+/// A marker's pointer target (screen pixels): 24 px, the smallest WCAG 2.2 (AA) allows; 44 px on
+/// a phone, where fingers aim (the dot or diamond drawn inside stays the same size).
+const TARGET: f64 = 24.0;
+const TOUCH_TARGET: f64 = 44.0;
+
+/// Markers closer than this (screen pixels) are moved apart onto a small ring: targets never
+/// overlap, even where rings settle a little closer than asked (`RING_SLACK`).
+fn spacing(target: f64) -> f64 {
+    (target / RING_SLACK).ceil().max(34.0)
+}
+
+/// Whether the map is on a phone-sized screen (the stylesheet's `max-width: 720px`).
+fn touch_screen() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 720.0)
+}
 
 /// Shared (cheap to clone) so that map event handlers can re-spread the markers.
 #[derive(Clone)]
@@ -37,6 +50,8 @@ struct Inner {
     map: Option<Map>,
     /// Which set this is, in [`Callbacks::on_groups`].
     key: &'static str,
+    /// Pointer target of a marker, in pixels.
+    target: f64,
 }
 
 /// A marker standing for a crowd of authorities; clicking it zooms in on them.
@@ -64,6 +79,7 @@ impl MarkerSet {
             group_click: None,
             map: None,
             key,
+            target: if touch_screen() { TOUCH_TARGET } else { TARGET },
         })));
         // Weak: the handler lives inside the set it looks into.
         let weak = Rc::downgrade(&set.0);
@@ -165,8 +181,8 @@ impl Inner {
         };
         let icon_options = DivIconOptions::new();
         icon_options.set_class_name(class.to_string());
-        // 24 px: the smallest pointer target WCAG 2.2 allows; the dot is 18 px (see the CSS).
-        icon_options.set_icon_size(Point::new(24.0, 24.0));
+        // The dot is 18 px whatever the target (see the CSS).
+        icon_options.set_icon_size(Point::new(self.target, self.target));
         let options = MarkerOptions::new();
         options.set_icon(bindings::div_icon(&icon_options));
         options.set_title(spec.label.clone());
@@ -240,7 +256,10 @@ impl Inner {
                 (p.x(), p.y())
             })
             .collect();
-        let layout = layout_markers(&points, MIN_MARKER_DISTANCE);
+        // Rings no wider than a fifth of the map: a small map groups sooner than it spreads.
+        let size = map.get_size();
+        let max_ring = max_ring_within(spacing(self.target), size.x().min(size.y()) / 5.0);
+        let layout = layout_markers(&points, spacing(self.target), max_ring);
         self.map = Some(map.clone());
         self.groups.clear();
         self.in_group.clear();
@@ -274,7 +293,8 @@ impl Inner {
         };
         let icon_options = DivIconOptions::new();
         icon_options.set_class_name(class.to_string());
-        icon_options.set_icon_size(Point::new(30.0, 30.0));
+        let size = self.target.max(30.0);
+        icon_options.set_icon_size(Point::new(size, size));
         let label = (self.callbacks.group_label)(members.len());
         let options = MarkerOptions::new();
         options.set_icon(bindings::div_icon(&icon_options));

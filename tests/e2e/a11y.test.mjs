@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { expected, newPage, openMap, ROOT, searchParams, useBrowser } from './support.mjs';
+import { DATA, expected, newPage, openMap, ROOT, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -131,8 +131,11 @@ test('a map marker is a button: focused, Enter opens the card of its partnership
   assert.match(await card.textContent(), /Busan/);
   await t.page.keyboard.press('Escape');
   await card.waitFor({ state: 'detached' });
-  await t.page.locator('.leaflet-marker-icon[data-authority-id="fr-paris"]').focus();
+  // Space on a French marker (one drawn on its own, not in a group) opens a pair of that authority.
+  const fr = await t.page.$eval('.leaflet-marker-icon[data-authority-id^="fr-"]:not(.is-grouped)', (e) => e.dataset.authorityId);
+  await t.page.locator(`.leaflet-marker-icon[data-authority-id="${fr}"]`).focus();
   await t.page.keyboard.press(' ');
   await card.waitFor();
-  assert.match(await card.textContent(), /Paris/);
+  const pair = await card.getAttribute('data-pair-id');
+  assert.ok(DATA.partnerships.find((p) => p.id === pair).authorities.includes(fr), `${pair} is a pair of ${fr}`);
 });

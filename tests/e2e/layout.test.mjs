@@ -47,6 +47,26 @@ test('on a 390×844 phone the map comes first, the list below it, and touch targ
   await saveScreenshot(t.page, 'phone-390-card');
 });
 
+test('on a phone the map\'s own targets are 44 px too, and never overlap: markers, group markers, zoom buttons, view switch, legend', async () => {
+  for (const view of ['twin', 'world']) {
+    t.page = await newPage(t.env, { width: 390, height: 844 });
+    await openMap(t.page, t.env.url, `?lang=en&view=${view}`);
+    await t.page.waitForTimeout(300);
+    const boxes = await t.page.$$eval('.leaflet-marker-icon, .leaflet-control-zoom a, .view-toggle button, .legend summary', (els) => els
+      .filter((e) => getComputedStyle(e).display !== 'none')
+      .map((e) => { const r = e.getBoundingClientRect(); return { what: e.dataset.authorityId ?? e.className.split(' ')[0], marker: e.classList.contains('leaflet-marker-icon'), x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height }; }));
+    assert.ok(boxes.filter((b) => b.marker).length >= 2, `${view}: markers drawn`);
+    for (const b of boxes) assert.ok(b.w >= 44 && b.h >= 44, `${view}: ${b.what} is ${b.w}×${b.h}`);
+    const markers = boxes.filter((b) => b.marker);
+    for (const [i, a] of markers.entries()) for (const b of markers.slice(i + 1)) {
+      if (Math.hypot(a.x - b.x, a.y - b.y) < 43.5) await saveScreenshot(t.page, `phone-390-targets-${view}`);
+      assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= 43.5, `${view}: ${a.what} and ${b.what} overlap: ${JSON.stringify([a, b])}`);
+    }
+    await saveScreenshot(t.page, `phone-390-targets-${view}`);
+    await t.page.close();
+  }
+});
+
 test('lang=ko shows the Korean interface and <html lang> follows', async () => {
   t.page = await newPage(t.env);
   await openMap(t.page, t.env.url, '?lang=ko');

@@ -106,6 +106,19 @@ export function markersOf(ids) {
   return [...set].sort();
 }
 
+/** Where an authority is drawn, or, when it is hidden in a group marker, where it really is
+ *  (revealed for a moment to be measured). */
+export function placeOf(page, id) {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`.leaflet-marker-icon[data-authority-id="${id}"]`);
+    const grouped = el.classList.contains('is-grouped');
+    if (grouped) el.style.setProperty('display', 'block', 'important');
+    const r = el.getBoundingClientRect();
+    if (grouped) el.style.removeProperty('display');
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, id);
+}
+
 export const listedPairs = (page) =>
   page.$$eval('li[data-pair-id]', (items) => items.map((li) => li.dataset.pairId).sort());
 

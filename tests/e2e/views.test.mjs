@@ -1,7 +1,7 @@
 // Issue 4: the twin view (two maps, links across the gutter), the world view, and what they share.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, markersOf, newPage, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, markersOf, newPage, placeOf, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -40,19 +40,6 @@ function geometry(page) {
 async function markerCentre(page, id) {
   const box = await page.locator(`.leaflet-marker-icon[data-authority-id="${id}"]`).boundingBox();
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Where an authority is drawn, or, when it is hidden in a group marker, where it really is
- *  (revealed for a moment to be measured). */
-function placeOf(page, id) {
-  return page.evaluate((id) => {
-    const el = document.querySelector(`.leaflet-marker-icon[data-authority-id="${id}"]`);
-    const grouped = el.classList.contains('is-grouped');
-    if (grouped) el.style.setProperty('display', 'block', 'important');
-    const r = el.getBoundingClientRect();
-    if (grouped) el.style.removeProperty('display');
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, id);
 }
 
 /** Centres of what a pointer can aim at among the markers: single markers and group markers. */
@@ -257,7 +244,9 @@ test('where markers are too close to tell apart, one group marker stands for the
   const after = await state();
   assert.ok(after.single.filter((id) => id.startsWith('kr-')).length > before.single.filter((id) => id.startsWith('kr-')).length);
   await saveScreenshot(t.page, 'world-1280-grouped');
-  // The side-by-side view fits each country on its own map: nothing needs grouping there.
+  // On a large screen the side-by-side view fits each country on its own map: nothing needs
+  // grouping there, and the legend does not mention groups.
+  await t.page.setViewportSize({ width: 1920, height: 1080 });
   await openMap(t.page, t.env.url, '?lang=en');
   await t.page.waitForTimeout(300);
   assert.equal(await t.page.locator('.pm-group').count(), 0);
