@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
 use crate::domain::describe::{authority_label, pair_kind_label, pair_title};
-use crate::domain::i18n::{group_label, t, Msg};
+use crate::domain::i18n::{group_label, t, zoom_labels, Msg};
 use crate::domain::View;
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
@@ -80,6 +80,7 @@ pub fn MapView(
             on_pick: Rc::new(on_pick),
             on_hover: Rc::new(on_hover),
             group_label: Rc::new(move |n| group_label(lang, n)),
+            zoom_labels: Rc::new(move |country| zoom_labels(lang, country)),
             on_groups: Rc::new(move |set, any| {
                 groups_by_set.update_value(|g: &mut HashMap<&'static str, bool>| {
                     g.insert(set, any);

@@ -4,6 +4,7 @@
 //! compile error, not a blank in the interface. Data labels (themes, kinds, regions) are not here:
 //! they come from the dataset's own fr/ko/en labels.
 
+use super::dataset::Country;
 use super::date::PartialDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -268,6 +269,25 @@ pub fn group_label(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The names of a map's zoom buttons (in and out); on the side-by-side view, of which country.
+pub fn zoom_labels(lang: Lang, country: Option<Country>) -> (String, String) {
+    let (zin, zout) = match lang {
+        Lang::Fr => ("Zoomer", "Dézoomer"),
+        Lang::Ko => ("확대", "축소"),
+        Lang::En => ("Zoom in", "Zoom out"),
+    };
+    let on = match (lang, country) {
+        (_, None) => return (zin.to_string(), zout.to_string()),
+        (Lang::Fr, Some(Country::France)) => " : France",
+        (Lang::Fr, Some(Country::Korea)) => " : Corée du Sud",
+        (Lang::Ko, Some(Country::France)) => " (프랑스 지도)",
+        (Lang::Ko, Some(Country::Korea)) => " (한국 지도)",
+        (Lang::En, Some(Country::France)) => ": France",
+        (Lang::En, Some(Country::Korea)) => ": South Korea",
+    };
+    (format!("{zin}{on}"), format!("{zout}{on}"))
+}
+
 /// "12 events".
 pub fn event_count_text(lang: Lang, n: usize) -> String {
     match lang {
@@ -329,6 +349,23 @@ mod tests {
                 assert!(!t(l, m).trim().is_empty(), "{m:?} is empty in {l:?}");
             }
         }
+    }
+
+    #[test]
+    fn no_message_is_left_in_english() {
+        // Words that are the same in French and English.
+        const SAME_IN_FRENCH: &[Msg] = &[Msg::France, Msg::Sources, Msg::Population, Msg::Administrations];
+        for &m in Msg::ALL {
+            assert!(SAME_IN_FRENCH.contains(&m) || t(Lang::Fr, m) != t(Lang::En, m), "{m:?} is not translated into French: {:?}", t(Lang::Fr, m));
+            let ko = t(Lang::Ko, m);
+            assert!(ko.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)), "{m:?} is not in Korean: {ko:?}");
+        }
+        for lang in Lang::ALL {
+            let (zin, zout) = zoom_labels(lang, Some(Country::Korea));
+            assert_ne!(zin, zout);
+            assert_ne!(zoom_labels(lang, Some(Country::France)).0, zin, "each map's buttons are told apart");
+        }
+        assert_eq!(zoom_labels(Lang::Ko, None), ("확대".to_string(), "축소".to_string()));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub struct Callbacks {
     pub on_hover: Rc<dyn Fn(Option<Pick>)>,
     /// The accessible name of a marker standing for this many authorities (it zooms in).
     pub group_label: Rc<dyn Fn(usize) -> String>,
+    /// The names of the zoom buttons (in, out) of the map of a country, or of the world map.
+    pub zoom_labels: Rc<dyn Fn(Option<Country>) -> (String, String)>,
     /// Whether a set of markers (`"world"`, `"fr"`, `"kr"`) now draws any group marker, after
     /// each layout (a zoom, a filter change).
     pub on_groups: Rc<dyn Fn(&'static str, bool)>,
@@ -165,6 +167,15 @@ pub(crate) fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4], m
     set(&options, "animate", animate);
     set(&options, "maxZoom", max_zoom);
     options
+}
+
+/// Leaflet's zoom buttons, named in the interface's language (Leaflet's own are in English).
+pub(crate) fn add_zoom_control(map: &leaflet::Map, callbacks: &Callbacks, country: Option<Country>) {
+    let (zoom_in, zoom_out) = (callbacks.zoom_labels)(country);
+    let mut options = leaflet::ZoomOptions::new();
+    options.set_zoom_in_title(&zoom_in);
+    options.set_zoom_out_title(&zoom_out);
+    leaflet::Zoom::new(&options).add_to(map);
 }
 
 /// The basemap layer: country outlines as a non-interactive GeoJSON layer.

@@ -70,7 +70,7 @@ fn div(doc: &web_sys::Document, class: &str) -> Result<HtmlElement, JsValue> {
     Ok(el)
 }
 
-fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool) -> Result<Map, JsValue> {
+fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool, callbacks: &Callbacks, country: Country) -> Result<Map, JsValue> {
     let options = MapOptions::new();
     options.set_zoom_snap(0.25);
     options.set_zoom_delta(0.5);
@@ -82,7 +82,9 @@ fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool) -> Result<M
     options.set_fade_animation(false);
     options.set_marker_zoom_animation(false);
     options.set_attribution_control(attribution);
+    options.set_zoom_control(false);
     let map = Map::new_with_element(pane, &options)?;
+    super::add_zoom_control(&map, callbacks, Some(country));
     map.set_view(&leaflet::LatLng::new(40.0, 60.0), 4.0);
     add_basemap(&map, basemap);
     Ok(map)
@@ -160,8 +162,8 @@ impl TwinMap {
         overlay.append_child(&defs)?;
         container.append_child(&overlay)?;
 
-        let fr = new_map(&fr_pane, basemap, false)?;
-        let kr = new_map(&kr_pane, basemap, true)?;
+        let fr = new_map(&fr_pane, basemap, false, &callbacks, Country::France)?;
+        let kr = new_map(&kr_pane, basemap, true, &callbacks, Country::Korea)?;
         let inner = Rc::new(RefCell::new(Inner {
             root: container.clone(),
             fr_pane,

@@ -85,7 +85,9 @@ impl WorldMap {
         options.set_zoom_delta(0.5);
         options.set_min_zoom(1.0);
         options.set_max_zoom(12.0);
+        options.set_zoom_control(false);
         let map = Map::new_with_element(container, &options)?;
+        super::add_zoom_control(&map, &callbacks, None);
         map.set_view(&leaflet::LatLng::new(50.0, 65.0), 3.0);
         add_basemap(&map, basemap);
         let resize = observe_size(&map, container);

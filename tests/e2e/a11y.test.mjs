@@ -40,12 +40,22 @@ for (const [width, height] of [[1280, 800], [390, 844]]) for (const view of ['tw
   }
 }
 
-test('axe: no violation with a pair card open', async () => {
-  t.page = await newPage(t.env, { width: 1280, height: 800 });
-  await openMap(t.page, t.env.url, '?lang=en&pair=seoul-paris');
-  await t.page.locator('article.pair-card').waitFor();
-  assert.deepEqual(await violations(t.page), []);
-});
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`axe: no violation with a pair card open at ${width}×${height}`, async () => {
+    t.page = await newPage(t.env, { width, height });
+    await openMap(t.page, t.env.url, '?lang=en&pair=busan-cannes');
+    await t.page.locator('article.pair-card').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+  });
+  for (const [panel, lang] of [['timeline', 'fr'], ['tiers', 'ko'], ['timeline', 'en'], ['tiers', 'en']]) {
+    test(`axe: no violation with the ${panel} panel open in ${lang} at ${width}×${height}`, async () => {
+      t.page = await newPage(t.env, { width, height });
+      await openMap(t.page, t.env.url, `?lang=${lang}&panel=${panel}`);
+      await t.page.locator(panel === 'timeline' ? '.timeline-panel' : '.tiers-panel').first().waitFor();
+      assert.deepEqual(await violations(t.page), []);
+    });
+  }
+}
 
 test('each list item is named by what it shows and described by a sentence; arrow keys move pair by pair', async () => {
   t.page = await newPage(t.env, { width: 1280, height: 800 });
