@@ -13,14 +13,6 @@ use crate::domain::i18n::{group_label, t, zoom_labels, Msg};
 use crate::domain::View;
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
 
-fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
 /// The Leaflet map(s). Creates the seam once, then only tells it which ids to show, select and
 /// highlight.
 #[component]
@@ -180,7 +172,7 @@ pub fn MapView(
                         Some(el) if super::wide_screen() => el.client_height() as f64 * 0.5,
                         _ => 0.0,
                     };
-                    m.focus_pair(&p.id, !prefers_reduced_motion(), bottom);
+                    m.focus_pair(&p.id, !crate::map::prefers_reduced_motion(), bottom);
                 }
             }
         });

@@ -157,7 +157,9 @@ pub(crate) fn zoom_to_places(map: &leaflet::Map, places: &[Position]) {
     let list: js_sys::Array = places.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
     let bounds = leaflet::LatLngBounds::new_from_list(&list);
     let (Some(zoom), Some(centre)) = (bindings::bounds_zoom(map, &bounds), bindings::bounds_center(&bounds)) else { return };
-    map.set_view(&centre, zoom.max(map.get_zoom() + 1.0).min(map.get_max_zoom()));
+    let options = Object::new();
+    set(&options, "animate", !prefers_reduced_motion());
+    map.set_view_with_options(&centre, zoom.max(map.get_zoom() + 1.0).min(map.get_max_zoom()), &options);
 }
 
 pub(crate) fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4], max_zoom: f64) -> Object {
@@ -167,6 +169,13 @@ pub(crate) fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4], m
     set(&options, "animate", animate);
     set(&options, "maxZoom", max_zoom);
     options
+}
+
+/// Whether the user asked for less motion: the maps then jump instead of flying and zooming.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// Leaflet's zoom buttons, named in the interface's language (Leaflet's own are in English).

@@ -86,6 +86,12 @@ impl WorldMap {
         options.set_min_zoom(1.0);
         options.set_max_zoom(12.0);
         options.set_zoom_control(false);
+        if super::prefers_reduced_motion() {
+            // No flying, zooming or fading: every change is shown at once.
+            options.set_zoom_animation(false);
+            options.set_fade_animation(false);
+            options.set_marker_zoom_animation(false);
+        }
         let map = Map::new_with_element(container, &options)?;
         super::add_zoom_control(&map, &callbacks, None);
         map.set_view(&leaflet::LatLng::new(50.0, 65.0), 3.0);

@@ -149,3 +149,26 @@ test('a map marker is a button: focused, Enter opens the card of its partnership
   const pair = await card.getAttribute('data-pair-id');
   assert.ok(DATA.partnerships.find((p) => p.id === pair).authorities.includes(fr), `${pair} is a pair of ${fr}`);
 });
+
+test('prefers-reduced-motion: the world map zooms and moves without animation', async () => {
+  for (const reduce of [false, true]) {
+    t.page = await newPage(t.env, { width: 1280, height: 800 });
+    await t.page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+    await openMap(t.page, t.env.url, '?lang=en&view=world');
+    // Counts the frames in which a zoom is being animated.
+    await t.page.evaluate(() => {
+      window.__animated = 0;
+      const tick = () => { if (document.querySelector('.leaflet-zoom-anim')) window.__animated++; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    await t.page.locator('.leaflet-control-zoom-in').click();
+    await t.page.waitForTimeout(600);
+    await t.page.locator('li[data-pair-id="seoul-paris"] button').click();
+    await t.page.locator('article.pair-card').waitFor();
+    await t.page.waitForTimeout(600);
+    const animated = await t.page.evaluate(() => window.__animated);
+    if (reduce) assert.equal(animated, 0, 'nothing moves by itself');
+    else assert.ok(animated > 0, 'the zoom is animated when motion is welcome');
+    await t.page.close();
+  }
+});
