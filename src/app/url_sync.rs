@@ -48,9 +48,10 @@ pub fn use_url_state() -> UrlStore {
         let target = if query.is_empty() { String::new() } else { format!("?{query}") };
         let replace = store.replace_next.get_value();
         store.replace_next.set_value(false);
-        // Written a task later: the history entry costs the browser a few milliseconds, which
-        // need not delay the map and the list that the change is for.
-        set_timeout(
+        // Written once the next frame is on screen: the history entry costs the browser a few
+        // milliseconds (up to 8 on a busy machine), which need not delay the map and the list
+        // that the change is for.
+        request_animation_frame(move || set_timeout(
             move || {
                 if target == current_search() {
                     return; // already there: the first run, or a Back/Forward step being applied
@@ -72,7 +73,7 @@ pub fn use_url_state() -> UrlStore {
                 }
             },
             std::time::Duration::ZERO,
-        );
+        ));
     });
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {

@@ -125,10 +125,10 @@ export const listedPairs = (page) =>
 export const drawnLinks = (page) =>
   page.$$eval('path.pm-link[data-pair-id]', (paths) => paths.map((p) => p.dataset.pairId).sort());
 
-/** The address's parameters once the app has written them (it does so a task after a change,
- * so as not to delay the map and the list). */
+/** The address's parameters once the app has written them (it does so once the next frame is
+ * on screen, so as not to delay the map and the list). */
 export async function searchParams(page) {
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0))));
   return Object.fromEntries(new URL(page.url()).searchParams);
 }
 
