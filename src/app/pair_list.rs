@@ -8,7 +8,7 @@ use crate::domain::i18n::{t, Msg};
 
 /// How many items the list shows at first, and adds at each "show more": thousands of list
 /// items would cost more than the rest of the page together, and a screen shows about twenty.
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 /// One `li[data-pair-id]` per visible partnership (the first [`PAGE`], then more on demand);
 /// choosing one selects it and focuses the map. Keyed: a filter change only adds and removes

@@ -65,8 +65,8 @@ test('2,000 synthetic pairs: the world view draws every line on one canvas and a
   assert.equal((await drawn()).links, drawablePairs(want).length);
   // The list shows a first page and offers the rest.
   const listed = await t.page.locator('li[data-pair-id]').count();
-  assert.equal(listed, Math.min(want.length, 100));
-  if (want.length > 100) assert.ok((await t.page.locator('.show-more').innerText()).includes(`(${(want.length - 100).toLocaleString('en')})`));
+  assert.equal(listed, Math.min(want.length, 50));
+  if (want.length > 50) assert.ok((await t.page.locator('.show-more').innerText()).includes(`(${(want.length - 50).toLocaleString('en')})`));
 });
 
 test('2,000 synthetic pairs: the twin view represents every drawable pair and every authority', async () => {
