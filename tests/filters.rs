@@ -79,6 +79,8 @@ fn years(from: Option<i32>, to: Option<i32>, include_unknown_year: bool) -> Filt
 struct Reference {
     /// Per partnership: the regions of its two ends, its themes and its year.
     rows: Vec<([String; 2], Vec<String>, Option<i32>)>,
+    /// Per partnership: its two authorities.
+    ends: Vec<[String; 2]>,
 }
 
 impl Reference {
@@ -92,7 +94,8 @@ impl Reference {
                 (ends, p.themes.clone(), p.year)
             })
             .collect();
-        Reference { rows }
+        let ends = ds.partnerships.iter().map(|p| [p.korean.clone(), p.french.clone()]).collect();
+        Reference { rows, ends }
     }
 
     fn keeps(&self, i: usize, f: &Filters) -> bool {
@@ -103,7 +106,8 @@ impl Reference {
             None => f.include_unknown_year,
             Some(y) => f.from.is_none_or(|from| from <= *y) && f.to.is_none_or(|to| *y <= to),
         };
-        region && theme && year
+        let focus = f.focus.as_ref().is_none_or(|a| self.ends[i].contains(a));
+        region && theme && year && focus
     }
 
     fn visible(&self, f: &Filters) -> Vec<usize> {
@@ -261,6 +265,7 @@ fn all_three_facets_combine() {
         include_unknown_year: true,
         kinds: None,
         query: String::new(),
+        focus: None,
     };
     // PAC or IDF: 0,1,2,3,5,6; economy or education: 1,2,3,6; 2001 or later or unknown: 1,2,4,5,6.
     assert_eq!(visible_pairs(&ds, &f), [1, 2, 6]);
@@ -298,6 +303,7 @@ fn a_facet_count_applies_the_other_facets_but_not_its_own() {
         include_unknown_year: false,
         kinds: None,
         query: String::new(),
+        focus: None,
     };
     assert_eq!(visible_pairs(&ds, &f), [1]);
     let c = facet_counts(&ds, &f);
@@ -340,7 +346,7 @@ fn facet_counts_equal_what_choosing_each_option_would_show() {
     for regions in region_choices {
         for themes in theme_choices {
             for (from, to, include_unknown_year) in year_choices {
-                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year, kinds: None, query: String::new() };
+                let f = Filters { regions: set(regions), themes: set(themes), from, to, include_unknown_year, kinds: None, query: String::new(), focus: None };
                 assert_eq!(visible_pairs(&ds, &f), reference.visible(&f), "{f:?}");
                 assert_facet_counts_match_brute_force(&ds, &reference, &f);
                 checked += 1;
@@ -368,6 +374,24 @@ fn a_link_naming_unknown_ids_keeps_the_known_ones_and_says_what_was_dropped() {
     assert_eq!((s.filters.from, s.filters.include_unknown_year), (Some(2000), false), "years are left alone");
     assert_eq!(s.pair.as_deref(), Some("seoul-paris"));
     assert_eq!(s.to_query(), "region=FR-IDF&theme=culture&from=2000&unknown=0&pair=seoul-paris");
+}
+
+#[test]
+fn embed_and_focus_round_trip_and_an_unknown_or_malformed_focus_is_dropped_with_a_notice() {
+    let ds = small_dataset();
+    let (mut s, notices) = UrlState::parse("embed=1&focus=fr-paris&lang=en&view=world");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(s.embed);
+    assert_eq!(s.filters.focus.as_deref(), Some("fr-paris"));
+    assert!(s.retain_known(&ds).is_empty());
+    assert_eq!(s.to_query(), "focus=fr-paris&view=world&lang=en&embed=1");
+    let (mut s, _) = UrlState::parse("focus=fr-lille&embed=1");
+    let notices = s.retain_known(&ds);
+    assert_eq!(notices.iter().map(|n| (n.param.as_str(), n.reason)).collect::<Vec<_>>(), [("focus", "no such authority")]);
+    assert_eq!(s.to_query(), "embed=1");
+    let (s, notices) = UrlState::parse("focus=%3Cscript%3E&embed=yes");
+    assert_eq!(notices.iter().map(|n| (n.param.as_str(), n.reason)).collect::<Vec<_>>(), [("focus", "malformed id"), ("embed", "expected 1 or 0")]);
+    assert_eq!(s, UrlState::default());
 }
 
 #[test]
@@ -443,7 +467,7 @@ fn random_subset(rng: &mut Rng, from: &[&str]) -> BTreeSet<String> {
     (0..1 + rng.below(3)).map(|_| from[rng.below(from.len())].to_string()).collect()
 }
 
-fn random_filters(rng: &mut Rng) -> Filters {
+fn random_filters(rng: &mut Rng, authorities: &[String]) -> Filters {
     // Now and then an id the dataset does not have, as a stale link would carry.
     let regions: Vec<&str> = FR_REGIONS.iter().chain(&KR_REGIONS).copied().chain(["FR-COR"]).collect();
     let themes: Vec<&str> = THEMES.iter().copied().chain(["crafts"]).collect();
@@ -456,6 +480,8 @@ fn random_filters(rng: &mut Rng) -> Filters {
         include_unknown_year: rng.chance(1, 2),
         kinds: None,
         query: String::new(),
+        // Now and then a partner site's map of one authority.
+        focus: rng.chance(1, 4).then(|| authorities[rng.below(authorities.len())].clone()),
     }
 }
 
@@ -466,11 +492,14 @@ fn with_ten_thousand_partnerships_the_visible_pairs_match_a_brute_force_referenc
     let ds = synthetic_dataset(&mut rng, N);
     assert_eq!(ds.partnerships.len(), N);
     let reference = Reference::new(&ds);
+    let authorities: Vec<String> = ds.authorities.iter().map(|a| a.id.clone()).collect();
 
     assert_eq!(visible_pairs(&ds, &Filters::default()).len(), N);
     let mut partial = 0;
+    let mut focused = 0;
     for round in 0..48 {
-        let f = random_filters(&mut rng);
+        let f = random_filters(&mut rng, &authorities);
+        focused += usize::from(f.focus.is_some());
         let visible = visible_pairs(&ds, &f);
         assert_eq!(visible, reference.visible(&f), "round {round}: {f:?}");
         if !visible.is_empty() && visible.len() < N {
@@ -482,4 +511,28 @@ fn with_ten_thousand_partnerships_the_visible_pairs_match_a_brute_force_referenc
     }
     // The random filters are not all trivial (everything or nothing).
     assert!(partial >= 20, "only {partial} rounds showed a strict, non-empty part of the data");
+    assert!(focused >= 6, "only {focused} rounds focused on one authority");
+}
+
+#[test]
+fn focus_keeps_exactly_one_authoritys_partnerships_and_scopes_every_count() {
+    let ds = real_dataset();
+    let paris = Filters { focus: Some("fr-paris".into()), ..Filters::default() };
+    let visible: Vec<&str> = visible_pairs(&ds, &paris).iter().map(|&i| ds.partnerships[i].id.as_str()).collect();
+    let expected: Vec<&str> = ds
+        .partnerships
+        .iter()
+        .filter(|p| (p.french == "fr-paris" || p.korean == "fr-paris") && Filters::default().matches(&ds, p))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(visible, expected);
+    assert!(visible.contains(&"seoul-paris"));
+    // Counts only count Paris's partnerships: no other French region has any.
+    let counts = facet_counts(&ds, &paris);
+    assert_eq!(counts.regions["FR-ARA"], 0);
+    assert_eq!(counts.regions["FR-IDF"], visible.len());
+    // With another filter, the focus still applies.
+    let paris_1991 = Filters { from: Some(1991), to: Some(1991), include_unknown_year: false, ..paris.clone() };
+    assert_eq!(visible_pairs(&ds, &paris_1991).iter().map(|&i| ds.partnerships[i].id.as_str()).collect::<Vec<_>>(), ["seoul-paris"]);
 }

@@ -1,13 +1,12 @@
 //! Search on the real data: what a visitor types, in either script or spelling, finds the pair it
 //! names; what it does not name stays out. Search combines with the other filters.
 
-use partnership_map::domain::{load_dataset, visible_pairs, Dataset, Filters};
+mod common;
+
+use partnership_map::domain::{visible_pairs, Dataset, Filters};
 
 fn real() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("data file");
-    let loaded = load_dataset(&text);
-    assert!(loaded.is_valid());
-    loaded.dataset
+    common::real_dataset()
 }
 
 /// Ids of the pairs a search shows, every kind and status included.

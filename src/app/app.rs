@@ -74,6 +74,10 @@ pub fn App() -> impl IntoView {
         };
         set_root_attribute("data-state", state);
     });
+    // The stylesheet lays an embedded map out differently (see `html[data-embed]`).
+    if url.state.with_untracked(|s| s.embed) {
+        set_root_attribute("data-embed", "1");
+    }
     Effect::new(move |_| {
         let l = lang.get();
         set_root_attribute("lang", l.code());

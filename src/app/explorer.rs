@@ -8,6 +8,7 @@ use super::context::provide_explore;
 use super::data_menu::DataMenu;
 use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
+use super::embed_bar::EmbedBar;
 use super::legend::Legend;
 use super::map_view::MapView;
 use super::pair_card::PairCard;
@@ -54,13 +55,22 @@ pub fn Explorer(
     let as_of = dataset.data_as_of;
     // Whether the map draws group markers, for the legend to explain them.
     let grouped = RwSignal::new(false);
+    // Embedded (`embed=1`): the map or the list, one at a time, and a bar to switch.
+    let embed = url.state.with_untracked(|s| s.embed);
+    let show_list = RwSignal::new(false);
     let problems = loaded.problems.clone();
 
     view! {
         <PreviewBanner lang=lang />
         <ProblemsPanel problems=problems lang=lang />
         <UrlNotices />
-        <div class="explorer" class:explorer--wide-panel=move || panel.get() == Some(Panel::Tiers)>
+        {embed.then(|| view! { <EmbedBar show_list=show_list /> })}
+        <div
+            class="explorer"
+            class:explorer--wide-panel=move || panel.get() == Some(Panel::Tiers)
+            class:explorer--embed=embed
+            class:explorer--list-shown=move || show_list.get()
+        >
             <aside class="filters-column">
                 <FilterPanel />
             </aside>

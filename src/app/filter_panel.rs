@@ -15,7 +15,8 @@ use crate::domain::Filters;
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_explore();
-    let wide = super::wide_screen();
+    // Open beside a wide map; a closed drawer on a phone and in an embedded map.
+    let wide = super::wide_screen() && !ctx.url.state.with_untracked(|s| s.embed);
     let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
     view! {
         <SearchBox />

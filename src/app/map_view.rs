@@ -120,6 +120,9 @@ pub fn MapView(
             })
             .collect();
         map.set_data(&markers, &links);
+        if ctx.url.state.with_untracked(|s| s.embed) {
+            map.hold_wheel_until_used(&el);
+        }
         seam.set_value(Some(map));
         created.set(true);
     });

@@ -10,6 +10,7 @@ mod app;
 mod context;
 mod data_menu;
 mod data_source;
+mod embed_bar;
 mod explorer;
 mod facet_option;
 mod fetch;

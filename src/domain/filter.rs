@@ -23,11 +23,13 @@ pub struct Filters {
     pub kinds: Option<BTreeSet<String>>,
     /// The search (URL `q=`), as typed: names in any script, region names, aliases.
     pub query: String,
+    /// Only the partnerships of this authority (URL `focus=`; a partner site's own map).
+    pub focus: Option<String>,
 }
 
 impl Default for Filters {
     fn default() -> Self {
-        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true, kinds: None, query: String::new() }
+        Filters { regions: BTreeSet::new(), themes: BTreeSet::new(), from: None, to: None, include_unknown_year: true, kinds: None, query: String::new(), focus: None }
     }
 }
 
@@ -72,8 +74,13 @@ impl Filters {
         ds.kind_options().into_iter().filter(|o| self.kind_selected(ds, o)).collect()
     }
 
+    /// Whether a partnership is one of the focused authority's (or there is no focus).
+    pub fn focus_ok(&self, p: &Partnership) -> bool {
+        self.focus.as_ref().is_none_or(|a| p.french == *a || p.korean == *a)
+    }
+
     pub fn matches(&self, ds: &Dataset, p: &Partnership) -> bool {
-        self.region_ok(ds, p) && self.theme_ok(p) && self.year_ok(p) && self.kind_ok(p)
+        self.focus_ok(p) && self.region_ok(ds, p) && self.theme_ok(p) && self.year_ok(p) && self.kind_ok(p)
     }
 }
 
@@ -131,7 +138,7 @@ pub fn visible_pairs(ds: &Dataset, f: &Filters) -> Vec<usize> {
         .zip(ds.facets())
         .enumerate()
         .filter(|(i, (p, x))| {
-            if !c.query.is_empty() && !c.query.matches(&texts[*i]) {
+            if !f.focus_ok(p) || (!c.query.is_empty() && !c.query.matches(&texts[*i])) {
                 return false;
             }
             let ok = c.passes(f, p, x);
@@ -161,7 +168,8 @@ pub fn facet_counts(ds: &Dataset, f: &Filters) -> FacetCounts {
     let mut out = FacetCounts::default();
     let texts: &[String] = if c.query.is_empty() { &[] } else { ds.search_texts() };
     for (i, (p, x)) in ds.partnerships.iter().zip(ds.facets()).enumerate() {
-        if !c.query.is_empty() && !c.query.matches(&texts[i]) {
+        // The focus and the search scope every facet: what they leave out is counted nowhere.
+        if !f.focus_ok(p) || (!c.query.is_empty() && !c.query.matches(&texts[i])) {
             continue;
         }
         let Passes { region, theme, year, kind } = c.passes(f, p, x);

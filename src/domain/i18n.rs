@@ -124,6 +124,9 @@ pub enum Msg {
     View,
     ViewTwin,
     ViewWorld,
+    OpenFullMap,
+    ShowList,
+    ShowMap,
     ShowMore,
 }
 
@@ -137,7 +140,7 @@ impl Msg {
         Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend, Msg::LegendGroup, Msg::LegendBundle,
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::NoTheme, Msg::SourceNotOnline,
-        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::ShowMore,
+        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
     ];
 }
 
@@ -231,6 +234,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::View => ("Vue", "보기", "View"),
         Msg::ViewTwin => ("Côte à côte", "나란히 보기", "Side by side"),
         Msg::ViewWorld => ("Monde", "세계 지도", "World"),
+        Msg::OpenFullMap => ("Ouvrir la carte complète", "전체 지도 열기", "Open the full map"),
+        Msg::ShowList => ("Liste", "목록", "List"),
+        Msg::ShowMap => ("Carte", "지도", "Map"),
         Msg::ShowMore => ("Afficher plus", "더 보기", "Show more"),
     };
     match lang {

@@ -23,6 +23,8 @@ pub struct UrlState {
     pub panel: Option<Panel>,
     /// The map view; `None` = the default (twin).
     pub view: Option<View>,
+    /// Embedded in another site (`embed=1`): the map, a list toggle and a filter drawer only.
+    pub embed: bool,
 }
 
 /// How the map shows France and Korea.
@@ -129,6 +131,13 @@ impl UrlState {
                 },
                 "q" => s.filters.query = value.trim().chars().take(200).collect(),
                 "pair" if is_slug(&value) => s.pair = Some(value.into_owned()),
+                "focus" if is_slug(&value) => s.filters.focus = Some(value.into_owned()),
+                "focus" => notices.push(notice("focus", &value, "malformed id")),
+                "embed" => match value.as_ref() {
+                    "1" => s.embed = true,
+                    "0" => s.embed = false,
+                    other => notices.push(notice("embed", other, "expected 1 or 0")),
+                },
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
                 "view" => match value.as_ref() {
                     "twin" => s.view = Some(View::Twin),
@@ -185,6 +194,12 @@ impl UrlState {
                 ok
             });
         }
+        if let Some(a) = &self.filters.focus {
+            if ds.authority(a).is_none() {
+                notices.push(notice("focus", a, "no such authority"));
+                self.filters.focus = None;
+            }
+        }
         if let Some(p) = &self.pair {
             if ds.partnership(p).is_none() {
                 notices.push(notice("pair", p, "no such partnership"));
@@ -222,6 +237,9 @@ impl UrlState {
             // The one free-text value: percent-encoded.
             parts.push(format!("q={}", form_urlencoded::byte_serialize(f.query.as_bytes()).collect::<String>()));
         }
+        if let Some(a) = &f.focus {
+            parts.push(format!("focus={a}"));
+        }
         if let Some(p) = &self.pair {
             parts.push(format!("pair={p}"));
         }
@@ -233,6 +251,9 @@ impl UrlState {
         }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
+        }
+        if self.embed {
+            parts.push("embed=1".into());
         }
         parts.join("&")
     }

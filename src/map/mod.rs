@@ -22,6 +22,7 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect};
 use leaflet::LatLng;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::dataset::{Country, LatLng as Position};
 
@@ -131,6 +132,28 @@ impl PartnershipMap {
         }
     }
 
+    /// For a map embedded in another page: the mouse wheel scrolls the page, not the map, until
+    /// the map is clicked, touched or focused (no scroll trap).
+    pub fn hold_wheel_until_used(&mut self, container: &web_sys::HtmlElement) {
+        let maps: Vec<leaflet::Map> = match self {
+            PartnershipMap::World(m) => vec![m.leaflet().clone()],
+            PartnershipMap::Twin(m) => m.leaflets(),
+        };
+        for map in &maps {
+            wheel(map, false);
+        }
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            for map in &maps {
+                wheel(map, true);
+            }
+        });
+        for event in ["pointerdown", "focusin", "touchstart"] {
+            let _ = container.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        }
+        // Lives as long as the page: the container goes with the map.
+        closure.forget();
+    }
+
     /// Fits the whole of what is shown.
     pub fn fit_all(&self) {
         match self {
@@ -169,6 +192,18 @@ pub(crate) fn fit_options(animate: bool, [left, top, right, bottom]: [f64; 4], m
     set(&options, "animate", animate);
     set(&options, "maxZoom", max_zoom);
     options
+}
+
+/// `map.scrollWheelZoom.enable()` / `.disable()`.
+fn wheel(map: &leaflet::Map, on: bool) {
+    if let Ok(handler) = Reflect::get(map, &JsValue::from_str("scrollWheelZoom")) {
+        let handler: leaflet::Handler = handler.unchecked_into();
+        if on {
+            handler.enable();
+        } else {
+            handler.disable();
+        }
+    }
 }
 
 /// Whether the user asked for less motion: the maps then jump instead of flying and zooming.

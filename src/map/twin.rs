@@ -138,6 +138,12 @@ impl Inner {
 }
 
 impl TwinMap {
+    /// The France and the Korea maps.
+    pub(crate) fn leaflets(&self) -> Vec<Map> {
+        let i = self.inner.borrow();
+        vec![i.fr.clone(), i.kr.clone()]
+    }
+
     pub fn new(container: &HtmlElement, stacked: bool, basemap: &JsValue, callbacks: Callbacks) -> Result<Self, JsValue> {
         let doc = container.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
         let _ = container.class_list().add_2("map--twin", if stacked { "map--stacked" } else { "map--side-by-side" });

@@ -117,6 +117,10 @@ impl WorldMap {
         Ok(world)
     }
 
+    pub(crate) fn leaflet(&self) -> &Map {
+        &self.map
+    }
+
     fn handler(&mut self, f: impl Fn() + 'static) -> JsValue {
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| f());
         let js = closure.as_ref().clone();

@@ -4,8 +4,16 @@
 //! Each test file uses a different subset, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
-use partnership_map::domain::{load_dataset, Loaded, Problem};
+use partnership_map::domain::{load_dataset, Dataset, Loaded, Problem};
 use serde_json::{json, Value};
+
+/// The bundled `data/partnerships.json`, which must load without a problem.
+pub fn real_dataset() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("data file");
+    let loaded = load_dataset(&text);
+    assert!(loaded.is_valid());
+    loaded.dataset
+}
 
 /// Loads a document given as a JSON value, through the same text path as a real file.
 pub fn load(doc: &Value) -> Loaded {

@@ -1,0 +1,110 @@
+// Issue 7 (first part): the map embedded in a partner's page, on another origin and under a
+// sub-path — `embed=1` and `focus=`.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startServer } from '../../.ci/serve.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, newPage, saveScreenshot, useBrowser } from './support.mjs';
+
+const t = useBrowser();
+
+/** A partner's page (its own local server: another origin) with the map in an iframe. */
+async function hostPage(src) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A partner city</title></head>
+<body style="margin:0;font-family:sans-serif"><div style="height:250px">Our twin cities</div>
+<iframe id="map" title="Partnerships of Daejeon" src="${src}" width="640" height="460" style="border:0" loading="lazy" allow="fullscreen"></iframe>
+<div style="height:2000px">More of the partner's page</div></body></html>`);
+  return startServer({ dir, port: 0 });
+}
+
+const pairsOf = (authority) => DEFAULT_PAIRS.filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.includes(authority));
+
+test('embedded on another origin: embed=1 shows only the map, a list switch and a filter drawer; focus= shows exactly that authority\'s pairs; "open the full map" carries the state; the wheel scrolls the page until the map is used', async () => {
+  const host = await hostPage(`${t.env.subUrl}?embed=1&focus=kr-daejeon&lang=en`);
+  try {
+    t.page = await newPage(t.env, { width: 1024, height: 768 });
+    await t.page.goto(host.url);
+    await t.page.locator('#map').scrollIntoViewIfNeeded();
+    const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.notEqual(new URL(frame.url()).origin, new URL(host.url).origin, 'the map is on another origin');
+
+    // The full page's chrome is gone; the bar, the map and the closed filter drawer remain.
+    for (const sel of ['.app-header', '.side-tabs', '.data-menu', '.list-column']) {
+      assert.equal(await frame.locator(sel).first().isVisible(), false, `${sel} hidden`);
+    }
+    assert.ok(await frame.locator('.embed-bar').isVisible());
+    assert.ok(await frame.locator('.map').isVisible());
+    assert.equal(await frame.locator('details.filter-panel').getAttribute('open'), null, 'filters start as a closed drawer');
+    await saveScreenshot(t.page, 'embed-640x460');
+
+    // Only Daejeon's partnerships, on the map and in the list.
+    const mine = pairsOf('kr-daejeon');
+    assert.ok(mine.length >= 2, `${mine}`);
+    const drawn = await frame.$$eval('path.pm-link[data-pair-id]', (ps) => [...new Set(ps.map((p) => p.dataset.pairId))].sort());
+    assert.deepEqual(drawn, drawable(mine));
+    await frame.getByRole('button', { name: 'List' }).click();
+    assert.ok(await frame.locator('.list-column').isVisible());
+    assert.equal(await frame.locator('.map').isVisible(), false);
+    assert.deepEqual(await frame.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId).sort()), [...mine].sort());
+    await frame.getByRole('button', { name: 'Map' }).click();
+    await frame.locator('.map').waitFor();
+
+    // No scroll trap: over the map, the wheel scrolls the partner's page and leaves the map alone…
+    // (Positions inside the frame: the frame itself moves when the partner's page scrolls.)
+    const id = await frame.$eval('.leaflet-marker-icon.pm-marker--kr[data-authority-id]:not(.is-grouped)', (e) => e.dataset.authorityId);
+    const where = () => frame.$eval(`.leaflet-marker-icon[data-authority-id="${id}"]`, (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y)]; });
+    const before = await where();
+    const box = await t.page.locator('#map').boundingBox();
+    await t.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const scrolled = await t.page.evaluate(() => window.scrollY);
+    await t.page.mouse.wheel(0, 200);
+    await t.page.waitForFunction((y) => window.scrollY > y, scrolled);
+    await t.page.waitForTimeout(400);
+    assert.deepEqual(await where(), before, 'the map did not zoom');
+    // …until the map is clicked: then the wheel zooms it.
+    const mapBox = await frame.locator('.twin-pane--kr').boundingBox();
+    await t.page.mouse.click(mapBox.x + mapBox.width - 12, mapBox.y + 12);
+    const at = await where();
+    await t.page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    const y = await t.page.evaluate(() => window.scrollY);
+    await t.page.mouse.wheel(0, -300);
+    await t.page.waitForTimeout(800);
+    assert.notDeepEqual(await where(), at, 'the map zoomed');
+    assert.equal(await t.page.evaluate(() => window.scrollY), y, 'the page stayed put');
+
+    // "Open the full map": a new tab on the same state, without embed=1.
+    const link = frame.locator('a.embed-open');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    const [full] = await Promise.all([t.page.context().waitForEvent('page'), link.click()]);
+    await full.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    const params = Object.fromEntries(new URL(full.url()).searchParams);
+    assert.deepEqual(params, { focus: 'kr-daejeon', lang: 'en' });
+    assert.ok(full.url().startsWith(t.env.subUrl), 'under the same sub-path');
+    assert.ok(await full.locator('.app-header').isVisible());
+    assert.deepEqual(await full.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId).sort()), [...mine].sort());
+
+    // Nothing was asked of any other origin than the partner's and the map's.
+    const origins = new Set([new URL(host.url).origin, new URL(t.env.subUrl).origin]);
+    assert.deepEqual(t.page.requests.filter((u) => !u.startsWith('data:') && !origins.has(new URL(u).origin)), []);
+  } finally {
+    host.server.close();
+  }
+});
+
+test('an embedded map is usable at 300×300: the bar, the filter drawer and the map all fit, nothing scrolls sideways', async () => {
+  t.page = await newPage(t.env, { width: 300, height: 300 });
+  await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  const box = (sel) => t.page.locator(sel).first().boundingBox();
+  const [bar, map] = [await box('.embed-bar'), await box('.map')];
+  assert.ok(bar.height <= 60, `bar ${bar.height} px`);
+  assert.ok(map.height >= 120 && map.width >= 290, `map ${map.width}×${map.height}`);
+  assert.ok(map.y + map.height <= 301, 'the map ends inside the frame');
+  assert.equal(await t.page.evaluate(() => document.documentElement.scrollWidth), 300, 'no sideways scroll');
+  assert.ok((await t.page.locator('.leaflet-marker-icon').count()) > 0);
+  await saveScreenshot(t.page, 'embed-300x300');
+});
