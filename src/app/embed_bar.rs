@@ -1,10 +1,48 @@
 //! `EmbedBar`: in an embedded map (`embed=1`), the switch between the map and the list, and the
-//! link that opens the same view as a full page in a new tab.
+//! link that opens the same view as a full page in a new tab. It also tells the host page how
+//! tall the embedded page would like to be (see README, "Embed it": the resize script).
 
 use leptos::prelude::*;
 
 use super::context::use_explore;
 use crate::domain::i18n::{t, Msg};
+
+/// The message type the host page's resize script listens for.
+pub const HEIGHT_MESSAGE: &str = "franco-korean-map:height";
+
+/// The map's preferred height in an embed, in CSS pixels (the list's is its content's).
+const MAP_HEIGHT: i32 = 420;
+
+/// The height the embedded page needs: the bar, the filter drawer as it is (open or closed),
+/// then the map, or the whole list when it is shown.
+fn wanted_height(show_list: bool) -> Option<i32> {
+    let doc = document();
+    // The whole content of an element, borders included.
+    let height = |sel: &str, content: bool| {
+        doc.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            .map(|e| if content { e.scroll_height() + e.offset_height() - e.client_height() } else { e.offset_height() })
+            .unwrap_or(0)
+    };
+    let body = if show_list { height(".list-column", true) } else { MAP_HEIGHT };
+    Some(height(".embed-bar", false) + height(".filters-column", true) + body)
+}
+
+/// Posts `{ type, height }` to the host page, if there is one.
+fn post_height(show_list: bool) {
+    let Some(height) = wanted_height(show_list) else { return };
+    let Ok(Some(parent)) = window().parent() else { return };
+    if parent == window() {
+        return; // not in a frame
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    // Any host may read a height: nothing private is sent.
+    let _ = parent.post_message(&message, "*");
+}
 
 #[component]
 pub fn EmbedBar(
@@ -12,6 +50,24 @@ pub fn EmbedBar(
     show_list: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_explore();
+    // After each change that can change the height (the list shown or not, what it lists, the
+    // filter drawer opened or closed), once the page is laid out again.
+    let drawer = RwSignal::new(0u32);
+    // `toggle` does not bubble: listened for on the way down.
+    let toggled = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || drawer.update(|n| *n += 1));
+    let callback: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(toggled.as_ref().clone());
+    let _ = document().add_event_listener_with_callback_and_bool("toggle", &callback, true);
+    let keep = StoredValue::new_local(Some(toggled));
+    on_cleanup(move || {
+        let _ = document().remove_event_listener_with_callback_and_bool("toggle", &callback, true);
+        keep.set_value(None);
+    });
+    Effect::new(move |_| {
+        let list = show_list.get();
+        ctx.visible.track();
+        drawer.track();
+        request_animation_frame(move || post_height(list));
+    });
     // The same state without `embed=1`, under the same path: what the visitor is looking at.
     let full = move || {
         let query = ctx.url.state.with(|s| {

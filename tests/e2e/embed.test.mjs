@@ -11,14 +11,23 @@ import { DATA, DEFAULT_PAIRS, drawable, newPage, saveScreenshot, useBrowser } fr
 const t = useBrowser();
 
 /** A partner's page (its own local server: another origin) with the map in an iframe. */
-async function hostPage(src) {
+async function hostPage(src, extra = '') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-'));
   fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A partner city</title></head>
 <body style="margin:0;font-family:sans-serif"><div style="height:250px">Our twin cities</div>
 <iframe id="map" title="Partnerships of Daejeon" src="${src}" width="640" height="460" style="border:0" loading="lazy" allow="fullscreen"></iframe>
-<div style="height:2000px">More of the partner's page</div></body></html>`);
+<div style="height:2000px">More of the partner's page</div>${extra}</body></html>`);
   return startServer({ dir, port: 0 });
 }
+
+/** The resize script of the README ("Embed it"), for a map served from `origin`. */
+const resizeScript = (origin) => `<script>
+addEventListener("message", function (e) {
+  var f = document.getElementById("map");
+  if (e.origin !== "${origin}" || !f || e.source !== f.contentWindow || !e.data || e.data.type !== "franco-korean-map:height") return;
+  f.style.height = Math.max(300, Math.min(5000, Number(e.data.height) || 0)) + "px";
+});
+</script>`;
 
 const pairsOf = (authority) => DEFAULT_PAIRS.filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.includes(authority));
 
@@ -107,4 +116,36 @@ test('an embedded map is usable at 300×300: the bar, the filter drawer and the 
   assert.equal(await t.page.evaluate(() => document.documentElement.scrollWidth), 300, 'no sideways scroll');
   assert.ok((await t.page.locator('.leaflet-marker-icon').count()) > 0);
   await saveScreenshot(t.page, 'embed-300x300');
+});
+
+test('the resize script sizes the iframe to what the map asks for (more when the list is shown) and ignores messages from any other origin', async () => {
+  const mapOrigin = new URL(t.env.subUrl).origin;
+  const host = await hostPage(`${t.env.subUrl}?embed=1&lang=en`, resizeScript(mapOrigin));
+  try {
+    t.page = await newPage(t.env, { width: 1024, height: 768 });
+    await t.page.goto(host.url);
+    const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    const height = () => t.page.$eval('#map', (f) => f.getBoundingClientRect().height);
+    // The map asks for its bar, the closed filter drawer and 420 px of map.
+    await t.page.waitForFunction(() => document.getElementById('map').style.height !== '');
+    const mapHeight = await height();
+    const wanted = await frame.evaluate(() => ['.embed-bar', '.filters-column'].reduce((n, s) => n + document.querySelector(s).getBoundingClientRect().height, 0) + 420);
+    assert.ok(Math.abs(mapHeight - wanted) <= 2, `${mapHeight} ≈ ${wanted}`);
+    // The list is longer: the frame grows to show it whole.
+    await frame.getByRole('button', { name: 'List' }).click();
+    await t.page.waitForFunction((h) => document.getElementById('map').getBoundingClientRect().height > h + 200, mapHeight);
+    const listHeight = await height();
+    const fit = await frame.evaluate(() => { const l = document.querySelector('.list-column'); return [l.scrollHeight, l.clientHeight, innerHeight, document.body.scrollHeight, [...document.body.children].map((c) => `${c.className}:${c.getBoundingClientRect().height}`).join(' ')]; });
+    assert.ok(fit[0] <= fit[1] + 1, `the list needs no scrolling inside the frame: ${fit}`);
+    // The same message from the partner's own page (another origin) changes nothing.
+    await t.page.evaluate(() => window.postMessage({ type: 'franco-korean-map:height', height: 3333 }, '*'));
+    await t.page.waitForTimeout(300);
+    assert.equal(await height(), listHeight);
+    // Back to the map: the frame shrinks again.
+    await frame.getByRole('button', { name: 'Map' }).click();
+    await t.page.waitForFunction((h) => Math.abs(document.getElementById('map').getBoundingClientRect().height - h) <= 2, mapHeight);
+  } finally {
+    host.server.close();
+  }
 });
