@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::context::provide_explore;
 use super::data_menu::DataMenu;
+use super::share_panel::SharePanel;
 use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
 use super::embed_bar::EmbedBar;
@@ -89,6 +90,7 @@ pub fn Explorer(
                 <div class="list-header">
                     <ResultCount />
                     <DataMenu />
+                    <SharePanel />
                 </div>
                 {move || match panel.get() {
                     None => view! { <PairList /> }.into_any(),

@@ -28,6 +28,7 @@ mod preview_banner;
 mod problems_panel;
 mod region_filter;
 mod result_count;
+mod share_panel;
 mod side_tabs;
 mod theme_filter;
 mod tiers_panel;

@@ -21,6 +21,7 @@ pub mod model;
 pub mod problem;
 pub mod screen;
 pub mod search;
+pub mod share;
 pub mod stats;
 pub mod synth;
 pub mod url_state;
