@@ -44,6 +44,30 @@ fn post_height(show_list: bool) {
     let _ = parent.post_message(&message, "*");
 }
 
+/// Whether the page is in full screen, real or pretended.
+fn in_full_screen() -> bool {
+    document().fullscreen_element().is_some()
+        || document().document_element().is_some_and(|e| e.class_list().contains("is-pseudo-fullscreen"))
+}
+
+/// Full screen by the Fullscreen API (allowed by the host's `allow="fullscreen"`); where the API
+/// is missing or refused (iOS Safari), the map fills the frame's whole viewport instead.
+fn toggle_full_screen() {
+    let doc = document();
+    let Some(root) = doc.document_element() else { return };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+        return;
+    }
+    if root.class_list().contains("is-pseudo-fullscreen") {
+        let _ = root.class_list().remove_1("is-pseudo-fullscreen");
+        return;
+    }
+    if !doc.fullscreen_enabled() || root.request_fullscreen().is_err() {
+        let _ = root.class_list().add_1("is-pseudo-fullscreen");
+    }
+}
+
 #[component]
 pub fn EmbedBar(
     /// Whether the list is shown instead of the map.
@@ -68,6 +92,10 @@ pub fn EmbedBar(
         drawer.track();
         request_animation_frame(move || post_height(list));
     });
+    // Re-read on each change of full screen (the button's pressed state).
+    let full_screen = RwSignal::new(0u32);
+    let change = window_event_listener_untyped("fullscreenchange", move |_| full_screen.update(|n| *n += 1));
+    on_cleanup(move || change.remove());
     // The same state without `embed=1`, under the same path: what the visitor is looking at.
     let full = move || {
         let query = ctx.url.state.with(|s| {
@@ -87,6 +115,18 @@ pub fn EmbedBar(
                 on:click=move |_| show_list.update(|v| *v = !*v)
             >
                 {move || if show_list.get() { t(ctx.lang.get(), Msg::ShowMap) } else { t(ctx.lang.get(), Msg::ShowList) }}
+            </button>
+            <button
+                type="button"
+                class="button button--secondary embed-fullscreen"
+                aria-pressed=move || { full_screen.get(); in_full_screen().to_string() }
+                on:click=move |_| {
+                    toggle_full_screen();
+                    // The API answers later (`fullscreenchange`); the fallback at once.
+                    full_screen.update(|n| *n += 1);
+                }
+            >
+                {move || t(ctx.lang.get(), Msg::FullScreen)}
             </button>
             <a class="embed-open" href=full target="_blank" rel="noopener">
                 {move || t(ctx.lang.get(), Msg::OpenFullMap)}

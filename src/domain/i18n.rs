@@ -125,6 +125,7 @@ pub enum Msg {
     ViewTwin,
     ViewWorld,
     OpenFullMap,
+    FullScreen,
     Share,
     ShareLink,
     CopyLink,
@@ -146,7 +147,7 @@ impl Msg {
         Msg::Uncertain, Msg::Kind, Msg::Population, Msg::Website, Msg::Notes, Msg::Legend, Msg::LegendGroup, Msg::LegendBundle,
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::NoTheme, Msg::SourceNotOnline,
-        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
+        Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
     ];
 }
 
@@ -241,6 +242,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ViewTwin => ("Côte à côte", "나란히 보기", "Side by side"),
         Msg::ViewWorld => ("Monde", "세계 지도", "World"),
         Msg::OpenFullMap => ("Ouvrir la carte complète", "전체 지도 열기", "Open the full map"),
+        Msg::FullScreen => ("Plein écran", "전체 화면", "Full screen"),
         Msg::Share => ("Partager", "공유", "Share"),
         Msg::ShareLink => ("Lien de cette vue", "이 화면의 링크", "Link to this view"),
         Msg::CopyLink => ("Copier le lien", "링크 복사", "Copy link"),

@@ -149,3 +149,37 @@ test('the resize script sizes the iframe to what the map asks for (more when the
     host.server.close();
   }
 });
+
+test('full screen from an embed: the Fullscreen API inside the iframe, or a pseudo full screen where the API is missing', async () => {
+  const host = await hostPage(`${t.env.subUrl}?embed=1&lang=en`);
+  try {
+    t.page = await newPage(t.env, { width: 1024, height: 768 });
+    await t.page.goto(host.url);
+    const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    const button = frame.getByRole('button', { name: 'Full screen' });
+    await button.click();
+    await frame.waitForFunction(() => document.fullscreenElement === document.documentElement);
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    await button.click();
+    await frame.waitForFunction(() => document.fullscreenElement === null);
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  } finally {
+    host.server.close();
+  }
+  // Where there is no Fullscreen API (iOS Safari), the map takes the whole frame.
+  const page = await newPage(t.env, { width: 400, height: 500 });
+  await page.addInitScript(() => Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false }));
+  await page.goto(`${t.env.subUrl}?embed=1&lang=en`);
+  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  const before = await page.locator('.map').boundingBox();
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  assert.match(await page.getAttribute('html', 'class'), /is-pseudo-fullscreen/);
+  assert.equal(await page.locator('.filters-column').isVisible(), false);
+  const during = await page.locator('.map').boundingBox();
+  assert.ok(during.height > before.height && Math.round(during.y + during.height) === 500, `${JSON.stringify(before)} → ${JSON.stringify(during)}`);
+  assert.equal(await page.getByRole('button', { name: 'Full screen' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /is-pseudo-fullscreen/);
+  await page.context().close();
+});
