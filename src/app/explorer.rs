@@ -10,6 +10,7 @@ use super::share_panel::SharePanel;
 use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
 use super::embed_bar::EmbedBar;
+use super::embed_builder::EmbedBuilder;
 use super::legend::Legend;
 use super::map_view::MapView;
 use super::pair_card::PairCard;
@@ -91,6 +92,7 @@ pub fn Explorer(
                     <ResultCount />
                     <DataMenu />
                     <SharePanel />
+                    <EmbedBuilder />
                 </div>
                 {move || match panel.get() {
                     None => view! { <PairList /> }.into_any(),

@@ -11,6 +11,7 @@ mod context;
 mod data_menu;
 mod data_source;
 mod embed_bar;
+mod embed_builder;
 mod explorer;
 mod facet_option;
 mod fetch;

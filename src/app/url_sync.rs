@@ -43,16 +43,24 @@ pub fn use_url_state() -> UrlStore {
         replace_next: StoredValue::new(true),
     };
 
+    // Back/Forward steps taken so far (see the write below).
+    let steps = StoredValue::new(0u64);
     Effect::new(move |_| {
         let query = store.state.with(|s| s.to_query());
         let target = if query.is_empty() { String::new() } else { format!("?{query}") };
         let replace = store.replace_next.get_value();
         store.replace_next.set_value(false);
+        let scheduled_in = steps.get_value();
         // Written once the next frame is on screen: the history entry costs the browser a few
         // milliseconds (up to 8 on a busy machine), which need not delay the map and the list
         // that the change is for.
         request_animation_frame(move || set_timeout(
             move || {
+                // Back or Forward came in between: the address is the browser's now, and writing
+                // this older state would add a stray entry.
+                if steps.get_value() != scheduled_in {
+                    return;
+                }
                 if target == current_search() {
                     return; // already there: the first run, or a Back/Forward step being applied
                 }
@@ -77,6 +85,7 @@ pub fn use_url_state() -> UrlStore {
     });
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        steps.update_value(|n| *n += 1);
         let (state, notices) = UrlState::parse(&current_search());
         store.notices.set(notices);
         store.state.set(state);

@@ -29,6 +29,30 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
     Some(QrPath { size: width + 2 * QUIET, d })
 }
 
+/// An HTML attribute value, quoted: what a host pastes must not break on a name with a quote.
+fn attribute(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The HTML a partner site pastes: the iframe (with a title, lazy loading and the right to go
+/// full screen) and, if asked, the script that sizes it to what the map asks for, accepting
+/// messages only from `origin` and only from that frame.
+pub fn embed_snippet(src: &str, title: &str, width: u32, height: u32, resize_from: Option<&str>) -> String {
+    let mut html = format!(
+        "<iframe id=\"franco-korean-map\" src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"fullscreen\"></iframe>",
+        attribute(src),
+        attribute(title)
+    );
+    if let Some(origin) = resize_from {
+        // The origin goes into a JavaScript string: only a plain `scheme://host[:port]` is used.
+        let origin: String = origin.chars().filter(|c| c.is_ascii_alphanumeric() || ":/.-[]".contains(*c)).collect();
+        html.push_str(&format!(
+            "\n<script>\naddEventListener(\"message\", function (e) {{\n  var f = document.getElementById(\"franco-korean-map\");\n  if (e.origin !== \"{origin}\" || !f || e.source !== f.contentWindow ||\n      !e.data || e.data.type !== \"franco-korean-map:height\") return;\n  f.style.height = Math.max(300, Math.min(5000, Number(e.data.height) || 0)) + \"px\";\n}});\n</script>"
+        ));
+    }
+    html
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +71,18 @@ mod tests {
         assert_ne!(qr_path("https://example.org/carte/?lang=fr").map(|p| p.d), Some(q.d));
         // Far too long for a QR code: none, and no panic.
         assert_eq!(qr_path(&"x".repeat(5000)), None);
+    }
+
+    #[test]
+    fn the_embed_snippet_quotes_what_it_carries_and_adds_the_resize_script_on_request() {
+        let s = embed_snippet("https://example.org/map/?embed=1&focus=kr-daejeon", "Map of \"Daejeon\" <partners>", 640, 460, None);
+        assert_eq!(
+            s,
+            "<iframe id=\"franco-korean-map\" src=\"https://example.org/map/?embed=1&amp;focus=kr-daejeon\" title=\"Map of &quot;Daejeon&quot; &lt;partners&gt;\" width=\"640\" height=\"460\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"fullscreen\"></iframe>"
+        );
+        let with_script = embed_snippet("https://example.org/map/?embed=1", "Map", 300, 300, Some("https://example.org\"+alert(1)+\""));
+        assert!(with_script.contains("e.origin !== \"https://example.orgalert1\""), "{with_script}");
+        assert!(with_script.contains("e.source !== f.contentWindow"));
+        assert!(with_script.ends_with("</script>"));
     }
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DATA, DEFAULT_PAIRS, drawable, newPage, saveScreenshot, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, expected, newPage, saveScreenshot, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -182,4 +182,48 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
   await page.getByRole('button', { name: 'Full screen' }).click();
   assert.doesNotMatch((await page.getAttribute('html', 'class')) ?? '', /is-pseudo-fullscreen/);
   await page.context().close();
+});
+
+test('the Embed builder: language, view, authority, filters and size give the snippet to paste, and its live preview is that embed', async () => {
+  t.page = await newPage(t.env, { width: 1440, height: 900 });
+  await t.page.goto(`${t.env.subUrl}?lang=en&from=2000`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await t.page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = t.page.getByRole('dialog', { name: 'Embed the map in a website' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Language').selectOption('ko');
+  await dialog.getByLabel('View').selectOption('world');
+  await dialog.getByLabel('Authority').selectOption('kr-daejeon');
+  await dialog.getByLabel('Width (px)').fill('500');
+  await dialog.getByLabel('Width (px)').press('Tab');
+  await dialog.getByLabel('Height (px)').fill('420');
+  await dialog.getByLabel('Height (px)').press('Tab');
+  await dialog.getByLabel('Fit the height to the content (script)').check();
+  const snippet = await dialog.getByLabel('Code to paste').inputValue();
+  // Read the snippet as a host page would.
+  const parsed = await t.page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const f = doc.querySelector('iframe');
+    return { src: f.getAttribute('src'), title: f.title, width: f.width, height: f.height, loading: f.getAttribute('loading'), allow: f.getAttribute('allow'), script: doc.querySelector('script')?.textContent ?? '' };
+  }, snippet);
+  const src = new URL(parsed.src);
+  assert.ok(parsed.src.startsWith(t.env.subUrl), `${parsed.src} under the map's address`);
+  assert.deepEqual(Object.fromEntries(src.searchParams), { from: '2000', focus: 'kr-daejeon', view: 'world', lang: 'ko', embed: '1' });
+  assert.deepEqual([parsed.title, parsed.width, parsed.height, parsed.loading, parsed.allow], ['한불 지방정부 교류 지도', '500', '420', 'lazy', 'fullscreen']);
+  assert.match(parsed.script, new RegExp(`e\\.origin !== "${new URL(t.env.subUrl).origin}"`));
+  // The preview is that very embed, live.
+  const preview = dialog.locator('.embed-preview iframe');
+  assert.equal(await preview.getAttribute('src'), parsed.src);
+  const frame = await (await preview.elementHandle()).contentFrame();
+  await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await frame.getAttribute('html', 'lang'), 'ko');
+  const want = expected({ from: 2000 }).filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.includes('kr-daejeon'));
+  assert.deepEqual(await frame.$$eval('path.pm-link[data-pair-id]', (ps) => [...new Set(ps.map((p) => p.dataset.pairId))].sort()), drawable(want));
+  await saveScreenshot(t.page, 'embed-builder-1440');
+  // Unchecking "keep the current filters" drops from=2000.
+  await dialog.getByLabel('Keep the current filters').uncheck();
+  assert.equal(new URL(await preview.getAttribute('src')).searchParams.get('from'), null);
+  await t.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await t.page.locator('.embed-preview iframe').count(), 0, 'the preview is unloaded with the dialog');
 });

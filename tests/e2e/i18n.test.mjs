@@ -12,9 +12,9 @@ const t = useBrowser();
 function interfaceTexts(page) {
   return page.evaluate(() => {
     // Where names from the data are shown (they are checked against the data elsewhere).
-    const DATA_NAMES = '.pair-list li, .pair-card .authority-name, .pair-card .names, .leaflet-marker-icon, path.pm-link, .timeline li, .tiers-panel li, .search-suggestions, .sources, .pair-card .summary, .pair-card blockquote, .leaflet-control-attribution, .lang-switcher, .pair-card h2, .pair-card .authority h3, .pair-card .authority p, .pair-card .authority dd, .pair-card dd';
+    const DATA_NAMES = '.pair-list li, .pair-card .authority-name, .pair-card .names, .leaflet-marker-icon, path.pm-link, .timeline li, .tiers-panel li, .search-suggestions, .sources, .pair-card .summary, .pair-card blockquote, .leaflet-control-attribution, .lang-switcher, option, .pair-card h2, .pair-card .authority h3, .pair-card .authority p, .pair-card .authority dd, .pair-card dd';
     const out = [];
-    const seen = (el) => el.closest(DATA_NAMES) === null && el.closest('[hidden], [aria-hidden="true"], noscript') === null;
+    const seen = (el) => el.closest(DATA_NAMES) === null && el.closest('[hidden], [aria-hidden="true"], noscript, dialog:not([open])') === null;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent.trim();
