@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::url_sync::full_page_address;
 use crate::domain::i18n::{t, Msg};
 
 /// The message type the host page's resize script listens for.
@@ -15,7 +16,7 @@ const MAP_HEIGHT: i32 = 420;
 
 /// The height the embedded page needs: the bar, the filter drawer as it is (open or closed),
 /// then the map, or the whole list when it is shown.
-fn wanted_height(show_list: bool) -> Option<i32> {
+fn wanted_height(show_list: bool) -> i32 {
     let doc = document();
     // The whole content of an element, borders included.
     let height = |sel: &str, content: bool| {
@@ -27,12 +28,12 @@ fn wanted_height(show_list: bool) -> Option<i32> {
             .unwrap_or(0)
     };
     let body = if show_list { height(".list-column", true) } else { MAP_HEIGHT };
-    Some(height(".embed-bar", false) + height(".filters-column", true) + body)
+    height(".embed-bar", false) + height(".filters-column", true) + body
 }
 
 /// Posts `{ type, height }` to the host page, if there is one.
 fn post_height(show_list: bool) {
-    let Some(height) = wanted_height(show_list) else { return };
+    let height = wanted_height(show_list);
     let Ok(Some(parent)) = window().parent() else { return };
     if parent == window() {
         return; // not in a frame
@@ -96,16 +97,8 @@ pub fn EmbedBar(
     let full_screen = RwSignal::new(0u32);
     let change = window_event_listener_untyped("fullscreenchange", move |_| full_screen.update(|n| *n += 1));
     on_cleanup(move || change.remove());
-    // The same state without `embed=1`, under the same path: what the visitor is looking at.
-    let full = move || {
-        let query = ctx.url.state.with(|s| {
-            let mut s = s.clone();
-            s.embed = false;
-            s.to_query()
-        });
-        let path = window().location().pathname().unwrap_or_default();
-        if query.is_empty() { path } else { format!("{path}?{query}") }
-    };
+    // The same state without `embed=1`: what the visitor is looking at, as a full page.
+    let full = move || ctx.url.state.with(full_page_address);
     view! {
         <div class="embed-bar">
             <button

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::url_sync::page_address;
 use crate::domain::describe::authority_label;
 use crate::domain::i18n::{t, Lang, Msg};
 use crate::domain::share::embed_snippet;
@@ -36,8 +37,6 @@ pub fn EmbedBuilder() -> impl IntoView {
             v
         })
     });
-    let location = window().location();
-    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
     let src = Memo::new(move |_| {
         let mut s = UrlState { embed: true, lang: Some(lang.get()), ..UrlState::default() };
         if keep_filters.get() {
@@ -45,7 +44,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         }
         s.filters.focus = Some(focus.get()).filter(|f| !f.is_empty());
         s.view = (view.get() != View::default()).then_some(view.get());
-        format!("{origin}{path}?{}", s.to_query())
+        page_address(&s)
     });
     let snippet = Memo::new({
         let origin = window().location().origin().unwrap_or_default();

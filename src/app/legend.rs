@@ -16,10 +16,7 @@ pub fn Legend(
     let ctx = use_explore();
     let kinds: Vec<String> = ctx.ds.with_value(|d| d.kind_options());
     // Large datasets are drawn on a canvas, in groups and bundles (see `map::CANVAS_ABOVE`).
-    let canvas = ctx.ds.with_value(|d| {
-        let located = |id: &str| d.authority(id).is_some_and(|a| a.location.is_some());
-        d.partnerships.iter().filter(|p| located(&p.french) && located(&p.korean)).count() > crate::map::CANVAS_ABOVE
-    });
+    let canvas = ctx.ds.with_value(|d| d.partnerships.iter().filter(|p| d.is_drawable(p)).count() > crate::map::CANVAS_ABOVE);
     let line = |class: String| {
         view! {
             <svg class="legend-line" width="36" height="10" aria-hidden="true">

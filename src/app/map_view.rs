@@ -105,10 +105,10 @@ pub fn MapView(
         let links: Vec<LinkSpec> = ds
             .partnerships
             .iter()
+            // Only pairs with both ends on the map can be drawn.
+            .filter(|p| ds.is_drawable(p))
             .filter_map(|p| {
                 let (k, f) = ds.ends(p)?;
-                // Only pairs with both ends on the map can be drawn.
-                f.location.and(k.location)?;
                 Some(LinkSpec {
                     id: p.id.clone(),
                     french: f.id.clone(),

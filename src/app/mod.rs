@@ -44,10 +44,9 @@ use wasm_bindgen::JsCast;
 
 pub use app::App;
 
-/// Wider than a phone: the width at which the stylesheet switches to one column (keep in step
-/// with `@media (max-width: 720px)` in public/style.css). Drawers start open only when wide.
+/// Wider than a phone ([`crate::map::narrow_screen`]): drawers start open only when wide.
 pub(crate) fn wide_screen() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0)
+    !crate::map::narrow_screen()
 }
 
 /// Replaces the static loading message of `index.html` with the app.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::url_sync::full_page_address;
 use crate::domain::i18n::{t, Msg};
 use crate::domain::share::qr_path;
 
@@ -12,16 +13,7 @@ use crate::domain::share::qr_path;
 pub fn SharePanel() -> impl IntoView {
     let ctx = use_explore();
     // The address of what is shown, without `embed=1`: a full page for whoever opens it.
-    let link = Memo::new(move |_| {
-        let query = ctx.url.state.with(|s| {
-            let mut s = s.clone();
-            s.embed = false;
-            s.to_query()
-        });
-        let location = window().location();
-        let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-        if query.is_empty() { format!("{origin}{path}") } else { format!("{origin}{path}?{query}") }
-    });
+    let link = Memo::new(move |_| ctx.url.state.with(full_page_address));
     let qr = Memo::new(move |_| link.with(|l| qr_path(l)));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {

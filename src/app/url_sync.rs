@@ -30,6 +30,20 @@ impl UrlStore {
     }
 }
 
+/// The full address of the app showing `state`, on this host and path (for links to share or
+/// embed; `state.embed` says whether it is the embedded page).
+pub fn page_address(state: &UrlState) -> String {
+    let location = window().location();
+    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    let query = state.to_query();
+    if query.is_empty() { format!("{origin}{path}") } else { format!("{origin}{path}?{query}") }
+}
+
+/// The address of what is shown, as a full page (never `embed=1`).
+pub fn full_page_address(state: &UrlState) -> String {
+    page_address(&UrlState { embed: false, ..state.clone() })
+}
+
 fn current_search() -> String {
     window().location().search().unwrap_or_default()
 }

@@ -465,6 +465,11 @@ impl Dataset {
         Some((self.authority(&p.korean)?, self.authority(&p.french)?))
     }
 
+    /// Whether a partnership can be drawn: both its authorities are known and located.
+    pub fn is_drawable(&self, p: &Partnership) -> bool {
+        self.ends(p).is_some_and(|(k, f)| k.location.is_some() && f.location.is_some())
+    }
+
     /// Regions that at least one partnership touches, French first, then by name.
     pub fn regions_in_use(&self) -> Vec<&Region> {
         let mut used: Vec<&Region> = self

@@ -24,10 +24,6 @@ fn spacing(target: f64) -> f64 {
     (target / RING_SLACK).ceil().max(34.0)
 }
 
-/// Whether the map is on a phone-sized screen (the stylesheet's `max-width: 720px`).
-fn touch_screen() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 720.0)
-}
 
 /// Shared (cheap to clone) so that map event handlers can re-spread the markers.
 #[derive(Clone)]
@@ -37,9 +33,8 @@ struct Inner {
     markers: HashMap<String, (Marker, Position, Country)>,
     shown: HashSet<String>,
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
-    /// The group markers drawn now, and which group each hidden member is in.
+    /// The group markers drawn now.
     groups: Vec<Group>,
-    in_group: HashMap<String, usize>,
     /// Classes set by [`MarkerSet::set_class`], for the group markers drawn later.
     classes: HashMap<&'static str, HashSet<String>>,
     callbacks: Callbacks,
@@ -73,13 +68,12 @@ impl MarkerSet {
             shown: HashSet::new(),
             closures: Vec::new(),
             groups: Vec::new(),
-            in_group: HashMap::new(),
             classes: HashMap::new(),
             callbacks: callbacks.clone(),
             group_click: None,
             map: None,
             key,
-            target: if touch_screen() { TOUCH_TARGET } else { TARGET },
+            target: if super::narrow_screen() { TOUCH_TARGET } else { TARGET },
         })));
         // Weak: the handler lives inside the set it looks into.
         let weak = Rc::downgrade(&set.0);
@@ -258,17 +252,13 @@ impl Inner {
             .collect();
         // Rings no wider than a fifth of the map: a small map groups sooner than it spreads.
         let size = map.get_size();
-        let max_ring = max_ring_within(spacing(self.target), size.x().min(size.y()) / 5.0);
-        let layout = layout_markers(&points, spacing(self.target), max_ring);
+        let apart = spacing(self.target);
+        let layout = layout_markers(&points, apart, max_ring_within(apart, size.x().min(size.y()) / 5.0));
         self.map = Some(map.clone());
         self.groups.clear();
-        self.in_group.clear();
-        for (k, group) in layout.groups.iter().enumerate() {
+        for group in &layout.groups {
             let members: Vec<String> = group.members.iter().map(|&i| ids[i].clone()).collect();
             let at = map.layer_point_to_lat_lng(&Point::new(group.at.0, group.at.1));
-            for m in &members {
-                self.in_group.insert(m.clone(), k);
-            }
             self.groups.push(self.group_marker(map, &at, members));
         }
         for (id, placed) in ids.iter().zip(&layout.placed) {

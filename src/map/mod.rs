@@ -206,6 +206,12 @@ fn wheel(map: &leaflet::Map, on: bool) {
     }
 }
 
+/// A phone-sized window: the width at which the stylesheet switches to one column (keep in step
+/// with `@media (max-width: 720px)` in public/style.css). Markers then get touch-sized targets.
+pub fn narrow_screen() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 720.0)
+}
+
 /// Whether the user asked for less motion: the maps then jump instead of flying and zooming.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()
