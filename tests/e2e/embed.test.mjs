@@ -159,11 +159,14 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
     await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     const button = frame.getByRole('button', { name: 'Full screen' });
     await button.click();
+    // The API answers with an event, and the button follows it in the next task: wait for both.
+    const pressed = (value) => frame.waitForFunction(
+      (v) => document.querySelector('.embed-fullscreen')?.getAttribute('aria-pressed') === v, value, { timeout: 5000 });
     await frame.waitForFunction(() => document.fullscreenElement === document.documentElement);
-    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    await pressed('true');
     await button.click();
     await frame.waitForFunction(() => document.fullscreenElement === null);
-    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await pressed('false');
   } finally {
     host.server.close();
   }
