@@ -8,7 +8,7 @@ step "Compiling the app to wasm (first time about 2.5 minutes, then about 20 sec
 cargo build --release --target wasm32-unknown-unknown --bin partnership-map
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/partnership-map.wasm"
 
-rm -rf dist.tmp && mkdir -p dist.tmp/pkg dist.tmp/data dist.tmp/vendor/leaflet
+rm -rf dist.tmp && mkdir -p dist.tmp/pkg dist.tmp/data dist.tmp/vendor/leaflet dist.tmp/vendor/html-to-image
 step "Generating JS bindings and optimising the wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map "$wasm"
 # binaryen from npm (v132): Debian's binaryen 108 produces a module that fails at start.
@@ -28,6 +28,8 @@ cp -r public/. dist.tmp/
 node .ci/minify-json.mjs data/partnerships.json dist.tmp/data/partnerships.json >/dev/null
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css dist.tmp/vendor/leaflet/
 cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
+# Loaded only when someone saves the map as a PNG (src/map/picture.rs).
+cp node_modules/html-to-image/dist/html-to-image.js dist.tmp/vendor/html-to-image/
 node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
 rm -rf dist && mv dist.tmp dist
 note "wasm: $(stat -c %s dist/pkg/partnership_map_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_bg.wasm | wc -c) gzip"

@@ -1,26 +1,12 @@
 //! `DataMenu`: the visible partnerships as a CSV file, and opening a file to preview it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::context::use_explore;
 use super::data_source::{input_files, use_data_source, DataSource};
+use super::save_file::save_text;
 use crate::domain::csv_io::export_csv;
 use crate::domain::i18n::{t, Msg};
-
-/// Saves `text` as a file named `name` without any request: a blob URL and a download link.
-fn save_file(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
-}
 
 /// "Download CSV" (what the filters show) and "Open a dataset…" (JSON or CSV, stays on the device).
 #[component]
@@ -29,7 +15,7 @@ pub fn DataMenu() -> impl IntoView {
     let data = use_data_source();
     let download = move |_| {
         let csv = ctx.ds.with_value(|d| export_csv(d, &ctx.visible.get_untracked()));
-        if let Err(e) = save_file("partnerships.csv", &csv, "text/csv;charset=utf-8") {
+        if let Err(e) = save_text("partnerships.csv", &csv, "text/csv;charset=utf-8") {
             leptos::logging::error!("the CSV file could not be saved: {e:?}");
         }
     };

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::download_png::DownloadPng;
 use super::url_sync::full_page_address;
 use crate::domain::i18n::{t, Msg};
 use crate::domain::share::qr_path;
 
 /// A "Share" drawer: the address of the current state (read-only, selected on focus), a "Copy
-/// link" button, and the QR code of the address drawn as an SVG path.
+/// link" button, "Download PNG" of the map, and the QR code of the address drawn as an SVG path.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let ctx = use_explore();
@@ -52,6 +53,7 @@ pub fn SharePanel() -> impl IntoView {
                         None => "",
                     }}
                 </span>
+                <DownloadPng />
                 {move || qr.get().map(|q| {
                     let size = q.size.to_string();
                     let view_box = format!("0 0 {size} {size}");

@@ -2,6 +2,7 @@
 //! script with the other script beside it (Séoul · 서울특별시), and one sentence per pair.
 
 use super::dataset::{Authority, Dataset, Partnership, Status, UNKNOWN_KIND};
+use super::filter::Filters;
 use super::i18n::{t, Lang, Msg};
 
 /// The name to show first, and the name in the other script when the data has it.
@@ -78,4 +79,47 @@ pub fn kind_option_label(ds: &Dataset, option: &str, lang: Lang) -> String {
 /// What a partnership is: its kind of agreement, or that nothing is signed.
 pub fn pair_kind_label(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
     kind_option_label(ds, p.kind_option(), lang)
+}
+
+/// The filters in force, one phrase each ("Region: Seoul, Brittany"), for a picture of the map
+/// that must say what it shows. Empty when nothing is filtered. Ids the data does not know are
+/// shown as they are.
+pub fn filter_summary(ds: &Dataset, f: &Filters, lang: Lang) -> Vec<String> {
+    let sep = if lang == Lang::Fr { " : " } else { ": " };
+    let phrase = |label: Msg, values: Vec<String>| format!("{}{sep}{}", t(lang, label), values.join(", "));
+    let mut out = Vec::new();
+    if let Some(a) = &f.focus {
+        out.push(phrase(Msg::EmbedFocus, vec![ds.authority(a).map_or_else(|| a.clone(), |a| authority_label(a, lang))]));
+    }
+    if !f.query.trim().is_empty() {
+        let q = f.query.trim();
+        out.push(phrase(Msg::Search, vec![if lang == Lang::Fr { format!("« {q} »") } else { format!("“{q}”") }]));
+    }
+    if !f.regions.is_empty() {
+        let names = f.regions.iter().map(|id| ds.region(id).map_or_else(|| id.clone(), |r| r.name.get(lang).to_string()));
+        out.push(phrase(Msg::Region, names.collect()));
+    }
+    if !f.themes.is_empty() {
+        let names = f.themes.iter().map(|id| ds.theme(id).map_or_else(|| id.clone(), |th| th.label.get(lang).to_string()));
+        out.push(phrase(Msg::Theme, names.collect()));
+    }
+    if let Some(kinds) = &f.kinds {
+        // In the facet's order, so the phrase reads like the checkboxes.
+        let names = ds.kind_options().into_iter().filter(|o| kinds.contains(o)).map(|o| kind_option_label(ds, &o, lang));
+        out.push(phrase(Msg::KindStatus, names.collect()));
+    }
+    let years = match (f.from, f.to) {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        (Some(a), None) => Some(format!("{a}–")),
+        (None, Some(b)) => Some(format!("–{b}")),
+        (None, None) => None,
+    };
+    match (years, f.include_unknown_year) {
+        (Some(y), true) => out.push(phrase(Msg::Years, vec![y])),
+        (Some(y), false) => out.push(phrase(Msg::Years, vec![y, t(lang, Msg::UnknownYearLeftOut).to_string()])),
+        (None, false) => out.push(phrase(Msg::Years, vec![t(lang, Msg::UnknownYearLeftOut).to_string()])),
+        (None, true) => {}
+    }
+    out
 }

@@ -145,6 +145,11 @@ pub enum Msg {
     ShowList,
     ShowMap,
     ShowMore,
+    DownloadPng,
+    PreparingImage,
+    ImageSaved,
+    ImageFailed,
+    UnknownYearLeftOut,
 }
 
 impl Msg {
@@ -158,6 +163,7 @@ impl Msg {
         Msg::FrenchAuthority, Msg::KoreanAuthority, Msg::Language, Msg::DataAsOf,
         Msg::MapLabel, Msg::NoTheme, Msg::SourceNotOnline,
         Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
+        Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
     ];
 }
 
@@ -272,6 +278,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ShowList => ("Liste", "목록", "List"),
         Msg::ShowMap => ("Carte", "지도", "Map"),
         Msg::ShowMore => ("Afficher plus", "더 보기", "Show more"),
+        Msg::DownloadPng => ("Télécharger l'image (PNG)", "지도 이미지 내려받기 (PNG)", "Download PNG"),
+        Msg::PreparingImage => ("Préparation de l'image…", "이미지를 만드는 중…", "Preparing the image…"),
+        Msg::ImageSaved => ("Image enregistrée", "이미지를 저장했습니다", "Image saved"),
+        Msg::ImageFailed => ("L'image n'a pas pu être créée", "이미지를 만들지 못했습니다", "The image could not be made"),
+        Msg::UnknownYearLeftOut => ("années inconnues exclues", "연도 미상 제외", "unknown years left out"),
     };
     match lang {
         Lang::Fr => fr,

@@ -10,6 +10,7 @@
 
 mod bindings;
 mod markers;
+pub mod picture;
 mod scene;
 
 pub use scene::CANVAS_ABOVE;

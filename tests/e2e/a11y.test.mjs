@@ -172,3 +172,16 @@ test('prefers-reduced-motion: the world map zooms and moves without animation', 
     await t.page.close();
   }
 });
+
+for (const [width, height, lang] of [[1280, 800, 'ko'], [390, 844, 'fr']]) {
+  test(`axe: no violation with the Share drawer open, after saving a PNG, in ${lang} at ${width}×${height}`, async () => {
+    t.page = await newPage(t.env, { width, height });
+    await openMap(t.page, t.env.url, `?lang=${lang}`);
+    await t.page.locator('.share-panel summary').click();
+    const download = t.page.waitForEvent('download');
+    await t.page.locator('.share-png').click();
+    await download;
+    await t.page.locator('.share-png-status').filter({ hasText: /\S/ }).waitFor();
+    assert.deepEqual(await violations(t.page), []);
+  });
+}

@@ -62,3 +62,120 @@ test('an embedded map shared from its full page drops embed=1', async () => {
   const link = await t.page.getByLabel('Lien de cette vue', { exact: true }).inputValue();
   assert.deepEqual(Object.fromEntries(new URL(link).searchParams), { focus: 'kr-daejeon', lang: 'fr' });
 });
+
+/** Width and height from a PNG's header (IHDR), and whether it is a PNG at all. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG file');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * How much of `screen` (a screenshot of the map column, CSS pixels) the downloaded `png` shows:
+ * the share of pixels whose colour differs by at most 48 in every channel (`same`), and the same
+ * share among the screenshot's ink (links, markers, text: `ink`), after finding where the map
+ * starts under the picture's title band and scaling it back to CSS pixels.
+ */
+async function likeness(page, png, screen) {
+  // The buttons on the map are left out of the picture: left out of the comparison too.
+  const skip = await page.evaluate(() => {
+    const column = document.querySelector('.map-column').getBoundingClientRect();
+    return [...document.querySelectorAll('.view-toggle, .leaflet-control-zoom')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return [r.left - column.left - 2, r.top - column.top - 2, r.right - column.left + 2, r.bottom - column.top + 2];
+    });
+  });
+  return page.evaluate(async ([a, b, skip]) => {
+    const load = async (b64) => createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const [picture, shot] = [await load(a), await load(b)];
+    const whole = new OffscreenCanvas(picture.width, picture.height).getContext('2d');
+    whole.drawImage(picture, 0, 0);
+    // The band is one dark colour down its left edge; the map starts below it.
+    const edge = whole.getImageData(1, 0, 1, picture.height).data;
+    let top = 0;
+    while (top < picture.height && edge[top * 4] === edge[0] && edge[top * 4 + 1] === edge[1]) top++;
+    const ratio = picture.width / shot.width;
+    const [w, h] = [shot.width, shot.height];
+    const mine = new OffscreenCanvas(w, h).getContext('2d');
+    mine.drawImage(picture, 0, top, picture.width, h * ratio, 0, 0, w, h);
+    const theirs = new OffscreenCanvas(w, h).getContext('2d');
+    theirs.drawImage(shot, 0, 0);
+    const [p, q] = [mine.getImageData(0, 0, w, h).data, theirs.getImageData(0, 0, w, h).data];
+    // A pixel matches when the picture has its colour (within 48 a channel) within one pixel
+    // of it: antialiasing and rounding move edges by a pixel.
+    const near = (i, j) => Math.abs(p[j] - q[i]) <= 48 && Math.abs(p[j + 1] - q[i + 1]) <= 48 && Math.abs(p[j + 2] - q[i + 2]) <= 48;
+    // Ink: what is drawn on the basemap (links, markers, text), i.e. strong colours or dark.
+    let [all, same, ink, inkSame] = [0, 0, 0, 0];
+    for (let y = 1; y < h - 1; y++) {
+      for (let x = 1; x < w - 1; x++) {
+        if (skip.some(([l, t, r, b]) => x >= l && x <= r && y >= t && y <= b)) continue;
+        const i = (y * w + x) * 4;
+        let ok = false;
+        for (let dy = -1; dy <= 1 && !ok; dy++) for (let dx = -1; dx <= 1 && !ok; dx++) ok = near(i, ((y + dy) * w + x + dx) * 4);
+        const strong = Math.max(q[i], q[i + 1], q[i + 2]) - Math.min(q[i], q[i + 1], q[i + 2]) > 60 || q[i] + q[i + 1] + q[i + 2] < 300;
+        all++;
+        if (ok) same++;
+        if (strong) { ink++; if (ok) inkSame++; }
+      }
+    }
+    return { top, ratio, same: same / all, ink: inkSame / ink };
+  }, [png.toString('base64'), screen.toString('base64'), skip]);
+}
+
+/** Clicks "Download PNG" in the open Share drawer and returns the file. */
+async function downloadPng(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  const file = await download;
+  await page.getByRole('status').filter({ hasText: 'Image saved' }).waitFor();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+test('Download PNG: the map as it is on screen (both views, under a sub-path), titled, in a file named by date; it follows the filters; no request leaves the origin', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openMap(t.page, t.env.subUrl, '?lang=en&region=FR-IDF');
+  await t.page.getByText('Share', { exact: true }).click();
+  const column = t.page.locator('.map-column');
+  const box = await column.boundingBox();
+  const first = await downloadPng(t.page);
+  assert.match(first.name, /^franco-korean-partnerships-map-\d{4}-\d{2}-\d{2}\.png$/);
+  const size = pngSize(first.bytes);
+  assert.equal(size.width, Math.round(box.width) * 2, 'twice as sharp as the screen');
+  assert.ok(size.height > box.height * 2 + 100, `a title band and a footer besides the map: ${size.height}`);
+  const before = await column.screenshot();
+  const same = await likeness(t.page, first.bytes, before);
+  assert.ok(same.top > 60 && same.top < 200, `the title band: ${same.top} px`);
+  // Measured: 99.7% of pixels and 89% of the ink (links, markers, text) match; 36% of the ink
+  // of another state does.
+  assert.ok(same.same > 0.98 && same.ink > 0.8, `the picture is the map on screen: ${JSON.stringify(same)}`);
+  fs.mkdirSync(path.join(ROOT, 'target', 'screenshots'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'target', 'screenshots', 'download-twin.png'), first.bytes);
+
+  // More regions: more links. The new picture is the new map, and the old one no longer is.
+  await t.page.locator('label[for="region-KR-41"]').click();
+  await t.page.locator('label[for="region-FR-ARA"]').click();
+  await searchParams(t.page);
+  const after = await column.screenshot();
+  const second = await downloadPng(t.page);
+  const now = await likeness(t.page, second.bytes, after);
+  const old = await likeness(t.page, first.bytes, after);
+  assert.ok(now.same > 0.98 && now.ink > 0.8, `the new picture is the new map: ${JSON.stringify(now)}`);
+  assert.ok(old.ink < 0.6, `the first picture is not the new map: ${JSON.stringify(old)}`);
+
+  // The world view, in Korean.
+  await t.page.goto(`${t.env.subUrl}?lang=ko&view=world&from=2000`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await t.page.getByText('공유', { exact: true }).click();
+  const shot = await column.screenshot();
+  const download = t.page.waitForEvent('download');
+  await t.page.locator('.share-png').click();
+  const world = await download;
+  assert.match(world.suggestedFilename(), /\.png$/);
+  const bytes = fs.readFileSync(await world.path());
+  const seen = await likeness(t.page, bytes, shot);
+  assert.ok(seen.same > 0.98 && seen.ink > 0.8, JSON.stringify(seen));
+  fs.writeFileSync(path.join(ROOT, 'target', 'screenshots', 'download-world-ko.png'), bytes);
+
+  const origin = new URL(t.env.subUrl).origin;
+  assert.ok(t.page.requests.some((u) => u.startsWith(`${t.env.subUrl}vendor/html-to-image/`)), 'the library comes from the map\'s own folder');
+  assert.deepEqual(t.page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+});
