@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::url_sync::UrlStore;
-use crate::domain::{facet_counts, visible_pairs, Dataset, FacetCounts, Lang};
+use crate::domain::{facet_counts, visible_pairs, Dataset, FacetCounts, Lang, View};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -24,7 +24,16 @@ pub struct Explore {
     pub hovered: RwSignal<Option<Hover>>,
     /// The visible partnerships to highlight for `hovered`.
     pub highlighted: Memo<HashSet<String>>,
+    /// The view shown: the URL's, or [`Explore::default_view`].
+    pub view: Memo<View>,
+    /// The view when the URL names none: side by side, except in an embed too low for two
+    /// stacked maps, where one world map shows both ends of every link.
+    pub default_view: View,
 }
+
+/// At this frame height or below an embed opens on the world map (two stacked maps would be
+/// strips); the stylesheet's `@media (max-height: 420px)` drops the map's buttons there too.
+const LOW_FRAME: f64 = 420.0;
 
 /// A partnership, or an authority (which stands for all its visible partnerships).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +68,10 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
             })
         })
     });
-    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted };
+    let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
+    let default_view = if url.state.with_untracked(|s| s.embed) && low_frame { View::World } else { View::Twin };
+    let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
+    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted, view, default_view };
     provide_context(explore);
     explore
 }

@@ -16,7 +16,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     let ctx = use_explore();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let lang = RwSignal::new(ctx.lang.get_untracked());
-    let view = RwSignal::new(ctx.url.state.with_untracked(|s| s.view.unwrap_or_default()));
+    let view = RwSignal::new(ctx.view.get_untracked());
     let focus = RwSignal::new(String::new());
     let keep_filters = RwSignal::new(true);
     let (width, height) = (RwSignal::new(640u32), RwSignal::new(460u32));
@@ -43,7 +43,8 @@ pub fn EmbedBuilder() -> impl IntoView {
             s.filters = ctx.url.state.with(|u| u.filters.clone());
         }
         s.filters.focus = Some(focus.get()).filter(|f| !f.is_empty());
-        s.view = (view.get() != View::default()).then_some(view.get());
+        // Always written: without it, a frame too low for two stacked maps opens on the world.
+        s.view = Some(view.get());
         page_address(&s)
     });
     let snippet = Memo::new({

@@ -53,7 +53,7 @@ pub fn Explorer(
     // A memo, so that selecting a pair (which changes the URL state) does not rebuild the list
     // and lose the keyboard focus in it.
     let panel = Memo::new(move |_| url.state.with(|s| s.panel));
-    let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or_default()));
+    let view = explore.view;
     let as_of = dataset.data_as_of;
     // Whether the map draws group markers, for the legend to explain them.
     let grouped = RwSignal::new(false);

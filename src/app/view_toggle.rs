@@ -11,13 +11,13 @@ use crate::domain::View;
 pub fn ViewToggle() -> impl IntoView {
     let ctx = use_explore();
     let button = move |view: View, label: Msg| {
-        let pressed = move || ctx.url.state.with(|s| s.view.unwrap_or_default() == view);
+        let pressed = move || ctx.view.get() == view;
         view! {
             <button
                 type="button"
                 data-view=view.id()
                 aria-pressed=move || pressed().to_string()
-                on:click=move |_| ctx.url.update(|s| s.view = if view == View::default() { None } else { Some(view) })
+                on:click=move |_| ctx.url.update(|s| s.view = if view == ctx.default_view { None } else { Some(view) })
             >
                 {move || t(ctx.lang.get(), label)}
             </button>

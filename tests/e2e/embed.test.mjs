@@ -104,7 +104,7 @@ test('embedded on another origin: embed=1 shows only the map, a list switch and 
   }
 });
 
-test('an embedded map is usable at 300×300: the bar, the filter drawer and the map all fit, nothing scrolls sideways', async () => {
+test('an embedded map is usable at 300×300: the bar on one line, the filter drawer and a world map all fit, nothing scrolls sideways', async () => {
   t.page = await newPage(t.env, { width: 300, height: 300 });
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr`);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
@@ -115,7 +115,17 @@ test('an embedded map is usable at 300×300: the bar, the filter drawer and the 
   assert.ok(map.y + map.height <= 301, 'the map ends inside the frame');
   assert.equal(await t.page.evaluate(() => document.documentElement.scrollWidth), 300, 'no sideways scroll');
   assert.ok((await t.page.locator('.leaflet-marker-icon').count()) > 0);
+  // Too low for two stacked maps: one world map shows both ends of every link, without the
+  // view switch over it; the bar's three controls stay on one line.
+  assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'world');
+  assert.equal(await t.page.locator('.view-toggle').isVisible(), false);
+  const tops = await t.page.locator('.embed-bar > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  assert.ok(Math.max(...tops) - Math.min(...tops) < 12, `one line: ${tops}`);
   await saveScreenshot(t.page, 'embed-300x300');
+  // Asked for by name, the twin view is what shows.
+  await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr&view=twin`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'twin');
 });
 
 test('the resize script sizes the iframe to what the map asks for (more when the list is shown) and ignores messages from any other origin', async () => {
