@@ -24,6 +24,8 @@ pub struct Explore {
     pub hovered: RwSignal<Option<Hover>>,
     /// The visible partnerships to highlight for `hovered`.
     pub highlighted: Memo<HashSet<String>>,
+    /// Bumped to ask the map to frame everything shown again (a kiosk's Home key).
+    pub overview: RwSignal<u32>,
     /// The view shown: the URL's, or [`Explore::default_view`].
     pub view: Memo<View>,
     /// The view when the URL names none: side by side, except in an embed too low for two
@@ -71,7 +73,7 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
     let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
     let default_view = if url.state.with_untracked(|s| s.embed) && low_frame { View::World } else { View::Twin };
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
-    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted, view, default_view };
+    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted, overview: RwSignal::new(0), view, default_view };
     provide_context(explore);
     explore
 }

@@ -82,6 +82,7 @@ pub fn MapView(
                     grouped.set(any);
                 }
             }),
+            touch_targets: ctx.url.state.with_untracked(|s| s.kiosk),
         };
         let mut map = match PartnershipMap::new(&el, layout, &basemap_js, callbacks) {
             Ok(m) => m,
@@ -179,6 +180,19 @@ pub fn MapView(
                 }
             }
         });
+    });
+
+    // Asked for an overview (a kiosk's Home key): frame everything shown.
+    Effect::new(move |previous: Option<u32>| {
+        let n = ctx.overview.get();
+        if created.get() && previous.is_some_and(|p| p != n) {
+            seam.with_value(|m| {
+                if let Some(m) = m {
+                    m.fit_all();
+                }
+            });
+        }
+        n
     });
 
     // Hovering or focusing a line, a marker or a list item highlights the pair and its ends.

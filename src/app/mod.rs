@@ -36,6 +36,7 @@ mod side_tabs;
 mod theme_filter;
 mod tiers_panel;
 mod timeline_panel;
+mod timeline_player;
 mod url_notices;
 mod url_sync;
 mod view_toggle;

@@ -3,17 +3,19 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::timeline_player::TimelinePlayer;
 use crate::domain::describe::pair_title;
 use crate::domain::filter::events_in_years;
 use crate::domain::i18n::{event_count_text, format_date, t, Msg};
 
-/// Events in date order, following the year filter; an event that concerns a partnership has a
-/// button that opens it.
+/// The years played one after the other, then the events in date order, following the year
+/// filter; an event that concerns a partnership has a button that opens it.
 #[component]
 pub fn TimelinePanel() -> impl IntoView {
     let ctx = use_explore();
     let ds = ctx.dataset();
-    move || {
+    // The player stays put while the list below follows each year it shows.
+    let events = move || {
         let lang = ctx.lang.get();
         let filters = ctx.url.state.with(|s| s.filters.clone());
         let events = events_in_years(&ds, &filters);
@@ -58,10 +60,14 @@ pub fn TimelinePanel() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="timeline-panel">
-                <p class="panel-intro">{t(lang, Msg::EventsOfYears)}" — "<span class="event-count">{count}</span></p>
-                <ol class="timeline">{items}</ol>
-            </div>
+            <p class="panel-intro">{t(lang, Msg::EventsOfYears)}" — "<span class="event-count">{count}</span></p>
+            <ol class="timeline">{items}</ol>
         }
+    };
+    view! {
+        <div class="timeline-panel">
+            <TimelinePlayer />
+            {events}
+        </div>
     }
 }

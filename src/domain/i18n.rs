@@ -150,6 +150,19 @@ pub enum Msg {
     ImageSaved,
     ImageFailed,
     UnknownYearLeftOut,
+    PlayYears,
+    Play,
+    PausePlayback,
+    Speed,
+    YearShown,
+    ThatYear,
+    NoEventThatYear,
+    KioskScan,
+    KioskAuto,
+    KioskPaused,
+    TourProblems,
+    AvailableOffline,
+    OfflineNow,
 }
 
 impl Msg {
@@ -164,6 +177,7 @@ impl Msg {
         Msg::MapLabel, Msg::NoTheme, Msg::SourceNotOnline,
         Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
         Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
+        Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
     ];
 }
 
@@ -283,6 +297,19 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ImageSaved => ("Image enregistrée", "이미지를 저장했습니다", "Image saved"),
         Msg::ImageFailed => ("L'image n'a pas pu être créée", "이미지를 만들지 못했습니다", "The image could not be made"),
         Msg::UnknownYearLeftOut => ("années inconnues exclues", "연도 미상 제외", "unknown years left out"),
+        Msg::PlayYears => ("Rejouer les années", "연도별 재생", "Play the years"),
+        Msg::Play => ("Lecture", "재생", "Play"),
+        Msg::PausePlayback => ("Mettre en pause", "일시 정지", "Pause"),
+        Msg::Speed => ("Vitesse", "속도", "Speed"),
+        Msg::YearShown => ("Année affichée", "표시 연도", "Year shown"),
+        Msg::ThatYear => ("Cette année-là", "그해의 일", "That year"),
+        Msg::NoEventThatYear => ("Aucun événement daté cette année-là", "이 해에 기록된 일이 없습니다", "No dated event that year"),
+        Msg::KioskScan => ("Scannez pour l'ouvrir sur votre téléphone", "휴대전화로 스캔하여 열기", "Scan to open it on your phone"),
+        Msg::KioskAuto => ("Présentation automatique", "자동 소개 중", "Playing on its own"),
+        Msg::KioskPaused => ("En pause : reprise automatique sans activité", "일시 정지: 입력이 없으면 자동으로 다시 시작", "Paused: resumes on its own when left alone"),
+        Msg::TourProblems => ("Problèmes dans le fichier de visite", "투어 파일 오류", "Problems in the tour file"),
+        Msg::AvailableOffline => ("Disponible hors ligne", "오프라인에서도 사용 가능", "Available offline"),
+        Msg::OfflineNow => ("Hors ligne : la carte reste complète", "오프라인: 지도는 그대로 사용 가능", "Offline: the map is all here"),
     };
     match lang {
         Lang::Fr => fr,
@@ -345,6 +372,16 @@ pub fn event_count_text(lang: Lang, n: usize) -> String {
         Lang::Fr => format!("{n} événement{}", if n > 1 { "s" } else { "" }),
         Lang::Ko => format!("사건 {n}건"),
         Lang::En => format!("{n} event{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// "1 s per year", for the playback's speed.
+pub fn speed_text(lang: Lang, millis: u32) -> String {
+    let seconds = if millis % 1000 == 0 { (millis / 1000).to_string() } else { format!("{:.1}", millis as f64 / 1000.0) };
+    match lang {
+        Lang::Fr => format!("{} s par année", seconds.replace('.', ",")),
+        Lang::Ko => format!("1년에 {seconds}초"),
+        Lang::En => format!("{seconds} s per year"),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod kiosk;
 pub mod json_position;
 pub mod load;
 pub mod model;

@@ -25,6 +25,47 @@ pub struct UrlState {
     pub view: Option<View>,
     /// Embedded in another site (`embed=1`): the map, a list toggle and a filter drawer only.
     pub embed: bool,
+    /// Presenter and kiosk mode (`mode=kiosk`): large type, the attract loop, clicker keys.
+    pub kiosk: bool,
+    /// Seconds each pair of the attract loop stays on screen (`dwell=`; default 10).
+    pub dwell: Option<u32>,
+    /// Seconds without input before a kiosk resets and resumes its loop (`idle=`; default 90).
+    pub idle: Option<u32>,
+    /// A tour file of prepared steps (`tour=tours/forum.json`), relative to the app.
+    pub tour: Option<String>,
+    /// Where the kiosk card's QR code sends phones (`qr=https://…/`), when the kiosk runs from a
+    /// copy that phones cannot reach; by default, this page's own address.
+    pub qr: Option<String>,
+}
+
+/// A tour file's address: a path inside the app's folder (letters, digits, `-_./`), ending in
+/// `.json`, never going up (`..`) or elsewhere (no scheme, no `//`).
+pub fn is_tour_path(s: &str) -> bool {
+    s.len() <= 200
+        && s.ends_with(".json")
+        && !s.starts_with('/')
+        && !s.contains("..")
+        && !s.contains("//")
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+}
+
+/// An absolute `http:` or `https:` address with no space or quote in it.
+pub fn is_web_address(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && s.len() <= 300
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`".contains(c))
+}
+
+/// Seconds for `dwell=` and `idle=`: a whole number from 1 to a day.
+fn parse_seconds(param: &str, value: &str, notices: &mut Vec<UrlNotice>) -> Option<u32> {
+    match value.trim().parse::<u32>() {
+        Ok(n) if (1..=86_400).contains(&n) => Some(n),
+        _ => {
+            notices.push(notice(param, value, "expected seconds from 1 to 86400"));
+            None
+        }
+    }
 }
 
 /// How the map shows France and Korea.
@@ -150,6 +191,17 @@ impl UrlState {
                     "list" => s.panel = None,
                     other => notices.push(notice("panel", other, "expected list, timeline or tiers")),
                 },
+                "mode" => match value.as_ref() {
+                    "kiosk" => s.kiosk = true,
+                    "full" => s.kiosk = false,
+                    other => notices.push(notice("mode", other, "expected kiosk")),
+                },
+                "dwell" => s.dwell = parse_seconds("dwell", &value, &mut notices),
+                "idle" => s.idle = parse_seconds("idle", &value, &mut notices),
+                "tour" if is_tour_path(&value) => s.tour = Some(value.into_owned()),
+                "tour" => notices.push(notice("tour", &value, "expected a .json file in the app's folder")),
+                "qr" if is_web_address(&value) => s.qr = Some(value.into_owned()),
+                "qr" => notices.push(notice("qr", &value, "expected an http(s) address")),
                 "lang" => match Lang::try_from_code(&value) {
                     Some(l) => s.lang = Some(l),
                     None => notices.push(notice("lang", &value, "expected fr, ko or en")),
@@ -254,6 +306,22 @@ impl UrlState {
         }
         if self.embed {
             parts.push("embed=1".into());
+        }
+        let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
+        if self.kiosk {
+            parts.push("mode=kiosk".into());
+        }
+        if let Some(n) = self.dwell {
+            parts.push(format!("dwell={n}"));
+        }
+        if let Some(n) = self.idle {
+            parts.push(format!("idle={n}"));
+        }
+        if let Some(t) = &self.tour {
+            parts.push(format!("tour={}", encode(t)));
+        }
+        if let Some(q) = &self.qr {
+            parts.push(format!("qr={}", encode(q)));
         }
         parts.join("&")
     }

@@ -69,6 +69,8 @@ pub struct Callbacks {
     /// Whether a set of markers (`"world"`, `"fr"`, `"kr"`) now draws any group marker, after
     /// each layout (a zoom, a filter change).
     pub on_groups: Rc<dyn Fn(&'static str, bool)>,
+    /// Touch-sized (44 px) marker targets whatever the screen's width: a kiosk's touch screen.
+    pub touch_targets: bool,
 }
 
 /// Which view to build.
