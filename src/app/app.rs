@@ -78,6 +78,10 @@ pub fn App() -> impl IntoView {
     if url.state.with_untracked(|s| s.embed) {
         set_root_attribute("data-embed", "1");
     }
+    // And a kiosk (see `html[data-mode="kiosk"]`): large type, no share or embed chrome.
+    if url.state.with_untracked(|s| s.kiosk) {
+        set_root_attribute("data-mode", "kiosk");
+    }
     Effect::new(move |_| {
         let l = lang.get();
         set_root_attribute("lang", l.code());

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::context::use_explore;
+use super::full_screen::{in_full_screen, toggle_full_screen};
 use super::url_sync::full_page_address;
 use crate::domain::i18n::{t, Msg};
 
@@ -43,30 +44,6 @@ fn post_height(show_list: bool) {
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
     // Any host may read a height: nothing private is sent.
     let _ = parent.post_message(&message, "*");
-}
-
-/// Whether the page is in full screen, real or pretended.
-fn in_full_screen() -> bool {
-    document().fullscreen_element().is_some()
-        || document().document_element().is_some_and(|e| e.class_list().contains("is-pseudo-fullscreen"))
-}
-
-/// Full screen by the Fullscreen API (allowed by the host's `allow="fullscreen"`); where the API
-/// is missing or refused (iOS Safari), the map fills the frame's whole viewport instead.
-fn toggle_full_screen() {
-    let doc = document();
-    let Some(root) = doc.document_element() else { return };
-    if doc.fullscreen_element().is_some() {
-        doc.exit_fullscreen();
-        return;
-    }
-    if root.class_list().contains("is-pseudo-fullscreen") {
-        let _ = root.class_list().remove_1("is-pseudo-fullscreen");
-        return;
-    }
-    if !doc.fullscreen_enabled() || root.request_fullscreen().is_err() {
-        let _ = root.class_list().add_1("is-pseudo-fullscreen");
-    }
 }
 
 #[component]

@@ -11,6 +11,7 @@ use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
 use super::embed_bar::EmbedBar;
 use super::embed_builder::EmbedBuilder;
+use super::kiosk::Kiosk;
 use super::legend::Legend;
 use super::map_view::MapView;
 use super::pair_card::PairCard;
@@ -59,6 +60,8 @@ pub fn Explorer(
     let grouped = RwSignal::new(false);
     // Embedded (`embed=1`): the map or the list, one at a time, and a bar to switch.
     let embed = url.state.with_untracked(|s| s.embed);
+    // The pavilion's big screen: the kiosk's loop and big card instead of the pair card.
+    let kiosk = url.state.with_untracked(|s| s.kiosk);
     let show_list = RwSignal::new(false);
     let problems = loaded.problems.clone();
 
@@ -84,7 +87,7 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
-                <PairCard />
+                {if kiosk { view! { <Kiosk /> }.into_any() } else { view! { <PairCard /> }.into_any() }}
             </main>
             <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
                 <SideTabs />

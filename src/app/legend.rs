@@ -7,7 +7,8 @@ use crate::domain::describe::kind_option_label;
 use crate::domain::i18n::{t, Msg};
 
 /// Marker shapes per country and one line sample per "kind / status" option.
-/// Folded at first on a phone, where it would hide the map.
+/// Folded at first on a phone, where it would hide the map, and on a kiosk, where it would hide
+/// the pair being shown (its card says the kind in words).
 #[component]
 pub fn Legend(
     /// Whether the map now draws group markers (crowds too close to tell apart at this zoom).
@@ -25,7 +26,7 @@ pub fn Legend(
         }
     };
     view! {
-        <details class="legend" open=super::wide_screen()>
+        <details class="legend" open=super::wide_screen() && !ctx.url.state.with_untracked(|s| s.kiosk)>
             <summary>{move || t(ctx.lang.get(), Msg::Legend)}</summary>
             <ul>
                 <li><span class="legend-marker pm-marker--fr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::FrenchAuthority)}</li>

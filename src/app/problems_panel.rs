@@ -12,6 +12,9 @@ pub fn ProblemsPanel(
     problems: Vec<Problem>,
     /// Interface language.
     lang: Memo<Lang>,
+    /// What the problems are in, when not the data (a kiosk's tour file).
+    #[prop(optional)]
+    title: Option<Msg>,
 ) -> impl IntoView {
     if problems.is_empty() {
         return ().into_any();
@@ -21,11 +24,11 @@ pub fn ProblemsPanel(
         <section class="problems" role="alert" data-problem-count=count.to_string()>
             <details>
                 <summary>
-                    <strong>{move || t(lang.get(), Msg::DataProblems)}</strong>
+                    <strong>{move || t(lang.get(), title.unwrap_or(Msg::DataProblems))}</strong>
                     " — "
                     {move || problem_count_text(lang.get(), count)}
-                    ". "
-                    {move || t(lang.get(), Msg::DataProblemsHelp)}
+                    "."
+                    {title.is_none().then(|| view! { " " {move || t(lang.get(), Msg::DataProblemsHelp)} })}
                 </summary>
                 <ul class="problem-list">
                     {problems

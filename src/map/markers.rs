@@ -73,7 +73,7 @@ impl MarkerSet {
             group_click: None,
             map: None,
             key,
-            target: if callbacks.touch_targets || super::narrow_screen() { TOUCH_TARGET } else { TARGET },
+            target: (if callbacks.touch_targets || super::narrow_screen() { TOUCH_TARGET } else { TARGET }) * super::type_scale(),
         })));
         // Weak: the handler lives inside the set it looks into.
         let weak = Rc::downgrade(&set.0);

@@ -215,6 +215,20 @@ pub fn narrow_screen() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 720.0)
 }
 
+/// How much larger than the usual 16 px the page's type is (a kiosk's big screen sets 20 to
+/// 48 px): markers and their targets grow with it, never shrink.
+pub fn type_scale() -> f64 {
+    let px = web_sys::window()
+        .and_then(|w| {
+            let root = w.document()?.document_element()?;
+            w.get_computed_style(&root).ok().flatten()
+        })
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    (px / 16.0).max(1.0)
+}
+
 /// Whether the user asked for less motion: the maps then jump instead of flying and zooming.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

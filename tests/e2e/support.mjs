@@ -185,3 +185,25 @@ export async function dropFile(page, name, text, type) {
   await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
 }
+
+const JSQR = fs.readFileSync(path.join(ROOT, 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
+
+/** Decodes a QR code drawn as an SVG (`selector`): rasterised in the page, read by jsQR. */
+export async function decodeQr(page, selector) {
+  // The UMD build sets `self.jsQR`.
+  if (!(await page.evaluate(() => typeof window.jsQR === 'function'))) await page.addScriptTag({ content: JSQR });
+  return page.evaluate(async (selector) => {
+    const svg = document.querySelector(selector);
+    const xml = new XMLSerializer().serializeToString(svg);
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([xml], { type: 'image/svg+xml' }));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 400;
+    const ctx = canvas.getContext('2d');
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, 0, 0, 400, 400);
+    const { data } = ctx.getImageData(0, 0, 400, 400);
+    return window.jsQR(data, 400, 400)?.data ?? null;
+  }, selector);
+}

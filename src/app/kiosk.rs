@@ -1,0 +1,262 @@
+//! `Kiosk`: the pavilion's big screen (`mode=kiosk`). Left alone, it moves from pair to pair
+//! (by year, or along a tour file); any touch, click or key stops it; after `idle=` seconds
+//! without input the filters, view and selection come back to the kiosk's own and the loop
+//! resumes. A presenter's clicker drives it: PageDown / → / Space next, PageUp / ← previous,
+//! Home overview, `f` full screen, `b` or `.` blank screen, Escape leaves the card.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::context::use_explore;
+use super::fetch::fetch_text;
+use super::full_screen::toggle_full_screen;
+use super::kiosk_card::KioskCard;
+use super::problems_panel::ProblemsPanel;
+use crate::domain::i18n::{t, Lang, Msg};
+use crate::domain::kiosk::{attract_order, parse_tour, Tour, DEFAULT_DWELL, DEFAULT_IDLE};
+use crate::domain::{Localized, Problem, UrlState};
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Whether a key press belongs to what has the focus (typing, a button, a slider), so the kiosk
+/// leaves Space and the arrows to it.
+fn focus_takes_keys(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A" | "SUMMARY" | "LI")
+        || el.closest(".leaflet-container").ok().flatten().is_some()
+}
+
+/// The kiosk's loop, keys and idle reset, the tour's caption, and the big card.
+#[component]
+pub fn Kiosk() -> impl IntoView {
+    let ctx = use_explore();
+    // What the kiosk comes back to when left alone.
+    let home = ctx.url.state.get_untracked();
+    let has_tour = home.tour.is_some();
+    let dwell = home.dwell.unwrap_or(DEFAULT_DWELL);
+    let idle = home.idle.unwrap_or(DEFAULT_IDLE);
+    let qr_base = home.qr.clone().unwrap_or_else(|| {
+        let l = window().location();
+        format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+    });
+    let tour = RwSignal::new(None::<Tour>);
+    let tour_problems = RwSignal::new(Vec::<Problem>::new());
+    // The tour step on screen, when walking a tour.
+    let step = RwSignal::new(None::<usize>);
+    let running = RwSignal::new(true);
+    let blank = RwSignal::new(false);
+    let last_input = StoredValue::new(now());
+
+    if let Some(path) = home.tour.clone() {
+        leptos::task::spawn_local(async move {
+            match fetch_text(&path).await {
+                Ok(text) => {
+                    let (parsed, problems) = ctx.ds.with_value(|d| parse_tour(&text, d));
+                    tour_problems.set(problems);
+                    if !parsed.steps.is_empty() {
+                        tour.set(Some(parsed));
+                        step.set(None);
+                    }
+                }
+                Err(e) => tour_problems.set(vec![Problem::at("tour", format!("{path} could not be loaded: {e}"))]),
+            }
+        });
+    }
+
+    // The kiosk's settings and language stay whatever a step shows.
+    let keep_kiosk = move |mut s: UrlState| {
+        ctx.url.state.with_untracked(|now| {
+            s.kiosk = true;
+            s.dwell = now.dwell;
+            s.idle = now.idle;
+            s.tour = now.tour.clone();
+            s.qr = now.qr.clone();
+            s.lang = now.lang;
+        });
+        s
+    };
+    // One step forward or back, round and round; written without a history entry (a day of
+    // steps would fill the history).
+    let go = move |delta: i32| {
+        if let Some(n) = tour.with_untracked(|t| t.as_ref().map(|t| t.steps.len())) {
+            let i = match step.get_untracked() {
+                Some(i) => (i as i32 + delta).rem_euclid(n as i32) as usize,
+                None if delta >= 0 => 0,
+                None => n - 1,
+            };
+            step.set(Some(i));
+            let state = tour.with_untracked(|t| t.as_ref().map(|t| t.steps[i].state.clone())).unwrap_or_default();
+            let whole = state.pair.is_none();
+            ctx.url.replace(keep_kiosk(state));
+            // A step without a pair shows its whole selection, once the map has drawn it.
+            if whole {
+                request_animation_frame(move || ctx.overview.update(|n| *n += 1));
+            }
+            return;
+        }
+        let order = ctx.ds.with_value(|d| attract_order(d, &ctx.visible.get_untracked()));
+        if order.is_empty() {
+            return;
+        }
+        let n = order.len() as i32;
+        let at = ctx.selected.get_untracked().and_then(|s| order.iter().position(|&i| i == s));
+        let i = match at {
+            Some(at) => (at as i32 + delta).rem_euclid(n) as usize,
+            None if delta >= 0 => 0,
+            None => order.len() - 1,
+        };
+        let id = ctx.ds.with_value(|d| d.partnerships[order[i]].id.clone());
+        let mut state = ctx.url.state.get_untracked();
+        state.pair = Some(id);
+        ctx.url.replace(state);
+    };
+    let overview = move || {
+        let mut state = ctx.url.state.get_untracked();
+        state.pair = None;
+        ctx.url.replace(state);
+        step.set(None);
+        ctx.overview.update(|n| *n += 1);
+    };
+    // Back to the kiosk's own state, and the loop from its start.
+    let reset = move || {
+        ctx.url.replace(home.clone());
+        blank.set(false);
+        step.set(None);
+        running.set(true);
+        go(1);
+    };
+
+    // Any input stops the loop; the clicker's keys act.
+    let input = move || {
+        last_input.set_value(now());
+        running.set(false);
+    };
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| input());
+    let touch = window_event_listener(leptos::ev::touchstart, move |_| input());
+    let wheel = window_event_listener(leptos::ev::wheel, move |_| input());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        input();
+        if ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let free = !focus_takes_keys(&ev);
+        let handled = match ev.key().as_str() {
+            "PageDown" => {
+                go(1);
+                true
+            }
+            "PageUp" => {
+                go(-1);
+                true
+            }
+            "ArrowRight" | " " if free => {
+                go(1);
+                true
+            }
+            "ArrowLeft" if free => {
+                go(-1);
+                true
+            }
+            "Home" if free => {
+                overview();
+                true
+            }
+            "f" | "F" if free => {
+                toggle_full_screen();
+                true
+            }
+            "b" | "B" | "." if free => {
+                blank.update(|b| *b = !*b);
+                true
+            }
+            "Escape" if ctx.selected.get_untracked().is_some() => {
+                let mut state = ctx.url.state.get_untracked();
+                state.pair = None;
+                ctx.url.replace(state);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+
+    // The loop's beat, and the check for a kiosk left alone.
+    let beat = set_interval_with_handle(
+        move || {
+            if running.get_untracked() && !blank.get_untracked() {
+                go(1);
+            }
+        },
+        Duration::from_millis(u64::from(dwell) * 1000),
+    )
+    .ok();
+    let watch = set_interval_with_handle(
+        move || {
+            if !running.get_untracked() && now() - last_input.get_value() >= f64::from(idle) * 1000.0 {
+                reset();
+            }
+        },
+        Duration::from_millis(250),
+    )
+    .ok();
+    on_cleanup(move || {
+        pointer.remove();
+        touch.remove();
+        wheel.remove();
+        keys.remove();
+        if let Some(h) = beat {
+            h.clear();
+        }
+        if let Some(h) = watch {
+            h.clear();
+        }
+    });
+    // The first pair at once (or the tour's first step, once the file is read).
+    request_animation_frame(move || {
+        if !has_tour {
+            go(1);
+        }
+    });
+    Effect::new(move |_| {
+        if tour.with(Option::is_some) && running.get_untracked() {
+            go(1);
+        }
+    });
+
+    let caption = Memo::new(move |_| {
+        let i = step.get()?;
+        tour.with(|t| t.as_ref().and_then(|t| t.steps.get(i)).map(|s| s.caption.clone()))
+    });
+    let position = Signal::derive(move || {
+        if let Some(i) = step.get() {
+            return tour.with(|t| t.as_ref().map(|t| (i + 1, t.steps.len())));
+        }
+        let selected = ctx.selected.get()?;
+        let order = ctx.ds.with_value(|d| attract_order(d, &ctx.visible.get()));
+        order.iter().position(|&i| i == selected).map(|at| (at + 1, order.len()))
+    });
+    let lang = ctx.lang;
+    view! {
+        <p class="kiosk-status" class:is-running=move || running.get()>
+            {move || t(lang.get(), if running.get() { Msg::KioskAuto } else { Msg::KioskPaused })}
+        </p>
+        {move || caption.get().filter(|c| *c != Localized::default()).map(|c| view! {
+            <div class="kiosk-caption">
+                {c.fr.clone().map(|s| view! { <p lang="fr">{s}</p> })}
+                {c.ko.clone().map(|s| view! { <p lang="ko">{s}</p> })}
+                {(lang.get() == Lang::En).then(|| c.en.clone()).flatten().map(|s| view! { <p lang="en">{s}</p> })}
+            </div>
+        })}
+        <KioskCard qr_base=qr_base position=position />
+        {move || (!tour_problems.with(Vec::is_empty)).then(|| view! {
+            <div class="kiosk-problems"><ProblemsPanel problems=tour_problems.get() lang=lang title=Msg::TourProblems /></div>
+        })}
+        <div class="kiosk-blank" class:is-on=move || blank.get() aria-hidden="true"></div>
+    }
+}
