@@ -31,6 +31,8 @@ cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
 # Loaded only when someone saves the map as a PNG (src/map/picture.rs).
 cp node_modules/html-to-image/dist/html-to-image.js dist.tmp/vendor/html-to-image/
 node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
+# Last: the offline cache lists every file above and is versioned by their bytes.
+note "$(node .ci/sw-manifest.mjs dist.tmp)"
 rm -rf dist && mv dist.tmp dist
 note "wasm: $(stat -c %s dist/pkg/partnership_map_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_bg.wasm | wc -c) gzip"
 note "built dist/ ($(du -sh dist | cut -f1))"

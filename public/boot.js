@@ -14,3 +14,26 @@ init().catch((error) => {
     app.replaceChildren(p);
   }
 });
+
+// Offline: the full page keeps this build's files in the browser (public/sw.js) and says so
+// (`html[data-offline="ready"]`, and `data-network` when the network is gone). An embedded map
+// stores nothing: no service worker in another site's page.
+if ('serviceWorker' in navigator && new URLSearchParams(location.search).get('embed') !== '1') {
+  const root = document.documentElement;
+  const network = () => { root.dataset.network = navigator.onLine ? 'online' : 'offline'; };
+  addEventListener('online', network);
+  addEventListener('offline', network);
+  network();
+  // A page already run by a service worker that sees another take over was opened on an older
+  // build: it reloads into the new one (its state is in the URL), never mixing the two. (The
+  // first visit's page is taken over once, by the first build: no reload then.)
+  let controlled = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) location.reload();
+    controlled = true;
+  });
+  navigator.serviceWorker.register('sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => { root.dataset.offline = 'ready'; })
+    .catch((error) => console.warn('no offline copy:', error));
+}

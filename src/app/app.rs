@@ -10,6 +10,7 @@ use super::data_source::{provide_data_source, DataSource};
 use super::explorer::Explorer;
 use super::fetch::{fetch_text, BASEMAP_URL, DATA_URL};
 use super::language_switcher::LanguageSwitcher;
+use super::offline_badge::OfflineBadge;
 use super::load_error::LoadError;
 use super::loading_status::LoadingStatus;
 use super::url_sync::use_url_state;
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <h1>{move || t(lang.get(), Msg::Title)}</h1>
                 <p class="app-subtitle">{move || t(lang.get(), Msg::Subtitle)}</p>
             </div>
+            <OfflineBadge lang=lang />
             <LanguageSwitcher lang=lang url=url />
         </header>
         {move || match (fetch.get(), data.shown.get()) {

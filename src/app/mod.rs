@@ -27,6 +27,7 @@ mod legend;
 mod load_error;
 mod loading_status;
 mod map_view;
+mod offline_badge;
 mod pair_card;
 mod pair_list;
 mod preview_banner;

@@ -55,7 +55,9 @@ const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 
 /** Opens `target` (the app, or `baseline/`) in the site of one dataset. */
 async function open(target, size, query) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+  // No offline copy: its installation (every file fetched again) would load the machine while
+  // measuring, and the baseline has none.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();
   const requests = [];
   page.on('response', (r) => requests.push(r.url()));

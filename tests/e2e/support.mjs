@@ -57,9 +57,12 @@ export function useBrowser() {
   return t;
 }
 
-/** A new page (own context) that records console errors, page errors and requests. */
-export async function newPage(env, { width = 1280, height = 800, locale = 'en-US' } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, locale });
+/** A new page (own context) that records console errors, page errors and requests; service
+ * workers blocked unless `serviceWorkers: 'allow'`. */
+export async function newPage(env, { width = 1280, height = 800, locale = 'en-US', serviceWorkers = 'block' } = {}) {
+  // The offline copy (public/sw.js) is tested on its own (offline.test.mjs); elsewhere requests
+  // go to the server, where tests can watch and fail them.
+  const context = await env.browser.newContext({ viewport: { width, height }, locale, serviceWorkers });
   const page = await context.newPage();
   page.errors = [];
   page.requests = [];

@@ -1,0 +1,103 @@
+// Issue 8 (offline pavilion copy): the first visit keeps every file of the build; a reload with
+// the network gone shows the whole map; a new build replaces the kept files cleanly.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startServer } from '../../.ci/serve.mjs';
+import { DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, TOTAL, useBrowser } from './support.mjs';
+
+const t = useBrowser();
+
+/** Waits for the page to be run by the offline copy, all files kept. */
+async function offlineReady(page) {
+  await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+}
+
+test('offline: the first visit keeps the whole build; with the network cut, a reload shows the full map (filters from the URL included) and says it is offline', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800, serviceWorkers: 'allow' });
+  await t.page.goto(`${t.env.subUrl}?lang=en`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await offlineReady(t.page);
+  assert.equal(await t.page.getByText('Available offline').isVisible(), true);
+  // Every file of the build is kept, in one cache.
+  const kept = await t.page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names[0]);
+    return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+  });
+  assert.equal(kept.names.length, 1);
+  for (const f of ['index.html', 'boot.js', 'pkg/partnership_map_bg.wasm', 'vendor/leaflet/leaflet.js', 'basemap.json', 'data/partnerships.json', 'style.css', 'vendor/html-to-image/html-to-image.js']) {
+    assert.ok(kept.urls.includes(`/carte/coree/${f}`), `${f} is kept`);
+  }
+
+  await t.page.context().setOffline(true);
+  await t.page.goto(`${t.env.subUrl}?lang=en&region=FR-IDF&view=world`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await t.page.evaluate(() => navigator.onLine), false);
+  assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
+  assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'world');
+  assert.ok((await t.page.locator('path.pm-land').count()) > 10, 'the basemap is drawn');
+  assert.equal(await t.page.getByText('Offline: the map is all here').isVisible(), true);
+  await saveScreenshot(t.page, 'offline-1280');
+  // All of it, without a filter.
+  await t.page.goto(`${t.env.subUrl}?lang=en`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await t.page.locator('.result-count').textContent(), `${DEFAULT_PAIRS.length} of ${TOTAL} partnerships`);
+  await t.page.context().setOffline(false);
+});
+
+test('offline: after a new build the offline copy is the new one, whole: the open page reloads into it and the old files are gone', async () => {
+  // A copy of the build, served on its own, then "rebuilt" (a file changed, the manifest written
+  // again as .ci/build.sh does).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'public', 'sw.js'), path.join(dir, 'sw.js'));
+  const manifest = () => execFileSync('node', [path.join(ROOT, '.ci', 'sw-manifest.mjs'), dir]).toString();
+  manifest();
+  const site = await startServer({ dir, port: 0, base: '/pavilion/' });
+  try {
+    t.page = await newPage(t.env, { width: 1280, height: 800, serviceWorkers: 'allow' });
+    await t.page.goto(`${site.url}?lang=en&pair=seoul-paris`);
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await offlineReady(t.page);
+    const first = await t.page.evaluate(() => caches.keys());
+    assert.equal(first.length, 1);
+
+    fs.appendFileSync(path.join(dir, 'style.css'), '\n/* build 2 */\n');
+    fs.copyFileSync(path.join(ROOT, 'public', 'sw.js'), path.join(dir, 'sw.js'));
+    assert.match(manifest(), /version [0-9a-f]{16}/);
+    // The page finds the new build (as a browser does on navigation), installs it, and reloads
+    // into it by itself.
+    const reloaded = t.page.waitForEvent('load', { timeout: 30000 });
+    await t.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await reloaded;
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.equal(new URL(t.page.url()).searchParams.get('pair'), 'seoul-paris', 'the state survives the reload');
+    const second = await t.page.evaluate(() => caches.keys());
+    assert.equal(second.length, 1, 'one build kept');
+    assert.notEqual(second[0], first[0]);
+    // Offline, every file comes from the new build.
+    await t.page.context().setOffline(true);
+    await t.page.reload();
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.ok((await t.page.evaluate(() => fetch('style.css').then((r) => r.text()))).includes('build 2'));
+    await t.page.context().setOffline(false);
+  } finally {
+    site.server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an embedded map registers no service worker and keeps nothing', async () => {
+  t.page = await newPage(t.env, { width: 640, height: 480, serviceWorkers: 'allow' });
+  await t.page.goto(`${t.env.subUrl}?embed=1&lang=en`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await t.page.waitForTimeout(500);
+  assert.equal(await t.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
+  assert.deepEqual(await t.page.evaluate(() => caches.keys()), []);
+  assert.equal(await t.page.locator('.offline-badge').isVisible(), false);
+});
