@@ -1,5 +1,5 @@
 # The two commands of README.md, and the steps they are made of. The scripts live in .ci/.
-.PHONY: serve test build setup bench
+.PHONY: serve test build setup bench bench-kiosk
 
 ## Install what is missing, build, and serve the map on http://127.0.0.1:8080/
 serve: setup build
@@ -18,3 +18,7 @@ setup:
 ## Benchmark (on demand, not part of the tests): sizes, load time, filter latency, heap vs a baseline
 bench: setup
 	node tests/bench/run.mjs
+
+## Kiosk endurance (on demand): 1,000 attract-loop steps, JS heap and DOM before and after
+bench-kiosk: setup
+	node tests/bench/endurance.mjs

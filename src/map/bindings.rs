@@ -39,3 +39,15 @@ pub fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {
     let method: Function = Reflect::get(layer, &JsValue::from_str("getElement")).ok()?.dyn_into().ok()?;
     method.call0(layer).ok()?.dyn_into().ok()
 }
+
+/// Ends a zoom animation at once, before the map is removed. Leaflet 1.9 removes its panes but
+/// leaves the animation's timeout, which then reads a deleted pane ("Cannot read properties of
+/// undefined (reading '_leaflet_pos')"); once ended, that timeout does nothing.
+pub fn finish_zoom(map: &leaflet::Map) {
+    let animating = Reflect::get(map, &JsValue::from_str("_animatingZoom")).ok().is_some_and(|v| v.is_truthy());
+    if animating {
+        if let Ok(end) = Reflect::get(map, &JsValue::from_str("_onZoomTransitionEnd")).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+            let _ = end.call0(map);
+        }
+    }
+}

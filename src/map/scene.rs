@@ -644,7 +644,8 @@ impl Drop for Scene {
 #[derive(Clone)]
 pub struct Painter {
     scene: Rc<RefCell<Scene>>,
-    pending: Rc<Cell<bool>>,
+    /// The animation frame asked for and not yet run.
+    pending: Rc<Cell<Option<i32>>>,
     frame_of: Rc<dyn Fn() -> Option<Frame>>,
     next_frame: Rc<Closure<dyn FnMut(JsValue)>>,
 }
@@ -652,12 +653,12 @@ pub struct Painter {
 impl Painter {
     pub fn new(scene: Scene, frame_of: impl Fn() -> Option<Frame> + 'static) -> Painter {
         let scene = Rc::new(RefCell::new(scene));
-        let pending = Rc::new(Cell::new(false));
+        let pending = Rc::new(Cell::new(None));
         let frame_of: Rc<dyn Fn() -> Option<Frame>> = Rc::new(frame_of);
         let next_frame = Rc::new(Closure::<dyn FnMut(JsValue)>::new({
             let (scene, pending, frame_of) = (Rc::downgrade(&scene), pending.clone(), frame_of.clone());
             move |_| {
-                pending.set(false);
+                pending.set(None);
                 if let (Some(scene), Some(frame)) = (scene.upgrade(), frame_of()) {
                     if let Ok(mut s) = scene.try_borrow_mut() {
                         s.set_frame(frame);
@@ -672,10 +673,17 @@ impl Painter {
     /// Redraws at the next animation frame (however many times it is asked before then). Safe
     /// to call from inside Leaflet's synchronous events.
     pub fn schedule(&self) {
-        if !self.pending.replace(true) {
+        if self.pending.get().is_none() {
             if let Some(w) = web_sys::window() {
-                let _ = w.request_animation_frame(self.next_frame.as_ref().as_ref().unchecked_ref());
+                self.pending.set(w.request_animation_frame(self.next_frame.as_ref().as_ref().unchecked_ref()).ok());
             }
+        }
+    }
+
+    /// Forgets a frame asked for: the map is going, and with it the closure the frame would call.
+    pub fn cancel(&self) {
+        if let (Some(id), Some(w)) = (self.pending.take(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
         }
     }
 

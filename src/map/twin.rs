@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement};
 
 use super::markers::MarkerSet;
 use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
-use super::{add_basemap, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
+use super::{add_basemap, bindings, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
 use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{cross_link, Rect};
 
@@ -52,7 +52,8 @@ struct Inner {
     /// A redraw is already scheduled for the next animation frame. A `Cell`: Leaflet fires its
     /// events synchronously while `Inner` is borrowed (fitting the view), so the event handler
     /// may only take a shared borrow.
-    pending: std::cell::Cell<bool>,
+    /// The animation frame asked for to redraw the overlay, not yet run.
+    pending: std::cell::Cell<Option<i32>>,
     /// Set when there are too many links for one element each: everything is drawn on a canvas.
     painter: Option<Painter>,
 }
@@ -183,7 +184,7 @@ impl TwinMap {
             shown: HashSet::new(),
             stacked,
             rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
-            pending: std::cell::Cell::new(false),
+            pending: std::cell::Cell::new(None),
             painter: None,
         }));
         inner.borrow_mut().measure();
@@ -197,7 +198,7 @@ impl TwinMap {
             move |_| {
                 if let Some(inner) = weak.upgrade() {
                     let i = inner.borrow();
-                    i.pending.set(false);
+                    i.pending.set(None);
                     i.redraw();
                 }
             }
@@ -209,9 +210,9 @@ impl TwinMap {
             move || {
                 if let Some(inner) = weak.upgrade() {
                     let i = inner.borrow();
-                    if !i.pending.replace(true) {
+                    if i.pending.get().is_none() {
                         if let Some(w) = web_sys::window() {
-                            let _ = w.request_animation_frame(&frame_js);
+                            i.pending.set(w.request_animation_frame(&frame_js).ok());
                         }
                     }
                 }
@@ -444,8 +445,19 @@ impl Drop for TwinMap {
             observer.disconnect();
         }
         let i = self.inner.borrow();
+        // Removing a map ends its pan (a pair just selected) but not its zoom; both fire a last
+        // move, whose frame is forgotten below.
+        bindings::finish_zoom(&i.fr);
+        bindings::finish_zoom(&i.kr);
         i.fr.remove();
         i.kr.remove();
+        // Then the frames those moves asked for: they would call closures dropped with the map.
+        if let (Some(id), Some(w)) = (i.pending.take(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+        if let Some(p) = &i.painter {
+            p.cancel();
+        }
         i.overlay.remove();
         i.fr_pane.remove();
         i.kr_pane.remove();

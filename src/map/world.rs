@@ -293,6 +293,12 @@ impl Drop for WorldMap {
         if let Some((observer, _)) = &self.resize {
             observer.disconnect();
         }
+        // Removing a map ends its pan (a pair just selected) but not its zoom; both fire a last
+        // move, whose frame is forgotten after.
+        bindings::finish_zoom(&self.map);
         self.map.remove();
+        if let Some(p) = &self.painter {
+            p.cancel();
+        }
     }
 }
