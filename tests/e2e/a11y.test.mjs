@@ -185,3 +185,16 @@ for (const [width, height, lang] of [[1280, 800, 'ko'], [390, 844, 'fr']]) {
     assert.deepEqual(await violations(t.page), []);
   });
 }
+
+for (const lang of ['fr', 'ko']) {
+  test(`axe: no violation in kiosk mode (card, status, QR code) in ${lang} at 1920×1080, and with a tour caption`, async () => {
+    t.page = await newPage(t.env, { width: 1920, height: 1080 });
+    await openMap(t.page, t.env.url, `?mode=kiosk&dwell=3600&lang=${lang}`);
+    await t.page.locator('.kiosk-card').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+    await t.page.goto(`${t.env.url}?mode=kiosk&dwell=3600&lang=${lang}&tour=tours%2Fexample.json`);
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await t.page.locator('.kiosk-caption').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+  });
+}
