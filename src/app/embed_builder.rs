@@ -23,14 +23,19 @@ pub fn EmbedBuilder() -> impl IntoView {
     let resize = RwSignal::new(false);
     // The preview (a second map) is only loaded while the dialog is open.
     let open = RwSignal::new(false);
-    // Authorities that have a partnership, by their name in the interface language.
+    // Authorities that have a partnership, by their name in the interface language: made when
+    // the dialog opens (10,000 names to sort are not for every visit).
     let authorities = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let l = ctx.lang.get();
         ctx.ds.with_value(|d| {
+            let partnered: std::collections::HashSet<&str> = d.partnerships.iter().flat_map(|p| [p.french.as_str(), p.korean.as_str()]).collect();
             let mut v: Vec<(String, String)> = d
                 .authorities
                 .iter()
-                .filter(|a| d.partnerships.iter().any(|p| p.french == a.id || p.korean == a.id))
+                .filter(|a| partnered.contains(a.id.as_str()))
                 .map(|a| (a.id.clone(), authority_label(a, l)))
                 .collect();
             v.sort_by(|a, b| a.1.cmp(&b.1));

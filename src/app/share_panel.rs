@@ -15,7 +15,10 @@ pub fn SharePanel() -> impl IntoView {
     let ctx = use_explore();
     // The address of what is shown, without `embed=1`: a full page for whoever opens it.
     let link = Memo::new(move |_| ctx.url.state.with(full_page_address));
-    let qr = Memo::new(move |_| link.with(|l| qr_path(l)));
+    // Drawn while the drawer is open only: a QR code takes milliseconds to make, and the link
+    // changes with every filter.
+    let open = RwSignal::new(false);
+    let qr = Memo::new(move |_| if open.get() { link.with(|l| qr_path(l)) } else { None });
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let text = link.get_untracked();
@@ -31,7 +34,11 @@ pub fn SharePanel() -> impl IntoView {
         copied.set(None);
     });
     view! {
-        <details class="share-panel">
+        <details class="share-panel" on:toggle=move |ev| {
+            if let Some(d) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlDetailsElement>(&event_target::<web_sys::EventTarget>(&ev)) {
+                open.set(d.open());
+            }
+        }>
             <summary class="button button--small button--secondary">{move || t(ctx.lang.get(), Msg::Share)}</summary>
             <div class="share-body">
                 <label class="share-link">
