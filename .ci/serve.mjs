@@ -8,8 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
-/** Starts a server; resolves to { server, url } once listening (port 0 = any free port). */
-export function startServer({ dir = 'dist', port = 8080, host = '127.0.0.1', base = '/' } = {}) {
+/** Starts a server; resolves to { server, url } once listening (port 0 = any free port);
+ * `headers` are added to every response. */
+export function startServer({ dir = 'dist', port = 8080, host = '127.0.0.1', base = '/', headers = {} } = {}) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const assets = sirv(path.resolve(dir), { dev: true, etag: true });
   const server = http.createServer((req, res) => {
@@ -24,6 +25,8 @@ export function startServer({ dir = 'dist', port = 8080, host = '127.0.0.1', bas
       return res.end('not found');
     }
     req.url = '/' + req.url.slice(prefix.length);
+    // Extra headers on every file (the tests' Content-Security-Policy).
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     assets(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');

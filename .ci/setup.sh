@@ -6,11 +6,18 @@ source "$(dirname "$0")/lib.sh"
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || apt_missing+=(fonts-noto-cjk) # Hangul in screenshots
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_missing+=(nginx-light) # tests/e2e/nginx.test.mjs
 if [ ${#apt_missing[@]} -gt 0 ]; then
   step "Installing Debian packages: ${apt_missing[*]} (about 1 minute)"
   export DEBIAN_FRONTEND=noninteractive
+  # Packages must not start services here (nginx would take port 80): the tests start their own.
+  no_services=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_services=1
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+  if [ "$no_services" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 mkdir -p "$ROOT/target"

@@ -11,6 +11,8 @@ import { startServer } from '../../.ci/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
+/** The strict Content-Security-Policy the README gives hosts (issue 9). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
 export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'partnerships.json'), 'utf8'));
 

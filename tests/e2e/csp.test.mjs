@@ -1,0 +1,69 @@
+// Issue 9 (strict content security policy): the built app runs unchanged under the policy the
+// README gives hosts, with no violation reported by the browser, through every part of it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startServer } from '../../.ci/serve.mjs';
+import { CSP as POLICY, DIST, newPage, useBrowser } from './support.mjs';
+
+const t = useBrowser();
+
+/** A page that records every CSP violation the browser reports. */
+async function strictPage(width = 1280, height = 800, serviceWorkers = 'block') {
+  const page = await newPage(t.env, { width, height, serviceWorkers });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return page;
+}
+const violations = (page) => page.evaluate(() => window.__violations);
+
+test('under a strict CSP the map works end to end: both views, a card, search, the timeline and its playback, share with QR and PNG, the embed builder, kiosk, offline copy, an embed; no violation', async () => {
+  const site = await startServer({ dir: DIST, port: 0, base: '/strict/', headers: { 'Content-Security-Policy': POLICY } });
+  try {
+    t.page = await strictPage(1280, 800, 'allow');
+    const page = t.page;
+    await page.goto(`${site.url}?lang=en`);
+    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.ok((await page.locator('path.pm-link[data-pair-id]').count()) > 10, 'links drawn');
+    await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+    await page.locator('li[data-pair-id="seoul-paris"]').click();
+    await page.locator('article.pair-card').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox').fill('busan');
+    await page.getByRole('combobox').fill('');
+    await page.getByRole('button', { name: 'World' }).click();
+    await page.waitForSelector('.map[data-view="world"]');
+    await page.getByRole('tab', { name: 'Timeline' }).click().catch(() => page.getByText('Timeline', { exact: true }).click());
+    await page.getByLabel('Speed').selectOption('500');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1200);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByText('Share', { exact: true }).click();
+    await page.locator('svg.share-qr').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PNG' }).click();
+    await download;
+    await page.getByRole('status').filter({ hasText: 'Image saved' }).waitFor();
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const frame = await (await page.waitForSelector('.embed-preview iframe')).contentFrame();
+    await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await frame.evaluate(() => window.__violations ?? []), []);
+
+    // The kiosk, with its tour and QR code.
+    const kiosk = await strictPage(1920, 1080);
+    await kiosk.goto(`${site.url}?mode=kiosk&dwell=1&lang=fr&tour=tours%2Fexample.json`);
+    await kiosk.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await kiosk.locator('.kiosk-caption').waitFor();
+    await kiosk.keyboard.press('PageDown');
+    await kiosk.locator('.kiosk-qr svg').waitFor();
+    await kiosk.keyboard.press('b');
+    await kiosk.keyboard.press('b');
+    assert.deepEqual(await violations(kiosk), []);
+    assert.deepEqual(kiosk.errors, []);
+    await kiosk.context().close();
+  } finally {
+    site.server.close();
+  }
+});
