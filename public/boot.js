@@ -37,3 +37,28 @@ if ('serviceWorker' in navigator && new URLSearchParams(location.search).get('em
     .then(() => { root.dataset.offline = 'ready'; })
     .catch((error) => console.warn('no offline copy:', error));
 }
+
+// A crash of the app (a Rust panic traps the WebAssembly: it cannot go on) shows a screen that
+// says so and reloads the page, which keeps its state in the address; never a dead or blank map.
+function crashed() {
+  if (document.getElementById('crash')) return;
+  document.documentElement.dataset.state = 'error';
+  const box = document.createElement('div');
+  box.id = 'crash';
+  box.className = 'crash-screen';
+  box.setAttribute('role', 'alertdialog');
+  box.setAttribute('aria-labelledby', 'crash-text');
+  const text = document.createElement('p');
+  text.id = 'crash-text';
+  text.textContent = "La carte s'est arrêtée sur une erreur. · 지도에 오류가 발생해 멈췄습니다. · The map stopped on an error.";
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'button';
+  reload.textContent = 'Recharger · 새로고침 · Reload';
+  reload.addEventListener('click', () => location.reload());
+  box.append(text, reload);
+  document.body.append(box);
+  reload.focus();
+}
+addEventListener('error', (e) => { if (e.error instanceof WebAssembly.RuntimeError) crashed(); });
+addEventListener('unhandledrejection', (e) => { if (e.reason instanceof WebAssembly.RuntimeError) crashed(); });

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::data_source::{provide_data_source, DataSource};
 use super::explorer::Explorer;
-use super::fetch::{fetch_text, BASEMAP_URL, DATA_URL};
+use super::fetch::{fetch_text, fetch_text_with_progress, BASEMAP_URL, DATA_URL};
 use super::language_switcher::LanguageSwitcher;
 use super::offline_badge::OfflineBadge;
 use super::load_error::LoadError;
@@ -45,11 +45,15 @@ pub fn App() -> impl IntoView {
     let basemap: StoredValue<Option<Arc<str>>> = StoredValue::new(None);
     let drawn = RwSignal::new(false);
 
+    // Bytes of the data received so far, and its announced size: shown on a slow network.
+    let received = RwSignal::new(None::<(u64, Option<u64>)>);
     let start = move || {
         fetch.set(Fetch::Loading);
         drawn.set(false);
+        received.set(None);
         spawn_local(async move {
-            let (text, outlines) = futures::join!(fetch_text(DATA_URL), fetch_text(BASEMAP_URL));
+            let data_text = fetch_text_with_progress(DATA_URL, move |got, total| received.set(Some((got, total))));
+            let (text, outlines) = futures::join!(data_text, fetch_text(BASEMAP_URL));
             // Without outlines the links still draw; the console says why.
             basemap.set_value(outlines.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from));
             match text {
@@ -126,7 +130,7 @@ pub fn App() -> impl IntoView {
         {move || match (fetch.get(), data.shown.get()) {
             (Fetch::Failed(message), _) => view! { <LoadError lang=lang message=message on_retry=move || start() /> }.into_any(),
             (_, Some(loaded)) => view! { <Explorer loaded=loaded basemap=basemap.get_value() url=url lang=lang drawn=drawn /> }.into_any(),
-            (_, None) => view! { <LoadingStatus lang=lang /> }.into_any(),
+            (_, None) => view! { <LoadingStatus lang=lang received=received /> }.into_any(),
         }}
         <div class="drop-hint" class:is-visible=move || dragging.get() aria-hidden="true">
             <p>{move || t(lang.get(), Msg::DropHint)}</p>

@@ -56,8 +56,19 @@ pub(crate) fn wide_screen() -> bool {
     !crate::map::narrow_screen()
 }
 
+/// `fault=panic` in the address the page was opened with: opening a card panics, so that the
+/// crash screen (public/boot.js) is tested by the real thing. Read once at start: the app
+/// rewrites the address to its canonical form, which leaves unknown parameters out.
+static FAULT_PANIC: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub(crate) fn fault_injected() -> bool {
+    FAULT_PANIC.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Replaces the static loading message of `index.html` with the app.
 pub fn mount() {
+    let search = window().location().search().unwrap_or_default();
+    FAULT_PANIC.store(search.split(['?', '&']).any(|p| p == "fault=panic"), std::sync::atomic::Ordering::Relaxed);
     let root = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(el) => {

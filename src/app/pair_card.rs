@@ -113,9 +113,15 @@ pub fn PairCard() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    // Fault injection for the crash test (see `app::fault_injected`). Nothing in the data can
+    // do this.
+    let fault = super::fault_injected();
     move || {
         let lang = ctx.lang.get();
         let index = ctx.selected.get()?;
+        if fault {
+            panic!("fault injected: fault=panic");
+        }
         let p = &ds.partnerships[index];
         let (korean, french) = ds.ends(p)?;
         let kind_label = pair_kind_label(&ds, p, lang);

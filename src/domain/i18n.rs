@@ -375,6 +375,19 @@ pub fn event_count_text(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "120 KB of 256 KB received", while the data arrives (kilobytes of 1,000 bytes).
+pub fn received_text(lang: Lang, got: u64, total: Option<u64>) -> String {
+    let kb = |n: u64| format_number(lang, n.div_ceil(1000));
+    match (lang, total) {
+        (Lang::Fr, Some(all)) => format!("{} Ko reçus sur {} Ko", kb(got), kb(all)),
+        (Lang::Fr, None) => format!("{} Ko reçus", kb(got)),
+        (Lang::Ko, Some(all)) => format!("{} KB 중 {} KB 받음", kb(all), kb(got)),
+        (Lang::Ko, None) => format!("{} KB 받음", kb(got)),
+        (Lang::En, Some(all)) => format!("{} KB of {} KB received", kb(got), kb(all)),
+        (Lang::En, None) => format!("{} KB received", kb(got)),
+    }
+}
+
 /// "1 s per year", for the playback's speed.
 pub fn speed_text(lang: Lang, millis: u32) -> String {
     let seconds = if millis % 1000 == 0 { (millis / 1000).to_string() } else { format!("{:.1}", millis as f64 / 1000.0) };
@@ -437,6 +450,15 @@ mod tests {
                 assert!(!t(l, m).trim().is_empty(), "{m:?} is empty in {l:?}");
             }
         }
+    }
+
+    #[test]
+    fn received_bytes_read_in_each_language() {
+        assert_eq!(received_text(Lang::En, 120_400, Some(256_000)), "121 KB of 256 KB received");
+        assert_eq!(received_text(Lang::En, 999, None), "1 KB received");
+        assert_eq!(received_text(Lang::Ko, 120_400, Some(256_000)), "256 KB 중 121 KB 받음");
+        assert!(received_text(Lang::Fr, 1_234_000, None).ends_with(" Ko reçus"));
+        assert!(received_text(Lang::Fr, 1_234_000, None).starts_with("1"));
     }
 
     #[test]
