@@ -12,6 +12,9 @@ cargo run --quiet --bin partnerships-data -- validate data/partnerships.json
 
 bash .ci/build.sh
 
-step "Browser tests in headless Chromium (node --test)"
+step "Browser tests in headless Chromium (node --test), served by the Node static server"
 node --test --test-concurrency=1 tests/e2e/
+
+step "The same browser tests, served by nginx (Debian's, under the README's configuration)"
+E2E_SERVER=nginx node --test --test-concurrency=1 tests/e2e/
 step "All tests passed"

@@ -1,69 +1,21 @@
 // Issue 9 (a real web server): the built folder served by nginx (the Debian package, installed by
-// .ci/setup.sh, started here) under a sub-path, with the README's configuration: gzip, the wasm
-// type, the strict Content-Security-Policy. The map works, as sent by a server as hosts run it.
+// .ci/setup.sh, started by ./nginx.mjs) under a sub-path, with the README's configuration: gzip,
+// the wasm type, the strict Content-Security-Policy. What it sends, and the map working through
+// it. (The whole suite also runs against nginx: E2E_SERVER=nginx, see .ci/test.sh.)
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { startNginx } from './nginx.mjs';
 import { CSP as POLICY, DEFAULT_PAIRS, DIST, newPage, TOTAL, useBrowser } from './support.mjs';
 
 const t = useBrowser();
-const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-let server = null;
+let nginx = null;
 let base = '';
 
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-/** The README's nginx `location`, in a whole configuration of its own (no system files). */
-function configuration(dir, port) {
-  return `
-${process.getuid?.() === 0 ? 'user root root;' : ''}
-worker_processes 1;
-daemon off;
-error_log ${dir}/error.log warn;
-pid ${dir}/nginx.pid;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    location = /carte/coree { return 301 /carte/coree/$is_args$args; }
-    location /carte/coree/ {
-      alias ${DIST}/;
-      gzip on;
-      gzip_types application/javascript text/javascript application/json application/wasm text/css image/svg+xml;
-      add_header Content-Security-Policy "${POLICY}" always;
-    }
-  }
-}`;
-}
-
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-'));
-  const port = await freePort();
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), configuration(dir, port));
-  server = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  base = `http://127.0.0.1:${port}/carte/coree/`;
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(base).then((r) => r.ok).catch(() => false);
-    if (up) return;
-    if (server.exitCode !== null) throw new Error(`nginx stopped: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not answer: ${stderr}`);
+  nginx = await startNginx({ dir: DIST, base: '/carte/coree/', headers: { 'Content-Security-Policy': POLICY } });
+  base = nginx.url;
 });
-after(() => server?.kill());
+after(() => nginx?.close());
 
 test('served by nginx under a sub-path: gzip, application/wasm, the strict CSP header, and the map works end to end with no violation', async () => {
   // What the server sends.

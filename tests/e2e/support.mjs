@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
+import { startNginx } from './nginx.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -26,16 +27,27 @@ const CHROMIUM_ARGS = [
 export async function launch() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const root = await startServer({ dir: DIST, port: 0, base: '/' });
-  const sub = await startServer({ dir: DIST, port: 0, base: '/carte/coree/' });
+  // E2E_SERVER=nginx: the whole suite against Debian's nginx instead of the Node static server
+  // (the test command runs it both ways).
+  const nginx = process.env.E2E_SERVER === 'nginx';
+  const serve = async (base) => {
+    if (nginx) {
+      const s = await startNginx({ dir: DIST, base });
+      return { url: s.url, close: s.close };
+    }
+    const s = await startServer({ dir: DIST, port: 0, base });
+    return { url: s.url, close: () => s.server.close() };
+  };
+  const root = await serve('/');
+  const sub = await serve('/carte/coree/');
   return {
     browser,
     url: root.url,
     subUrl: sub.url,
     async close() {
       await browser.close();
-      root.server.close();
-      sub.server.close();
+      root.close();
+      sub.close();
     },
   };
 }
