@@ -14,6 +14,7 @@ use super::fetch::fetch_text;
 use super::full_screen::toggle_full_screen;
 use super::kiosk_card::KioskCard;
 use super::problems_panel::ProblemsPanel;
+use super::url_sync::page_address;
 use crate::domain::i18n::{t, Lang, Msg};
 use crate::domain::kiosk::{attract_order, parse_tour, Tour, DEFAULT_DWELL, DEFAULT_IDLE};
 use crate::domain::{Localized, Problem, UrlState};
@@ -39,10 +40,8 @@ pub fn Kiosk() -> impl IntoView {
     let has_tour = home.tour.is_some();
     let dwell = home.dwell.unwrap_or(DEFAULT_DWELL);
     let idle = home.idle.unwrap_or(DEFAULT_IDLE);
-    let qr_base = home.qr.clone().unwrap_or_else(|| {
-        let l = window().location();
-        format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
-    });
+    // This page's own address (no query) unless `qr=` says where phones should go.
+    let qr_base = home.qr.clone().unwrap_or_else(|| page_address(&UrlState::default()));
     let tour = RwSignal::new(None::<Tour>);
     let tour_problems = RwSignal::new(Vec::<Problem>::new());
     // The tour step on screen, when walking a tour.
@@ -67,6 +66,8 @@ pub fn Kiosk() -> impl IntoView {
         });
     }
 
+    // The loop's order (visible pairs by year), for the steps and the "3 / 28" alike.
+    let order = Memo::new(move |_| ctx.ds.with_value(|d| attract_order(d, &ctx.visible.get())));
     // The kiosk's settings and language stay whatever a step shows.
     let keep_kiosk = move |mut s: UrlState| {
         ctx.url.state.with_untracked(|now| {
@@ -98,7 +99,7 @@ pub fn Kiosk() -> impl IntoView {
             }
             return;
         }
-        let order = ctx.ds.with_value(|d| attract_order(d, &ctx.visible.get_untracked()));
+        let order = order.get_untracked();
         if order.is_empty() {
             return;
         }
@@ -238,8 +239,7 @@ pub fn Kiosk() -> impl IntoView {
             return tour.with(|t| t.as_ref().map(|t| (i + 1, t.steps.len())));
         }
         let selected = ctx.selected.get()?;
-        let order = ctx.ds.with_value(|d| attract_order(d, &ctx.visible.get()));
-        order.iter().position(|&i| i == selected).map(|at| (at + 1, order.len()))
+        order.with(|order| order.iter().position(|&i| i == selected).map(|at| (at + 1, order.len())))
     });
     let lang = ctx.lang;
     view! {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::context::use_explore;
-use crate::domain::filter::Filters;
+use crate::domain::filter::{events_in_years, Filters};
 use crate::domain::i18n::{speed_text, t, Msg};
 use crate::domain::kiosk::{playback_filters, playback_years};
 
@@ -67,26 +67,22 @@ pub fn TimelinePlayer() -> impl IntoView {
         }
         base.set_value(Some(ctx.url.state.with_untracked(|s| s.filters.clone())));
         playing.set(true);
-        // From the start, or on from where the slider stands.
-        let at = ctx.url.state.with_untracked(|s| s.filters.to.filter(|_| s.filters.from.is_none()));
-        let from = match at {
-            Some(y) if y < last => y + 1,
-            _ => first,
-        };
+        // On from where the slider stands, or from the start once at the end.
+        let at = year.get_untracked();
+        let from = if at < last { at + 1 } else { first };
         tick(from, last, speed, playing, timer, show);
     };
     on_cleanup(stop);
+    // That year's events: the timeline's own selection for a one-year range.
     let events = Memo::new(move |_| {
         let y = year.get();
+        let lang = ctx.lang.get();
+        let one_year = Filters { from: Some(y), to: Some(y), ..Filters::default() };
         ctx.ds.with_value(|d| {
-            d.events
-                .iter()
-                .filter(|e| {
-                    let (a, b) = e.years();
-                    a <= y && y <= b
-                })
+            events_in_years(d, &one_year)
+                .into_iter()
                 .map(|e| {
-                    let (label, used) = e.label.best(ctx.lang.get());
+                    let (label, used) = e.label.best(lang);
                     (e.id.clone(), label.to_string(), used.code())
                 })
                 .collect::<Vec<_>>()
