@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use std::f64::consts::TAU;
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
@@ -99,9 +101,9 @@ pub struct Scene {
     host: HtmlElement,
     size: (f64, f64),
     markers: Vec<SceneMarker>,
-    marker_ix: HashMap<String, usize>,
+    marker_ix: FxHashMap<String, usize>,
     links: Vec<SceneLink>,
-    link_ix: HashMap<String, usize>,
+    link_ix: FxHashMap<String, usize>,
     styles: Vec<Style>,
     colours: [String; 4],
     shown_links: Vec<usize>,
@@ -145,6 +147,18 @@ const MAX_CELL: f64 = 128.0;
 const MIXED: &str = "#475569";
 const ARROW: &str = "#334155";
 
+/// The indices of `ids` (unknown ones left out) in increasing order, each once: marked, then
+/// read in order (a sort of 10,000 numbers cost more than the marking).
+fn sorted_indices(ids: &[&str], index: &FxHashMap<String, usize>, len: usize) -> Vec<usize> {
+    let mut shown = vec![false; len];
+    for id in ids {
+        if let Some(&i) = index.get(*id) {
+            shown[i] = true;
+        }
+    }
+    shown.iter().enumerate().filter_map(|(i, &s)| s.then_some(i)).collect()
+}
+
 /// Radius of a group of `n` markers.
 fn group_radius(n: usize) -> f64 {
     (7.0 + 2.0 * (n as f64).log2()).min(16.0)
@@ -171,9 +185,9 @@ impl Scene {
             host: host.clone(),
             size: (0.0, 0.0),
             markers: Vec::new(),
-            marker_ix: HashMap::new(),
+            marker_ix: FxHashMap::default(),
             links: Vec::new(),
-            link_ix: HashMap::new(),
+            link_ix: FxHashMap::default(),
             styles: Vec::new(),
             colours: [
                 css_colour("--fr", "#1d4ed8"),
@@ -261,12 +275,8 @@ impl Scene {
 
     /// Shows exactly these links and markers, and redraws.
     pub fn show(&mut self, links: &[&str], markers: &[&str]) {
-        self.shown_links = links.iter().filter_map(|id| self.link_ix.get(*id).copied()).collect();
-        self.shown_links.sort_unstable();
-        self.shown_links.dedup();
-        self.shown_markers = markers.iter().filter_map(|id| self.marker_ix.get(*id).copied()).collect();
-        self.shown_markers.sort_unstable();
-        self.shown_markers.dedup();
+        self.shown_links = sorted_indices(links, &self.link_ix, self.links.len());
+        self.shown_markers = sorted_indices(markers, &self.marker_ix, self.markers.len());
         self.draw();
     }
 
