@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use partnership_map::domain::{load_dataset, Country, Loaded};
+use partnership_map::domain::{load_bytes, load_dataset, Country, Loaded};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
@@ -728,19 +728,69 @@ fn a_huge_string_does_not_panic_and_its_messages_stay_short() {
                 p.path.chars().count()
             );
         }
-        if *what == "authority name" {
-            assert!(l.problems.is_empty());
-            assert_eq!(l.dataset.authority("kr-andong").unwrap().name.fr.as_deref().map(str::len), Some(1 << 20));
-        } else {
-            assert!(!l.problems.is_empty(), "{what}: the huge value was accepted");
-        }
+        assert!(!l.problems.is_empty(), "{what}: the huge value was accepted");
     }
 
-    // The message shows the beginning of the value, then marks the cut.
-    let l = load(&valid_with(|d| d["partnerships"][1]["id"] = json!(format!("ID{huge}"))));
+    // A long value under the text limit: the message shows its beginning, then marks the cut.
+    let l = load(&valid_with(|d| d["partnerships"][1]["id"] = json!(format!("ID{}", "a".repeat(9_000)))));
     assert_eq!(l.problems.len(), 1);
     assert!(l.problems[0].message.starts_with("\"IDaaaa"), "{}", l.problems[0].message.chars().take(100).collect::<String>());
     assert!(l.problems[0].message.contains('…'));
+}
+
+/// A 1 MB name or summary is refused with its place and length, and only its record goes: the
+/// pairs of a refused authority say where to look.
+#[test]
+fn a_text_longer_than_the_limit_refuses_its_record_at_that_text() {
+    let huge = "<script>window.__pwned=1</script>".repeat(40_000);
+    let chars = huge.chars().count();
+    let l = load(&valid_with(|d| {
+        d["authorities"][5]["name"]["fr"] = json!(huge);
+        d["partnerships"][0]["summary"] = json!({ "en": huge });
+    }));
+    let andong = l.problems.iter().find(|p| p.path == "authorities[5].name.fr").expect("the name is located");
+    assert_eq!(andong.message, format!("a text of {chars} characters: at most 10000"));
+    assert!(andong.position.is_some(), "and given its line and column");
+    assert_problem(&l, "partnerships[0].summary.en", &format!("a text of {chars} characters"));
+    assert!(l.dataset.authority("kr-andong").is_none());
+    assert!(!partnership_ids(&l).contains(&"seoul-paris"));
+    // The other records are kept.
+    assert!(l.dataset.authority("kr-seoul").is_some());
+    assert_eq!(partnership_ids(&l).len(), load(&valid_document()).dataset.partnerships.len() - 1 - dropped_with_andong());
+    // 10,000 characters are still accepted.
+    let l = load(&valid_with(|d| d["authorities"][5]["name"]["fr"] = json!("가".repeat(10_000))));
+    assert!(l.is_valid(), "{:?}", l.problems);
+}
+
+/// The pairs of the valid document that involve kr-andong (authorities[5]).
+fn dropped_with_andong() -> usize {
+    load(&valid_document()).dataset.partnerships.iter().filter(|p| p.korean == "kr-andong" && p.id != "seoul-paris").count()
+}
+
+#[test]
+fn a_file_larger_than_the_limit_is_refused_unread() {
+    use partnership_map::domain::load::MAX_FILE_BYTES;
+    // Valid JSON (the valid document followed by spaces), only too large.
+    let mut bytes = serde_json::to_vec(&valid_document()).unwrap();
+    bytes.resize(MAX_FILE_BYTES + 1, b' ');
+    let l = load_bytes(&bytes);
+    assert_eq!(l.problems.len(), 1);
+    assert_eq!((l.problems[0].path.as_str(), l.problems[0].message.as_str()), ("$", "the file is 25.0 MB: larger than the 25 MB this map reads"));
+    assert!(l.dataset.partnerships.is_empty());
+    // One byte less is read.
+    bytes.truncate(MAX_FILE_BYTES);
+    assert!(load_bytes(&bytes).is_valid());
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_located_and_a_byte_order_mark_is_skipped() {
+    let l = load_bytes(b"{\n  \"schema_version\": 2,\n  \"x\": \"S\xe9oul\"\n}");
+    assert_eq!(l.problems.len(), 1);
+    assert_eq!(l.problems[0].message, "not valid UTF-8 — save the file as UTF-8");
+    assert_eq!(l.problems[0].position, Some((3, 10)));
+    let mut with_bom = "\u{FEFF}".as_bytes().to_vec();
+    with_bom.extend(serde_json::to_vec(&valid_document()).unwrap());
+    assert!(load_bytes(&with_bom).is_valid());
 }
 
 // ---------------------------------------------------------------------------------------------

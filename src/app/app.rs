@@ -8,14 +8,15 @@ use leptos::task::spawn_local;
 
 use super::data_source::{provide_data_source, DataSource};
 use super::explorer::Explorer;
-use super::fetch::{fetch_text, fetch_text_with_progress, BASEMAP_URL, DATA_URL};
+use super::fetch::{fetch_body, fetch_text, Body, BASEMAP_URL, DATA_URL};
 use super::language_switcher::LanguageSwitcher;
 use super::offline_badge::OfflineBadge;
 use super::load_error::LoadError;
 use super::loading_status::LoadingStatus;
 use super::url_sync::use_url_state;
 use crate::domain::i18n::{t, Msg};
-use crate::domain::{load_dataset, Lang};
+use crate::domain::load::too_large;
+use crate::domain::{load_bytes, Lang, Loaded};
 
 #[derive(Clone, PartialEq)]
 enum Fetch {
@@ -52,14 +53,19 @@ pub fn App() -> impl IntoView {
         drawn.set(false);
         received.set(None);
         spawn_local(async move {
-            let data_text = fetch_text_with_progress(DATA_URL, move |got, total| received.set(Some((got, total))));
-            let (text, outlines) = futures::join!(data_text, fetch_text(BASEMAP_URL));
+            let data_body = fetch_body(DATA_URL, move |got, total| received.set(Some((got, total))));
+            let (body, outlines) = futures::join!(data_body, fetch_text(BASEMAP_URL));
             // Without outlines the links still draw; the console says why.
             basemap.set_value(outlines.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from));
-            match text {
+            match body {
                 Err(e) => fetch.set(Fetch::Failed(e)),
-                Ok(text) => {
-                    let loaded = Arc::new(load_dataset(&text));
+                Ok(body) => {
+                    // A file too large or not UTF-8 is a data problem, shown in the problems
+                    // panel like any other (trying again would not help).
+                    let loaded = Arc::new(match body {
+                        Body::Bytes(bytes) => load_bytes(&bytes),
+                        Body::TooLarge(size) => Loaded { problems: vec![too_large(size)], ..Loaded::default() },
+                    });
                     data.published.set_value(Some(loaded.clone()));
                     data.shown.set(Some(loaded));
                     fetch.set(Fetch::Done);

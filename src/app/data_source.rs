@@ -12,7 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::csv_io::import_csv;
 use crate::domain::problem::Problem;
-use crate::domain::{load_dataset, Loaded};
+use crate::domain::load::{too_large, MAX_FILE_BYTES};
+use crate::domain::{load_bytes, Loaded};
 
 /// The data on screen and the way back to the published data.
 #[derive(Clone, Copy)]
@@ -46,13 +47,7 @@ pub fn read_dataset(name: &str, bytes: &[u8], published: Option<&Loaded>) -> Loa
             None => Loaded { problems: vec![Problem::at("$", "the published data is not loaded yet: try again")], ..Loaded::default() },
         };
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_dataset(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
-        Err(e) => Loaded {
-            problems: vec![Problem::at("$", format!("not UTF-8 text (byte {}): save the file as UTF-8", e.valid_up_to()))],
-            ..Loaded::default()
-        },
-    }
+    load_bytes(bytes)
 }
 
 impl DataSource {
@@ -67,6 +62,12 @@ impl DataSource {
         let this = *self;
         spawn_local(async move {
             let name = file.name();
+            // A file larger than the map reads is refused unread: the tab never holds it.
+            if file.size() > MAX_FILE_BYTES as f64 {
+                this.preview.set(Some(name));
+                this.shown.set(Some(Arc::new(Loaded { problems: vec![too_large(Some(file.size() as u64))], ..Loaded::default() })));
+                return;
+            }
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
                 leptos::logging::warn!("{name}: the file could not be read");
                 return;

@@ -25,10 +25,10 @@ mod cli {
 
     use partnership_map::domain::csv_io::{export_csv, import_csv};
     use partnership_map::domain::export::{json_schema, to_json};
-    use partnership_map::domain::json_position::line_column;
     use partnership_map::domain::stats::stats;
     use partnership_map::domain::synth::synth;
-    use partnership_map::domain::{load_dataset, Loaded, Problem};
+    use partnership_map::domain::load::{too_large, MAX_FILE_BYTES};
+    use partnership_map::domain::{load_bytes, Loaded, Problem};
 
     const NAME: &str = "partnerships-data";
     const DEFAULT_BASE: &str = "data/partnerships.json";
@@ -374,29 +374,26 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
 
     fn read_json(file: &Path) -> Result<(Input, Loaded), Failure> {
         let name = file.display().to_string();
-        let bytes = read_bytes(file)?;
-        let loaded = match std::str::from_utf8(&bytes) {
-            Ok(text) => load_dataset(text),
-            Err(e) => {
-                // Locate the first bad byte in the valid text before it.
-                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
-                let (line, column) = line_column(valid, valid.len());
-                let problem = Problem {
-                    path: "$".into(),
-                    message: "not valid UTF-8 — save the file as UTF-8".into(),
-                    position: Some((line, column)),
-                };
-                Loaded { dataset: Default::default(), problems: vec![problem] }
-            }
+        // The map's own limit, checked before the file is read: a 50 MB file is a data problem,
+        // reported as the map reports it.
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let loaded = if size > MAX_FILE_BYTES as u64 {
+            Loaded { dataset: Default::default(), problems: vec![too_large(Some(size))] }
+        } else {
+            load_bytes(&read_bytes(file)?)
         };
         let problems = loaded.problems.iter().map(|p| (name.clone(), p.clone(), false)).collect();
         Ok((Input { name, problems }, loaded))
     }
 
     fn read_csv(file: &Path, base: &Path) -> Result<(Input, Loaded), Failure> {
-        let bytes = read_bytes(file)?;
         let (base_input, base) = read_json(base)?;
-        let loaded = import_csv(&bytes, &base.dataset);
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let loaded = if size > MAX_FILE_BYTES as u64 {
+            Loaded { dataset: Default::default(), problems: vec![too_large(Some(size))] }
+        } else {
+            import_csv(&read_bytes(file)?, &base.dataset)
+        };
         let name = file.display().to_string();
         let mut problems = base_input.problems;
         problems.extend(loaded.problems.iter().map(|p| (name.clone(), p.clone(), true)));

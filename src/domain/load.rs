@@ -22,6 +22,15 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// the oldest dated event of Franco-Korean relations in the research; 2100 catches typos.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1800..=2100;
 
+/// The largest data file read, in bytes: twice the whole national atlas of decentralised
+/// cooperation (10,000 partnerships make 12 MB). Beyond, a file is refused before it is parsed,
+/// so a huge file cannot freeze the tab or exhaust its memory.
+pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+
+/// The longest text a record may hold, in characters: ten times the longest real one (a tier's
+/// description, 1,150). A record with a longer text is refused with the text's location.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 /// Fields a record may list in `uncertain`.
 const AUTHORITY_FIELDS: &[&str] = &["name", "kind", "region", "location", "population", "website"];
 const PARTNERSHIP_FIELDS: &[&str] = &["authorities", "kind", "term", "year", "date", "themes", "summary"];
@@ -39,8 +48,41 @@ impl Loaded {
     }
 }
 
+/// Loads a data file's bytes: refused when larger than [`MAX_FILE_BYTES`] or not UTF-8 (located
+/// at the first wrong byte), read by [`load_dataset`] otherwise. A byte-order mark is skipped.
+pub fn load_bytes(bytes: &[u8]) -> Loaded {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Loaded { dataset: Dataset::default(), problems: vec![too_large(Some(bytes.len() as u64))] };
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_dataset(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+        Err(e) => {
+            // Located at the first wrong byte, counted as every other position is.
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let position = super::json_position::line_column(valid, valid.len());
+            let problem = Problem { path: "$".into(), message: "not valid UTF-8 — save the file as UTF-8".into(), position: Some(position) };
+            Loaded { dataset: Dataset::default(), problems: vec![problem] }
+        }
+    }
+}
+
+/// The problem of a file larger than [`MAX_FILE_BYTES`], of `size` bytes when known (a
+/// download is stopped as soon as it passes the limit).
+pub fn too_large(size: Option<u64>) -> Problem {
+    let mb = |b: f64| b / (1024.0 * 1024.0);
+    let limit = mb(MAX_FILE_BYTES as f64);
+    let message = match size {
+        Some(n) => format!("the file is {:.1} MB: larger than the {limit:.0} MB this map reads", mb(n as f64)),
+        None => format!("the file is larger than the {limit:.0} MB this map reads"),
+    };
+    Problem { path: "$".into(), message, position: None }
+}
+
 /// Loads a data file's text. See the module documentation.
 pub fn load_dataset(text: &str) -> Loaded {
+    if text.len() > MAX_FILE_BYTES {
+        return Loaded { dataset: Dataset::default(), problems: vec![too_large(Some(text.len() as u64))] };
+    }
     let mut problems = Vec::new();
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -606,6 +648,14 @@ impl Validator {
                 }
                 continue;
             }
+            let mut long = Vec::new();
+            long_texts(item, &mut String::new(), &mut long);
+            if !long.is_empty() {
+                for (inner, chars) in long {
+                    self.push(format!("{path}{inner}"), format!("a text of {chars} characters: at most {MAX_TEXT_CHARS}"));
+                }
+                continue;
+            }
             match serde_path_to_error::deserialize::<_, T>(item) {
                 Ok(t) => out.push((path, t)),
                 Err(e) => {
@@ -723,6 +773,37 @@ impl Validator {
             out.push(Source { title: s.title, url: s.url });
         }
         ok.then_some(out)
+    }
+}
+
+/// The texts longer than [`MAX_TEXT_CHARS`] in a record, with their paths inside it (`.name.fr`)
+/// and lengths. A key that long is one too.
+fn long_texts(value: &Value, at: &mut String, found: &mut Vec<(String, usize)>) {
+    let too_long = |s: &str| s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS;
+    match value {
+        Value::String(s) if too_long(s) => found.push((at.clone(), s.chars().count())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = at.len();
+                at.push_str(&format!("[{i}]"));
+                long_texts(item, at, found);
+                at.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = at.len();
+                if too_long(key) {
+                    found.push((format!("{at}.{}", truncate(key)), key.chars().count()));
+                    continue;
+                }
+                at.push('.');
+                at.push_str(key);
+                long_texts(item, at, found);
+                at.truncate(len);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -30,6 +30,6 @@ pub mod url_state;
 pub use dataset::{Authority, Country, Dataset, Event, Localized, Partnership, Status, Tier};
 pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
 pub use i18n::Lang;
-pub use load::{load_dataset, Loaded};
+pub use load::{load_bytes, load_dataset, Loaded};
 pub use problem::Problem;
 pub use url_state::{Panel, UrlNotice, UrlState, View};
