@@ -160,10 +160,10 @@ pub struct Cluster {
 /// larger one, so that group markers do not cover each other. Returns the clusters, and each
 /// point's cluster. Deterministic: clusters are in order of their first member.
 pub fn cluster(points: &[(u8, (f64, f64))], cell: f64) -> (Vec<Cluster>, Vec<usize>) {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     let key = |group: u8, (x, y): (f64, f64)| (group, (x / cell).floor() as i64, (y / cell).floor() as i64);
     // 1. Per cell: members and the sum of their positions.
-    let mut cells: HashMap<(u8, i64, i64), usize> = HashMap::new();
+    let mut cells: HashMap<(u8, i64, i64), usize> = HashMap::default();
     let mut groups: Vec<(u8, Vec<usize>, (f64, f64))> = Vec::new();
     for (i, &(group, p)) in points.iter().enumerate() {
         let c = *cells.entry(key(group, p)).or_insert_with(|| {
@@ -175,7 +175,7 @@ pub fn cluster(points: &[(u8, (f64, f64))], cell: f64) -> (Vec<Cluster>, Vec<usi
     }
     let centre = |g: &(u8, Vec<usize>, (f64, f64))| (g.2 .0 / g.1.len() as f64, g.2 .1 / g.1.len() as f64);
     // 2. Neighbouring groups too close to each other: the smaller joins the larger.
-    let mut near: HashMap<(u8, i64, i64), Vec<usize>> = HashMap::new();
+    let mut near: HashMap<(u8, i64, i64), Vec<usize>> = HashMap::default();
     for (c, g) in groups.iter().enumerate() {
         near.entry(key(g.0, centre(g))).or_default().push(c);
     }
@@ -239,7 +239,7 @@ pub struct Bundle {
 /// Bundles links `(index, cluster of one end, cluster of the other, style)` by their pair of
 /// clusters, in order of first link.
 pub fn bundle(links: impl IntoIterator<Item = (usize, usize, usize, usize)>) -> Vec<Bundle> {
-    let mut by_ends: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut by_ends: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
     let mut bundles: Vec<Bundle> = Vec::new();
     for (link, a, b, style) in links {
         let i = *by_ends.entry((a, b)).or_insert_with(|| {

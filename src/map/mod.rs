@@ -103,7 +103,9 @@ impl PartnershipMap {
         }
     }
 
-    /// Shows exactly these links and markers (ids may repeat).
+    /// Shows exactly these links with their two ends, and these other markers (an authority
+    /// whose partner is not on the map); ids may repeat. The ends come with their links: at
+    /// 10,000 pairs, looking up 20,000 end ids at each filter change cost a fifth of it.
     pub fn show(&mut self, links: &[&str], markers: &[&str]) {
         match self {
             PartnershipMap::World(m) => m.show(links, markers),

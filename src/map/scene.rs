@@ -116,9 +116,9 @@ pub struct Scene {
     clusters: Vec<Cluster>,
     bundles: Vec<Bundle>,
     hovered: Option<Pick>,
-    /// Each group count drawn once as an image: copying it is much faster than `fillText` in a
-    /// software-rendered canvas (a frame draws hundreds).
-    labels: HashMap<usize, (HtmlCanvasElement, f64, f64)>,
+    /// The digits of group counts, typeset once: copying them is much faster than `fillText`
+    /// in a software-rendered canvas (a frame draws hundreds of counts).
+    digits: Option<Digits>,
 }
 
 /// What a click on the canvas asks for.
@@ -146,6 +146,71 @@ const MAX_CELL: f64 = 128.0;
 /// A bundle of links of several kinds.
 const MIXED: &str = "#475569";
 const ARROW: &str = "#334155";
+
+/// The ten digits in white bold 11 px, typeset once on a small canvas: a group's count is copied
+/// from it digit by digit. (Typesetting text at each frame cost a millisecond; one canvas per
+/// count, made when a new count appeared, cost as much at each filter change at 10,000 pairs.)
+struct Digits {
+    image: HtmlCanvasElement,
+    /// Each digit's left edge and advance on the image, in CSS pixels.
+    glyphs: [(f64, f64); 10],
+    dpr: f64,
+}
+
+const DIGIT_HEIGHT: f64 = 14.0;
+
+impl Digits {
+    fn new(host: &HtmlElement) -> Option<Digits> {
+        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+        let doc = host.owner_document()?;
+        let image: HtmlCanvasElement = doc.create_element("canvas").ok()?.unchecked_into();
+        let font = "bold 11px system-ui, sans-serif";
+        let ctx: CanvasRenderingContext2d = image.get_context("2d").ok()??.unchecked_into();
+        ctx.set_font(font);
+        let mut glyphs = [(0.0, 0.0); 10];
+        let mut x = 1.0;
+        for (d, glyph) in glyphs.iter_mut().enumerate() {
+            let w = ctx.measure_text(&d.to_string()).ok()?.width();
+            *glyph = (x, w);
+            // A pixel apart, so that no digit bleeds into its neighbour when scaled.
+            x += w.ceil() + 2.0;
+        }
+        image.set_width((x * dpr).ceil() as u32);
+        image.set_height((DIGIT_HEIGHT * dpr).ceil() as u32);
+        // Resizing reset the context.
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        ctx.set_font(font);
+        ctx.set_text_baseline("middle");
+        ctx.set_fill_style_str("#ffffff");
+        for (d, &(x, _)) in glyphs.iter().enumerate() {
+            let _ = ctx.fill_text(&d.to_string(), x, DIGIT_HEIGHT / 2.0 + 0.5);
+        }
+        Some(Digits { image, glyphs, dpr })
+    }
+
+    /// Draws `n` centred on `at`.
+    fn draw(&self, ctx: &CanvasRenderingContext2d, n: usize, at: (f64, f64)) {
+        let digits: Vec<usize> = n.to_string().bytes().map(|b| (b - b'0') as usize).collect();
+        let width: f64 = digits.iter().map(|&d| self.glyphs[d].1).sum();
+        let (mut x, y) = (at.0 - width / 2.0, at.1 - DIGIT_HEIGHT / 2.0);
+        for d in digits {
+            let (sx, w) = self.glyphs[d];
+            // The glyph's box, a pixel wider on each side for its anti-aliased edges.
+            let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &self.image,
+                (sx - 1.0) * self.dpr,
+                0.0,
+                (w + 2.0) * self.dpr,
+                DIGIT_HEIGHT * self.dpr,
+                x - 1.0,
+                y,
+                w + 2.0,
+                DIGIT_HEIGHT,
+            );
+            x += w;
+        }
+    }
+}
 
 /// The indices of `ids` (unknown ones left out) in increasing order, each once: marked, then
 /// read in order (a sort of 10,000 numbers cost more than the marking).
@@ -204,7 +269,7 @@ impl Scene {
             clusters: Vec::new(),
             bundles: Vec::new(),
             hovered: None,
-            labels: HashMap::new(),
+            digits: None,
         };
         scene.resize();
         Ok(scene)
@@ -229,29 +294,7 @@ impl Scene {
         self.ctx.set_text_align("center");
         self.ctx.set_text_baseline("middle");
         // Drawn again at the new pixel ratio.
-        self.labels.clear();
-    }
-
-    /// The image of a group's count (white, bold 11 px) and its size in CSS pixels.
-    fn label<'a>(labels: &'a mut HashMap<usize, (HtmlCanvasElement, f64, f64)>, host: &HtmlElement, n: usize) -> Option<&'a (HtmlCanvasElement, f64, f64)> {
-        if !labels.contains_key(&n) {
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-            let text = n.to_string();
-            let (w, h) = (7.0 * text.len() as f64 + 4.0, 14.0);
-            let doc = host.owner_document()?;
-            let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.unchecked_into();
-            canvas.set_width((w * dpr).ceil() as u32);
-            canvas.set_height((h * dpr).ceil() as u32);
-            let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
-            let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-            ctx.set_font("bold 11px system-ui, sans-serif");
-            ctx.set_text_align("center");
-            ctx.set_text_baseline("middle");
-            ctx.set_fill_style_str("#ffffff");
-            let _ = ctx.fill_text(&text, w / 2.0, h / 2.0 + 0.5);
-            labels.insert(n, (canvas, w, h));
-        }
-        labels.get(&n)
+        self.digits = None;
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
@@ -276,7 +319,17 @@ impl Scene {
     /// Shows exactly these links and markers, and redraws.
     pub fn show(&mut self, links: &[&str], markers: &[&str]) {
         self.shown_links = sorted_indices(links, &self.link_ix, self.links.len());
-        self.shown_markers = sorted_indices(markers, &self.marker_ix, self.markers.len());
+        let mut shown = vec![false; self.markers.len()];
+        for &l in &self.shown_links {
+            shown[self.links[l].french] = true;
+            shown[self.links[l].korean] = true;
+        }
+        for id in markers {
+            if let Some(&i) = self.marker_ix.get(*id) {
+                shown[i] = true;
+            }
+        }
+        self.shown_markers = shown.iter().enumerate().filter_map(|(i, &s)| s.then_some(i)).collect();
         self.draw();
     }
 
@@ -587,8 +640,11 @@ impl Scene {
             self.ctx.stroke();
             self.ctx.set_fill_style_str(&self.colours[if country == Country::France { FR } else { KR }]);
             self.ctx.fill();
-            if let Some((image, w, h)) = Self::label(&mut self.labels, &self.host, n) {
-                let _ = self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(image, at.0 - w / 2.0, at.1 - h / 2.0, *w, *h);
+            if self.digits.is_none() {
+                self.digits = Digits::new(&self.host);
+            }
+            if let Some(digits) = &self.digits {
+                digits.draw(&self.ctx, n, at);
             }
         }
 

@@ -327,7 +327,11 @@ impl TwinMap {
             return p.update(|s| s.show(links, markers));
         }
         let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
-        let markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
+        let mut markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
+        {
+            let i = self.inner.borrow();
+            markers.extend(links.iter().filter_map(|id| i.links.get(id)).flat_map(|l| [l.french.clone(), l.korean.clone()]));
+        }
         let (links, markers) = (&links, &markers);
         {
             let mut i = self.inner.borrow_mut();

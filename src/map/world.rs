@@ -181,7 +181,11 @@ impl WorldMap {
             return p.update(|s| s.show(links, markers));
         }
         let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
-        let markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
+        let mut markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
+        {
+            let inner = self.links.0.borrow();
+            markers.extend(links.iter().filter_map(|id| inner.0.get(id)).flat_map(|l| [l.ends.0.clone(), l.ends.1.clone()]));
+        }
         let (links, markers) = (&links, &markers);
         self.markers.show(&self.map, markers);
         {
