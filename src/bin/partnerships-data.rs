@@ -372,15 +372,21 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         std::fs::read(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))
     }
 
+    /// The file's bytes, or the problem of a file larger than the map reads: the map's own
+    /// limit, checked before the file is read, so a 50 MB file is a data problem reported as the
+    /// map reports it.
+    fn read_within_limit(file: &Path) -> Result<Result<Vec<u8>, Problem>, Failure> {
+        match std::fs::metadata(file).map(|m| m.len()) {
+            Ok(size) if size > MAX_FILE_BYTES as u64 => Ok(Err(too_large(Some(size)))),
+            _ => read_bytes(file).map(Ok),
+        }
+    }
+
     fn read_json(file: &Path) -> Result<(Input, Loaded), Failure> {
         let name = file.display().to_string();
-        // The map's own limit, checked before the file is read: a 50 MB file is a data problem,
-        // reported as the map reports it.
-        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let loaded = if size > MAX_FILE_BYTES as u64 {
-            Loaded { dataset: Default::default(), problems: vec![too_large(Some(size))] }
-        } else {
-            load_bytes(&read_bytes(file)?)
+        let loaded = match read_within_limit(file)? {
+            Ok(bytes) => load_bytes(&bytes),
+            Err(problem) => Loaded { dataset: Default::default(), problems: vec![problem] },
         };
         let problems = loaded.problems.iter().map(|p| (name.clone(), p.clone(), false)).collect();
         Ok((Input { name, problems }, loaded))
@@ -388,11 +394,9 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
 
     fn read_csv(file: &Path, base: &Path) -> Result<(Input, Loaded), Failure> {
         let (base_input, base) = read_json(base)?;
-        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let loaded = if size > MAX_FILE_BYTES as u64 {
-            Loaded { dataset: Default::default(), problems: vec![too_large(Some(size))] }
-        } else {
-            import_csv(&read_bytes(file)?, &base.dataset)
+        let loaded = match read_within_limit(file)? {
+            Ok(bytes) => import_csv(&bytes, &base.dataset),
+            Err(problem) => Loaded { dataset: Default::default(), problems: vec![problem] },
         };
         let name = file.display().to_string();
         let mut problems = base_input.problems;
