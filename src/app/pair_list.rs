@@ -70,13 +70,14 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     let ds = ctx.dataset();
     let p = &ds.partnerships[i];
     let id = p.id.clone();
-    let id_selected = id.clone();
     let id_click = id.clone();
     let (id_enter, id_focus, id_hl) = (id.clone(), id.clone(), id.clone());
     let is_highlighted = move || ctx.highlighted.with(|h| h.contains(&id_hl));
     let kind = p.kind_option().to_string();
     let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
-    let is_selected = Signal::derive(move || ctx.url.state.with(|s| s.pair.as_deref() == Some(id_selected.as_str())));
+    // From the selection's memo, not the address: a filter change rewrites the address, and 50
+    // items would each check it again.
+    let is_selected = Signal::derive(move || ctx.selected.get() == Some(i));
     let desc_id = format!("pair-desc-{id}");
     view! {
         <li

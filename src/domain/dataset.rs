@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::date::PartialDate;
 use super::i18n::Lang;
 
@@ -306,13 +308,13 @@ pub struct Records {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Indices {
-    themes: HashMap<String, usize>,
-    agreement_kinds: HashMap<String, usize>,
-    authority_kinds: HashMap<String, usize>,
-    tiers: HashMap<String, usize>,
-    regions: HashMap<String, usize>,
-    authorities: HashMap<String, usize>,
-    partnerships: HashMap<String, usize>,
+    themes: FxHashMap<String, usize>,
+    agreement_kinds: FxHashMap<String, usize>,
+    authority_kinds: FxHashMap<String, usize>,
+    tiers: FxHashMap<String, usize>,
+    regions: FxHashMap<String, usize>,
+    authorities: FxHashMap<String, usize>,
+    partnerships: FxHashMap<String, usize>,
     /// Each partnership's facets as indices, for filtering and counting without strings.
     facets: Vec<PairFacets>,
     /// [`Dataset::kind_options`], computed once.
@@ -350,7 +352,9 @@ pub struct PairFacets {
     pub agreement: bool,
 }
 
-fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+/// Ids to positions. rustc-hash rather than SipHash: the ids are the data's own, and the list
+/// and the card look authorities up for every item they show.
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
     items.iter().enumerate().map(|(i, t)| (id(t).to_string(), i)).collect()
 }
 
