@@ -61,8 +61,13 @@ test('each list item is named by what it shows and described by a sentence; arro
   t.page = await newPage(t.env, { width: 1280, height: 800 });
   await openMap(t.page, t.env.url, '?lang=en');
   const item = t.page.locator('li[data-pair-id="seoul-paris"] button');
-  const described = await item.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent);
-  assert.equal(described, 'Seoul ↔ Paris, friendship (friendship-and-cooperation) agreement, 1991, themes: Urban planning, Environment, Transport and mobility');
+  // The description as the browser gives it to a screen reader (its accessibility tree).
+  const cdp = await t.page.context().newCDPSession(t.page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'li[data-pair-id="seoul-paris"] button' });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  assert.equal(nodes[0].name?.value, 'Seoul ↔ Paris 1991');
+  assert.equal(nodes[0].description?.value, 'Seoul ↔ Paris, friendship (friendship-and-cooperation) agreement, 1991, themes: Urban planning, Environment, Transport and mobility');
   const ids = await t.page.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId));
   await t.page.focus(`li[data-pair-id="${ids[0]}"] button`);
   await t.page.keyboard.press('ArrowDown');
