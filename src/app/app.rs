@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
                     // panel like any other (trying again would not help).
                     let loaded = Arc::new(match body {
                         Body::Bytes(bytes) => load_bytes(&bytes),
-                        Body::TooLarge(size) => Loaded { problems: vec![too_large(size)], ..Loaded::default() },
+                        Body::TooLarge(size) => Loaded::refused(too_large(size)),
                     });
                     data.published.set_value(Some(loaded.clone()));
                     data.shown.set(Some(loaded));

@@ -44,7 +44,7 @@ pub fn read_dataset(name: &str, bytes: &[u8], published: Option<&Loaded>) -> Loa
         // the published data (the menu that opens files only exists once it is loaded).
         return match published {
             Some(p) => import_csv(bytes, &p.dataset),
-            None => Loaded { problems: vec![Problem::at("$", "the published data is not loaded yet: try again")], ..Loaded::default() },
+            None => Loaded::refused(Problem::at("$", "the published data is not loaded yet: try again")),
         };
     }
     load_bytes(bytes)
@@ -65,7 +65,7 @@ impl DataSource {
             // A file larger than the map reads is refused unread: the tab never holds it.
             if file.size() > MAX_FILE_BYTES as f64 {
                 this.preview.set(Some(name));
-                this.shown.set(Some(Arc::new(Loaded { problems: vec![too_large(Some(file.size() as u64))], ..Loaded::default() })));
+                this.shown.set(Some(Arc::new(Loaded::refused(too_large(Some(file.size() as u64))))));
                 return;
             }
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {

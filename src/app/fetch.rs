@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::json_position::line_column;
 use crate::domain::load::{too_large, MAX_FILE_BYTES};
 
 pub const DATA_URL: &str = "data/partnerships.json";
@@ -34,9 +35,8 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         Body::TooLarge(size) => Err(format!("{url}: {}", too_large(size).message)),
         Body::Bytes(bytes) => String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            let before = &e.as_bytes()[..at];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
             format!("{url}: not UTF-8 text: a wrong byte at line {line}, column {column} (byte {at})")
         }),
     }

@@ -30,8 +30,6 @@ pub fn MapView(
     let node = NodeRef::<leptos::html::Div>::new();
     let seam: StoredValue<Option<PartnershipMap>, LocalStorage> = StoredValue::new_local(None);
     let created = RwSignal::new(false);
-    // Per partnership, whether the map draws it (both ends known and located): worked out once.
-    let drawable: StoredValue<Vec<bool>> = StoredValue::new(Vec::new());
     let groups_by_set = StoredValue::new(HashMap::new());
     // A selection made on the map itself does not move the map.
     let picked_on_map = StoredValue::new(false);
@@ -123,7 +121,6 @@ pub fn MapView(
             })
             .collect();
         map.set_data(&markers, &links);
-        drawable.set_value(ds.partnerships.iter().map(|p| ds.is_drawable(p)).collect());
         if ctx.url.state.with_untracked(|s| s.embed) {
             map.hold_wheel_until_used(&el);
         }
@@ -142,17 +139,15 @@ pub fn MapView(
         // place) are shown on their own.
         let mut links = Vec::with_capacity(visible.len());
         let mut markers = Vec::new();
-        drawable.with_value(|drawable| {
-            for i in visible {
-                let p = &ds.partnerships[i];
-                if drawable.get(i).copied().unwrap_or(false) {
-                    links.push(p.id.as_str());
-                } else {
-                    markers.push(p.korean.as_str());
-                    markers.push(p.french.as_str());
-                }
+        for i in visible {
+            let p = &ds.partnerships[i];
+            if ds.is_drawable_at(i) {
+                links.push(p.id.as_str());
+            } else {
+                markers.push(p.korean.as_str());
+                markers.push(p.french.as_str());
             }
-        });
+        }
         seam.update_value(|m| {
             if let Some(m) = m {
                 m.show(&links, &markers);

@@ -386,7 +386,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         let name = file.display().to_string();
         let loaded = match read_within_limit(file)? {
             Ok(bytes) => load_bytes(&bytes),
-            Err(problem) => Loaded { dataset: Default::default(), problems: vec![problem] },
+            Err(problem) => Loaded::refused(problem),
         };
         let problems = loaded.problems.iter().map(|p| (name.clone(), p.clone(), false)).collect();
         Ok((Input { name, problems }, loaded))
@@ -396,7 +396,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         let (base_input, base) = read_json(base)?;
         let loaded = match read_within_limit(file)? {
             Ok(bytes) => import_csv(&bytes, &base.dataset),
-            Err(problem) => Loaded { dataset: Default::default(), problems: vec![problem] },
+            Err(problem) => Loaded::refused(problem),
         };
         let name = file.display().to_string();
         let mut problems = base_input.problems;

@@ -317,6 +317,9 @@ struct Indices {
     partnerships: FxHashMap<String, usize>,
     /// Each partnership's facets as indices, for filtering and counting without strings.
     facets: Vec<PairFacets>,
+    /// Per partnership, [`Dataset::is_drawable`], computed once: the map asks at every filter
+    /// change for thousands of pairs.
+    drawable: Vec<bool>,
     /// [`Dataset::kind_options`], computed once.
     kind_options: Vec<String>,
     /// The options selected when the URL chooses none: the agreement kinds, and any option an
@@ -370,6 +373,7 @@ impl Dataset {
             authorities: index_of(&r.authorities, |a| &a.id),
             partnerships: index_of(&r.partnerships, |p| &p.id),
             facets: Vec::new(),
+            drawable: Vec::new(),
             kind_options: Vec::new(),
             default_kinds: Default::default(),
             search: Default::default(),
@@ -391,6 +395,7 @@ impl Dataset {
             })
             .collect();
         ds.index.facets = facets;
+        ds.index.drawable = ds.partnerships.iter().map(|p| ds.ends(p).is_some_and(|(k, f)| k.location.is_some() && f.location.is_some())).collect();
         ds.index.default_kinds = ds
             .partnerships
             .iter()
@@ -471,7 +476,12 @@ impl Dataset {
 
     /// Whether a partnership can be drawn: both its authorities are known and located.
     pub fn is_drawable(&self, p: &Partnership) -> bool {
-        self.ends(p).is_some_and(|(k, f)| k.location.is_some() && f.location.is_some())
+        self.partnership_index(&p.id).is_some_and(|i| self.is_drawable_at(i))
+    }
+
+    /// [`Dataset::is_drawable`] of the partnership at index `i`, without a lookup.
+    pub fn is_drawable_at(&self, i: usize) -> bool {
+        self.index.drawable.get(i).copied().unwrap_or(false)
     }
 
     /// Regions that at least one partnership touches, French first, then by name.

@@ -46,13 +46,18 @@ impl Loaded {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// A file refused as a whole (too large, not UTF-8, not JSON…): no records, one problem.
+    pub fn refused(problem: Problem) -> Loaded {
+        Loaded { dataset: Dataset::default(), problems: vec![problem] }
+    }
 }
 
 /// Loads a data file's bytes: refused when larger than [`MAX_FILE_BYTES`] or not UTF-8 (located
 /// at the first wrong byte), read by [`load_dataset`] otherwise. A byte-order mark is skipped.
 pub fn load_bytes(bytes: &[u8]) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
-        return Loaded { dataset: Dataset::default(), problems: vec![too_large(Some(bytes.len() as u64))] };
+        return Loaded::refused(too_large(Some(bytes.len() as u64)));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => load_dataset(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
@@ -60,8 +65,7 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
             // Located at the first wrong byte, counted as every other position is.
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let position = super::json_position::line_column(valid, valid.len());
-            let problem = Problem { path: "$".into(), message: "not valid UTF-8 — save the file as UTF-8".into(), position: Some(position) };
-            Loaded { dataset: Dataset::default(), problems: vec![problem] }
+            Loaded::refused(Problem { path: "$".into(), message: "not valid UTF-8 — save the file as UTF-8".into(), position: Some(position) })
         }
     }
 }
@@ -81,7 +85,7 @@ pub fn too_large(size: Option<u64>) -> Problem {
 /// Loads a data file's text. See the module documentation.
 pub fn load_dataset(text: &str) -> Loaded {
     if text.len() > MAX_FILE_BYTES {
-        return Loaded { dataset: Dataset::default(), problems: vec![too_large(Some(text.len() as u64))] };
+        return Loaded::refused(too_large(Some(text.len() as u64)));
     }
     let mut problems = Vec::new();
     let root: Value = match serde_json::from_str(text) {
