@@ -11,16 +11,7 @@ wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/partnership-map
 rm -rf dist.tmp && mkdir -p dist.tmp/pkg dist.tmp/data dist.tmp/vendor/leaflet dist.tmp/vendor/html-to-image
 step "Generating JS bindings and optimising the wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map "$wasm"
-# binaryen from npm (v132): Debian's binaryen 108 produces a module that fails at start.
-# Besides -Oz (measured, gzip -9, README "Performance"): --low-memory-unused lets loads and stores
-# take constant offsets (sound for Rust: the first 1 KiB is the far end of the stack and no
-# pointer arithmetic wraps round to it); inlining a function into its only caller stops at
-# size 20, which compresses better than inlining every one; target_features is only a hint for
-# tools. Together 1.2% less gzip than -Oz alone. --converge saved 0.1% more for twice the time,
-# -O4 before -Oz and --gufa made it bigger: not used.
-node_modules/.bin/wasm-opt -Oz --low-memory-unused --one-caller-inline-max-function-size 20 \
-  --strip-debug --strip-producers --strip-target-features \
-  dist.tmp/pkg/partnership_map_bg.wasm -o dist.tmp/pkg/partnership_map_bg.wasm
+optimise_wasm dist.tmp/pkg/partnership_map_bg.wasm
 
 step "Assembling dist/"
 cp index.html dist.tmp/
