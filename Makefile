@@ -1,5 +1,5 @@
 # The two commands of README.md, and the steps they are made of. The scripts live in .ci/.
-.PHONY: serve test build setup bench bench-kiosk
+.PHONY: serve test build setup bench bench-kiosk bench-floor
 
 ## Install what is missing, build, and serve the map on http://127.0.0.1:8080/
 serve: setup build
@@ -22,3 +22,7 @@ bench: setup
 ## Kiosk endurance (on demand): 1,000 attract-loop steps, JS heap and DOM before and after
 bench-kiosk: setup
 	node tests/bench/endurance.mjs
+
+## The floor of the wasm (on demand): leptos alone, + the data loader, + a bare Leaflet map, vs the app
+bench-floor: setup
+	bash tests/bench/floor.sh
