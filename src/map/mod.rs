@@ -12,6 +12,7 @@ mod bindings;
 mod markers;
 pub mod picture;
 mod scene;
+mod surface;
 
 pub use scene::CANVAS_ABOVE;
 pub mod twin;

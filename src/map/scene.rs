@@ -1,21 +1,22 @@
 //! The canvas scene: above [`CANVAS_ABOVE`] links, a view draws every link and marker on one
 //! canvas instead of one SVG or DOM element each, and finds what is under the pointer itself
 //! (`domain::screen::Hits`). The data changes (filters, selection, highlight) redraw at once;
-//! map moves redraw at most once per animation frame (the views schedule it).
+//! map moves redraw at most once per animation frame (the views schedule it). The drawing goes
+//! through a [`Surface`], which a worker rasterises where it can.
 //!
 //! Nothing from the data becomes markup here either: labels only go into the host's `title`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::f64::consts::TAU;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::HtmlElement;
 
+use super::surface::Surface;
 use super::{Callbacks, LinkSpec, MarkerSpec, Pick};
 use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{cross_link, great_circle, Rect};
@@ -95,8 +96,8 @@ fn style_of(kind: &str) -> Style {
 }
 
 pub struct Scene {
-    canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
+    /// The canvas, drawn by a worker where one can be had.
+    surface: Surface,
     /// The element whose `title` and cursor follow the pointer.
     host: HtmlElement,
     size: (f64, f64),
@@ -116,9 +117,6 @@ pub struct Scene {
     clusters: Vec<Cluster>,
     bundles: Vec<Bundle>,
     hovered: Option<Pick>,
-    /// The digits of group counts, typeset once: copying them is much faster than `fillText`
-    /// in a software-rendered canvas (a frame draws hundreds of counts).
-    digits: Option<Digits>,
 }
 
 /// What a click on the canvas asks for.
@@ -147,71 +145,6 @@ const MAX_CELL: f64 = 128.0;
 const MIXED: &str = "#475569";
 const ARROW: &str = "#334155";
 
-/// The ten digits in white bold 11 px, typeset once on a small canvas: a group's count is copied
-/// from it digit by digit. (Typesetting text at each frame cost a millisecond; one canvas per
-/// count, made when a new count appeared, cost as much at each filter change at 10,000 pairs.)
-struct Digits {
-    image: HtmlCanvasElement,
-    /// Each digit's left edge and advance on the image, in CSS pixels.
-    glyphs: [(f64, f64); 10],
-    dpr: f64,
-}
-
-const DIGIT_HEIGHT: f64 = 14.0;
-
-impl Digits {
-    fn new(host: &HtmlElement) -> Option<Digits> {
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-        let doc = host.owner_document()?;
-        let image: HtmlCanvasElement = doc.create_element("canvas").ok()?.unchecked_into();
-        let font = "bold 11px system-ui, sans-serif";
-        let ctx: CanvasRenderingContext2d = image.get_context("2d").ok()??.unchecked_into();
-        ctx.set_font(font);
-        let mut glyphs = [(0.0, 0.0); 10];
-        let mut x = 1.0;
-        for (d, glyph) in glyphs.iter_mut().enumerate() {
-            let w = ctx.measure_text(&d.to_string()).ok()?.width();
-            *glyph = (x, w);
-            // A pixel apart, so that no digit bleeds into its neighbour when scaled.
-            x += w.ceil() + 2.0;
-        }
-        image.set_width((x * dpr).ceil() as u32);
-        image.set_height((DIGIT_HEIGHT * dpr).ceil() as u32);
-        // Resizing reset the context.
-        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        ctx.set_font(font);
-        ctx.set_text_baseline("middle");
-        ctx.set_fill_style_str("#ffffff");
-        for (d, &(x, _)) in glyphs.iter().enumerate() {
-            let _ = ctx.fill_text(&d.to_string(), x, DIGIT_HEIGHT / 2.0 + 0.5);
-        }
-        Some(Digits { image, glyphs, dpr })
-    }
-
-    /// Draws `n` centred on `at`.
-    fn draw(&self, ctx: &CanvasRenderingContext2d, n: usize, at: (f64, f64)) {
-        let digits: Vec<usize> = n.to_string().bytes().map(|b| (b - b'0') as usize).collect();
-        let width: f64 = digits.iter().map(|&d| self.glyphs[d].1).sum();
-        let (mut x, y) = (at.0 - width / 2.0, at.1 - DIGIT_HEIGHT / 2.0);
-        for d in digits {
-            let (sx, w) = self.glyphs[d];
-            // The glyph's box, a pixel wider on each side for its anti-aliased edges.
-            let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                &self.image,
-                (sx - 1.0) * self.dpr,
-                0.0,
-                (w + 2.0) * self.dpr,
-                DIGIT_HEIGHT * self.dpr,
-                x - 1.0,
-                y,
-                w + 2.0,
-                DIGIT_HEIGHT,
-            );
-            x += w;
-        }
-    }
-}
-
 /// The marked indices, in increasing order (marking, then reading in order, costs less than
 /// sorting 10,000 numbers).
 fn marked(marks: &[bool]) -> Vec<usize> {
@@ -231,16 +164,8 @@ const FOCUS: usize = 3;
 impl Scene {
     /// A canvas over `host` (which must be positioned), below the map's controls.
     pub fn new(host: &HtmlElement) -> Result<Scene, JsValue> {
-        let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
-        canvas.set_class_name("pm-canvas");
-        canvas.set_attribute("aria-hidden", "true")?;
-        host.append_child(&canvas)?;
-        let ctx: CanvasRenderingContext2d =
-            canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.unchecked_into();
         let mut scene = Scene {
-            canvas,
-            ctx,
+            surface: Surface::new(host)?,
             host: host.clone(),
             size: (0.0, 0.0),
             markers: Vec::new(),
@@ -263,7 +188,6 @@ impl Scene {
             clusters: Vec::new(),
             bundles: Vec::new(),
             hovered: None,
-            digits: None,
         };
         scene.resize();
         Ok(scene)
@@ -275,20 +199,7 @@ impl Scene {
         let (w, h) = (self.host.client_width().max(0) as f64, self.host.client_height().max(0) as f64);
         let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
         self.size = (w, h);
-        self.canvas.set_width((w * dpr).round() as u32);
-        self.canvas.set_height((h * dpr).round() as u32);
-        // Resizing resets the context: its settings are made again here, not at every frame
-        // (parsing a font costs a millisecond). Butt caps and miter joins: the software
-        // rasteriser strokes them about a quarter faster than round ones, with no visible change
-        // on lines this thin and smooth.
-        let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        self.ctx.set_line_cap("butt");
-        self.ctx.set_line_join("miter");
-        self.ctx.set_font("bold 11px system-ui, sans-serif");
-        self.ctx.set_text_align("center");
-        self.ctx.set_text_baseline("middle");
-        // Drawn again at the new pixel ratio.
-        self.digits = None;
+        self.surface.resize(w, h, dpr);
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
@@ -470,27 +381,6 @@ impl Scene {
         }
     }
 
-    fn trace(&self, points: &[(f64, f64)]) {
-        let mut it = points.iter();
-        if let Some(&(x, y)) = it.next() {
-            self.ctx.move_to(x, y);
-        }
-        for &(x, y) in it {
-            self.ctx.line_to(x, y);
-        }
-    }
-
-    fn stroke(&self, colour: &str, width: f64, dash: &[f64], alpha: f64) {
-        let ctx = &self.ctx;
-        ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(width);
-        ctx.set_global_alpha(alpha);
-        let pattern: js_sys::Array = dash.iter().map(|&d| JsValue::from(d)).collect();
-        let _ = ctx.set_line_dash(&pattern);
-        ctx.stroke();
-        ctx.set_global_alpha(1.0);
-    }
-
     /// Redraws everything from the current frame: markers grouped per screen cell, the links
     /// between two groups as one line as thick as they are many; the highlighted and selected
     /// partnerships on top, exactly.
@@ -498,8 +388,7 @@ impl Scene {
         let Some(frame) = self.frame else { return };
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
-        let (w, h) = self.size;
-        self.ctx.clear_rect(0.0, 0.0, w, h);
+        self.surface.clear();
 
         // Group the shown markers per cell of the screen, then the links per pair of groups.
         let points: Vec<(u8, (f64, f64))> = self
@@ -553,21 +442,21 @@ impl Scene {
                 continue;
             }
             let style = bundle.style.map(|s| &self.styles[s]);
-            self.ctx.begin_path();
-            self.trace(&points);
+            self.surface.begin_path();
+            trace(&mut self.surface, &points);
             match style {
-                Some(s) => self.stroke(&s.colour, bundle_width(bundle.links.len(), s.width), s.dash, s.alpha),
-                None => self.stroke(MIXED, bundle_width(bundle.links.len(), 2.0), &[], 0.85),
+                Some(s) => self.surface.stroke(&s.colour, bundle_width(bundle.links.len(), s.width), s.dash, s.alpha),
+                None => self.surface.stroke(MIXED, bundle_width(bundle.links.len(), 2.0), &[], 0.85),
             }
         }
         for key in batch {
-            self.ctx.begin_path();
+            self.surface.begin_path();
             for points in &batched[&key] {
-                self.trace(points);
+                trace(&mut self.surface, points);
             }
             match key.map(|s| &self.styles[s]) {
-                Some(s) => self.stroke(&s.colour, 1.0, s.dash, 1.0),
-                None => self.stroke(MIXED, 1.0, &[], 1.0),
+                Some(s) => self.surface.stroke(&s.colour, 1.0, s.dash, 1.0),
+                None => self.surface.stroke(MIXED, 1.0, &[], 1.0),
             }
         }
 
@@ -584,30 +473,28 @@ impl Scene {
             let l = &self.links[i];
             let ends = (self.screen(&self.markers[l.french], &frame), self.screen(&self.markers[l.korean], &frame));
             if let Some(points) = self.line_points(ends.0, ends.1, Some(l), &frame, &mut arrows) {
-                self.ctx.begin_path();
-                self.trace(&points);
-                self.stroke(colour, 5.0, &[], 1.0);
+                self.surface.begin_path();
+                trace(&mut self.surface, &points);
+                self.surface.stroke(colour, 5.0, &[], 1.0);
             }
         }
 
         // Arrows where a twin-view line stops at its map's edge.
-        self.ctx.set_fill_style_str(ARROW);
-        self.ctx.begin_path();
+        self.surface.begin_path();
         for ((x, y), (cx, cy)) in arrows {
             let a = (y - cy).atan2(x - cx);
-            self.ctx.move_to(x + 7.0 * a.cos(), y + 7.0 * a.sin());
-            self.ctx.line_to(x + 5.0 * (a + 2.3).cos(), y + 5.0 * (a + 2.3).sin());
-            self.ctx.line_to(x + 5.0 * (a - 2.3).cos(), y + 5.0 * (a - 2.3).sin());
-            self.ctx.close_path();
+            self.surface.move_to(x + 7.0 * a.cos(), y + 7.0 * a.sin());
+            self.surface.line_to(x + 5.0 * (a + 2.3).cos(), y + 5.0 * (a + 2.3).sin());
+            self.surface.line_to(x + 5.0 * (a - 2.3).cos(), y + 5.0 * (a - 2.3).sin());
+            self.surface.close_path();
         }
-        self.ctx.fill();
+        self.surface.fill(ARROW);
 
         // Markers: French circles, Korean diamonds; a group larger, with its number.
-        let _ = self.ctx.set_line_dash(&js_sys::Array::new());
         let mut markers_drawn = 0;
         let mut groups: Vec<(Country, (f64, f64), f64, usize)> = Vec::new();
         for (country, colour) in [(Country::France, FR), (Country::Korea, KR)] {
-            self.ctx.begin_path();
+            self.surface.begin_path();
             for (c, cl) in clusters.iter().enumerate() {
                 if cl.group != country as u8 || !self.in_view(country, cl.at, &frame) {
                     continue;
@@ -615,31 +502,20 @@ impl Scene {
                 hits.add_point(c, cl.at);
                 markers_drawn += cl.members.len();
                 match cl.members.len() {
-                    1 => self.marker_path(country, cl.at, RADIUS),
+                    1 => marker_path(&mut self.surface, country, cl.at, RADIUS),
                     n => groups.push((country, cl.at, group_radius(n), n)),
                 }
             }
             // White edges first, then every fill over them: dense markers stay coloured.
-            self.ctx.set_stroke_style_str("#ffffff");
-            self.ctx.set_line_width(2.5);
-            self.ctx.stroke();
-            self.ctx.set_fill_style_str(&self.colours[colour]);
-            self.ctx.fill();
+            self.surface.stroke("#ffffff", 2.5, &[], 1.0);
+            self.surface.fill(&self.colours[colour]);
         }
         for (country, at, r, n) in groups {
-            self.ctx.begin_path();
-            self.marker_path(country, at, r);
-            self.ctx.set_stroke_style_str("#ffffff");
-            self.ctx.set_line_width(2.0);
-            self.ctx.stroke();
-            self.ctx.set_fill_style_str(&self.colours[if country == Country::France { FR } else { KR }]);
-            self.ctx.fill();
-            if self.digits.is_none() {
-                self.digits = Digits::new(&self.host);
-            }
-            if let Some(digits) = &self.digits {
-                digits.draw(&self.ctx, n, at);
-            }
+            self.surface.begin_path();
+            marker_path(&mut self.surface, country, at, r);
+            self.surface.stroke("#ffffff", 2.0, &[], 1.0);
+            self.surface.fill(&self.colours[if country == Country::France { FR } else { KR }]);
+            self.surface.count(n, at.0, at.1);
         }
 
         // The ends of the emphasised partnerships, where they really are, ringed.
@@ -651,51 +527,60 @@ impl Scene {
                 if !self.in_view(m.country, p, &frame) {
                     continue;
                 }
-                self.ctx.begin_path();
-                self.marker_path(m.country, p, RADIUS);
-                self.ctx.set_fill_style_str(&self.colours[if m.country == Country::France { FR } else { KR }]);
-                self.ctx.fill();
-                self.ctx.begin_path();
-                self.marker_path(m.country, p, RADIUS + 3.5);
-                self.stroke(if selected { colour } else { self.colours[FOCUS].as_str() }, 3.0, &[], 1.0);
+                self.surface.begin_path();
+                marker_path(&mut self.surface, m.country, p, RADIUS);
+                self.surface.fill(&self.colours[if m.country == Country::France { FR } else { KR }]);
+                self.surface.begin_path();
+                marker_path(&mut self.surface, m.country, p, RADIUS + 3.5);
+                self.surface.stroke(if selected { colour } else { self.colours[FOCUS].as_str() }, 3.0, &[], 1.0);
             }
         }
 
         self.hits = hits;
         self.clusters = clusters;
         self.bundles = bundles;
-        let _ = self.canvas.set_attribute("data-links-drawn", &drawn.to_string());
-        let _ = self.canvas.set_attribute("data-markers-drawn", &markers_drawn.to_string());
-    }
-
-    fn marker_path(&self, country: Country, (x, y): (f64, f64), r: f64) {
-        let ctx = &self.ctx;
-        match country {
-            Country::France => {
-                ctx.move_to(x + r, y);
-                let _ = ctx.arc(x, y, r, 0.0, TAU);
-            }
-            Country::Korea => {
-                let r = r * 1.25;
-                ctx.move_to(x, y - r);
-                ctx.line_to(x + r, y);
-                ctx.line_to(x, y + r);
-                ctx.line_to(x - r, y);
-                ctx.close_path();
-            }
-        }
+        self.surface.finish();
+        let canvas = self.surface.canvas();
+        let _ = canvas.set_attribute("data-links-drawn", &drawn.to_string());
+        let _ = canvas.set_attribute("data-markers-drawn", &markers_drawn.to_string());
     }
 
     /// Hides the canvas while Leaflet animates a zoom (the drawing would lag behind the land).
     pub fn set_hidden(&self, hidden: bool) {
-        let _ = self.canvas.class_list().toggle_with_force("is-hidden", hidden);
+        let _ = self.surface.canvas().class_list().toggle_with_force("is-hidden", hidden);
     }
 }
 
 impl Drop for Scene {
     fn drop(&mut self) {
-        self.canvas.remove();
+        // The surface removes its canvas.
         let _ = self.host.remove_attribute("title");
+    }
+}
+
+/// Adds a line, point by point, to the current path.
+fn trace(surface: &mut Surface, points: &[(f64, f64)]) {
+    let mut it = points.iter();
+    if let Some(&(x, y)) = it.next() {
+        surface.move_to(x, y);
+    }
+    for &(x, y) in it {
+        surface.line_to(x, y);
+    }
+}
+
+/// Adds a marker's shape to the current path: a French circle, a Korean diamond.
+fn marker_path(surface: &mut Surface, country: Country, (x, y): (f64, f64), r: f64) {
+    match country {
+        Country::France => surface.circle(x, y, r),
+        Country::Korea => {
+            let r = r * 1.25;
+            surface.move_to(x, y - r);
+            surface.line_to(x + r, y);
+            surface.line_to(x, y + r);
+            surface.line_to(x - r, y);
+            surface.close_path();
+        }
     }
 }
 
@@ -727,17 +612,22 @@ impl Painter {
                 }
             }
         }));
+        // If the canvas's worker is lost, the surface draws itself from the next frame on.
+        scene.borrow().surface.on_lost(Rc::new({
+            let (pending, next_frame) = (pending.clone(), Rc::downgrade(&next_frame));
+            move || {
+                if let Some(f) = next_frame.upgrade() {
+                    request_frame(&pending, &f);
+                }
+            }
+        }));
         Painter { scene, pending, frame_of, next_frame }
     }
 
     /// Redraws at the next animation frame (however many times it is asked before then). Safe
     /// to call from inside Leaflet's synchronous events.
     pub fn schedule(&self) {
-        if self.pending.get().is_none() {
-            if let Some(w) = web_sys::window() {
-                self.pending.set(w.request_animation_frame(self.next_frame.as_ref().as_ref().unchecked_ref()).ok());
-            }
-        }
+        request_frame(&self.pending, &self.next_frame);
     }
 
     /// Forgets a frame asked for: the map is going, and with it the closure the frame would call.
@@ -759,6 +649,15 @@ impl Painter {
 
     pub fn scene(&self) -> std::cell::Ref<'_, Scene> {
         self.scene.borrow()
+    }
+}
+
+/// Asks for `next_frame` at the next animation frame, unless it is already asked for.
+fn request_frame(pending: &Cell<Option<i32>>, next_frame: &Closure<dyn FnMut(JsValue)>) {
+    if pending.get().is_none() {
+        if let Some(w) = web_sys::window() {
+            pending.set(w.request_animation_frame(next_frame.as_ref().unchecked_ref()).ok());
+        }
     }
 }
 

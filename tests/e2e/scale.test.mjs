@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { newPage, ROOT, useBrowser } from './support.mjs';
+import { startServer } from '../../.ci/serve.mjs';
+import { CSP, DIST, likeness, newPage, ROOT, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const file = path.join(ROOT, 'target', 'synth-2000.json');
@@ -74,6 +75,116 @@ test('2,000 synthetic pairs: the twin view represents every drawable pair and ev
   assert.equal(await canvas().count(), 1);
   assert.equal(await t.page.locator('.link-overlay path.pm-link').count(), 0);
   assert.deepEqual(await drawn(), { links: drawablePairs(byDefault).length, markers: endsOf(byDefault) });
+});
+
+/** How many of the canvas's pixels are painted (not transparent), read through a copy. */
+function paintedPixels() {
+  return t.page.evaluate(() => {
+    const c = document.querySelector('canvas.pm-canvas');
+    const copy = new OffscreenCanvas(c.width, c.height).getContext('2d');
+    copy.drawImage(c, 0, 0);
+    const { data } = copy.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) n++;
+    return n;
+  });
+}
+
+/**
+ * The painted pixels once `enough` says so (or after 10 s): a worker's frame reaches the page's
+ * canvas a moment after the worker has drawn it.
+ */
+async function painted(enough) {
+  const start = Date.now();
+  let n = await paintedPixels();
+  while (!enough(n) && Date.now() - start < 10000) {
+    await t.page.waitForTimeout(100);
+    n = await paintedPixels();
+  }
+  return n;
+}
+
+/** Whether the page can still draw on the canvas itself (it cannot once a worker has it). */
+const pageDraws = () => t.page.evaluate(() => {
+  try {
+    return document.querySelector('canvas.pm-canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+});
+
+const frameDrawn = () => t.page.evaluate(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn') ?? 0));
+
+test('the canvas is drawn by a worker, off the page\'s thread, and a filter redraws it there', async () => {
+  await open('&view=world');
+  assert.equal(await pageDraws(), false, 'the canvas was handed to the worker');
+  await t.page.waitForFunction(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn')) >= 1);
+  const all = await painted((n) => n > 20000);
+  assert.ok(all > 20000, `the lines and markers are on the canvas (${all} pixels painted)`);
+  // One region: far fewer lines, drawn by the worker as a new frame.
+  const frame = await frameDrawn();
+  const r = doc.regions.find((x) => doc.authorities.some((a) => a.region === x.id)).id;
+  await t.page.locator(`#region-${r}`).check();
+  await t.page.waitForFunction((n) => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn')) > n, frame);
+  const some = await painted((n) => n > 500 && n < all * 0.8);
+  assert.ok(some > 500 && some < all * 0.8, `fewer pixels painted after the filter (${some} of ${all})`);
+});
+
+test('under a sub-path and the strict CSP the worker draws the canvas, and Download PNG shows what it drew', async () => {
+  const site = await startServer({ dir: DIST, port: 0, base: '/strict/', headers: { 'Content-Security-Policy': CSP } });
+  try {
+    t.page = await newPage(t.env, { width: 1280, height: 800 });
+    await t.page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    await t.page.goto(`${site.url}?lang=en&view=world`);
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+    await t.page.waitForFunction(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn')) >= 1);
+    assert.equal(await pageDraws(), false, 'the worker has the canvas');
+    const pixels = await painted((n) => n > 5000);
+    assert.ok(pixels > 5000, `and drew on it (${pixels} pixels painted)`);
+    await t.page.getByText('Share', { exact: true }).click();
+    const column = t.page.locator('.map-column');
+    const screen = await column.screenshot();
+    const download = t.page.waitForEvent('download');
+    await t.page.getByRole('button', { name: 'Download PNG' }).click();
+    const png = fs.readFileSync(await (await download).path());
+    // The canvas's lines and markers are most of the map's ink at this scale: a picture without
+    // them (a canvas the export could not read) matches far less of it. Compared on a page
+    // without the CSP, which forbids reading the pictures as `data:` URLs.
+    const scratch = await newPage(t.env);
+    const same = await likeness(t.page, png, screen, scratch);
+    await scratch.context().close();
+    assert.ok(same.same > 0.97 && same.ink > 0.8, `the picture is the map on screen: ${JSON.stringify(same)}`);
+    assert.deepEqual(await t.page.evaluate(() => window.__violations), [], 'no CSP violation');
+  } finally {
+    site.server.close();
+  }
+});
+
+test('when the worker\'s script cannot be loaded, the page draws the canvas itself', async () => {
+  t.page = await newPage(t.env, { width: 1920, height: 1080 });
+  t.allowedErrors = [/404|canvas-worker/i];
+  await t.page.route('**/canvas-worker.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await t.page.goto(`${t.env.url}?lang=en&view=world`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+  // The worker's failure arrives after the first frame was sent to it: a new canvas replaces
+  // the handed-over one and the next animation frame draws on it.
+  await t.page.waitForFunction(() => {
+    try {
+      return document.querySelector('canvas.pm-canvas').getContext('2d') !== null;
+    } catch {
+      return false;
+    }
+  }, null, { timeout: 10000 });
+  assert.equal(await canvas().count(), 1, 'one canvas, the new one');
+  await t.page.waitForFunction(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-links-drawn')) > 0);
+  assert.deepEqual(await drawn(), { links: drawablePairs(byDefault).length, markers: endsOf(byDefault) });
+  const pixels = await painted((n) => n > 20000);
+  assert.ok(pixels > 20000, `drawn by the page (${pixels} pixels painted)`);
 });
 
 test('on the canvas, a single line names its pair on hover and opens its card on click; a group zooms in', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { decodeQr, newPage, openMap, ROOT, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+import { decodeQr, likeness, newPage, openMap, ROOT, saveScreenshot, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 test('Share: the link of this view (no embed=1), copied to the clipboard, and a QR code that decodes to it and follows the filters; no request leaves the origin', async () => {
@@ -45,58 +45,6 @@ test('an embedded map shared from its full page drops embed=1', async () => {
 function pngSize(bytes) {
   assert.equal(bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG file');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-/**
- * How much of `screen` (a screenshot of the map column, CSS pixels) the downloaded `png` shows:
- * the share of pixels whose colour differs by at most 48 in every channel (`same`), and the same
- * share among the screenshot's ink (links, markers, text: `ink`), after finding where the map
- * starts under the picture's title band and scaling it back to CSS pixels.
- */
-async function likeness(page, png, screen) {
-  // The buttons on the map are left out of the picture: left out of the comparison too.
-  const skip = await page.evaluate(() => {
-    const column = document.querySelector('.map-column').getBoundingClientRect();
-    return [...document.querySelectorAll('.view-toggle, .leaflet-control-zoom')].map((e) => {
-      const r = e.getBoundingClientRect();
-      return [r.left - column.left - 2, r.top - column.top - 2, r.right - column.left + 2, r.bottom - column.top + 2];
-    });
-  });
-  return page.evaluate(async ([a, b, skip]) => {
-    const load = async (b64) => createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-    const [picture, shot] = [await load(a), await load(b)];
-    const whole = new OffscreenCanvas(picture.width, picture.height).getContext('2d');
-    whole.drawImage(picture, 0, 0);
-    // The band is one dark colour down its left edge; the map starts below it.
-    const edge = whole.getImageData(1, 0, 1, picture.height).data;
-    let top = 0;
-    while (top < picture.height && edge[top * 4] === edge[0] && edge[top * 4 + 1] === edge[1]) top++;
-    const ratio = picture.width / shot.width;
-    const [w, h] = [shot.width, shot.height];
-    const mine = new OffscreenCanvas(w, h).getContext('2d');
-    mine.drawImage(picture, 0, top, picture.width, h * ratio, 0, 0, w, h);
-    const theirs = new OffscreenCanvas(w, h).getContext('2d');
-    theirs.drawImage(shot, 0, 0);
-    const [p, q] = [mine.getImageData(0, 0, w, h).data, theirs.getImageData(0, 0, w, h).data];
-    // A pixel matches when the picture has its colour (within 48 a channel) within one pixel
-    // of it: antialiasing and rounding move edges by a pixel.
-    const near = (i, j) => Math.abs(p[j] - q[i]) <= 48 && Math.abs(p[j + 1] - q[i + 1]) <= 48 && Math.abs(p[j + 2] - q[i + 2]) <= 48;
-    // Ink: what is drawn on the basemap (links, markers, text), i.e. strong colours or dark.
-    let [all, same, ink, inkSame] = [0, 0, 0, 0];
-    for (let y = 1; y < h - 1; y++) {
-      for (let x = 1; x < w - 1; x++) {
-        if (skip.some(([l, t, r, b]) => x >= l && x <= r && y >= t && y <= b)) continue;
-        const i = (y * w + x) * 4;
-        let ok = false;
-        for (let dy = -1; dy <= 1 && !ok; dy++) for (let dx = -1; dx <= 1 && !ok; dx++) ok = near(i, ((y + dy) * w + x + dx) * 4);
-        const strong = Math.max(q[i], q[i + 1], q[i + 2]) - Math.min(q[i], q[i + 1], q[i + 2]) > 60 || q[i] + q[i + 1] + q[i + 2] < 300;
-        all++;
-        if (ok) same++;
-        if (strong) { ink++; if (ok) inkSame++; }
-      }
-    }
-    return { top, ratio, same: same / all, ink: inkSame / ink };
-  }, [png.toString('base64'), screen.toString('base64'), skip]);
 }
 
 /** Clicks "Download PNG" in the open Share drawer and returns the file. */
