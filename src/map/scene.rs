@@ -100,7 +100,6 @@ pub struct Scene {
     surface: Surface,
     /// The element whose `title` and cursor follow the pointer.
     host: HtmlElement,
-    size: (f64, f64),
     markers: Vec<SceneMarker>,
     marker_ix: FxHashMap<String, usize>,
     links: Vec<SceneLink>,
@@ -167,7 +166,6 @@ impl Scene {
         let mut scene = Scene {
             surface: Surface::new(host)?,
             host: host.clone(),
-            size: (0.0, 0.0),
             markers: Vec::new(),
             marker_ix: FxHashMap::default(),
             links: Vec::new(),
@@ -198,7 +196,6 @@ impl Scene {
     pub fn resize(&mut self) {
         let (w, h) = (self.host.client_width().max(0) as f64, self.host.client_height().max(0) as f64);
         let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-        self.size = (w, h);
         self.surface.resize(w, h, dpr);
     }
 
@@ -337,7 +334,7 @@ impl Scene {
 
     /// Whether a marker drawn at `p` is in view (in a twin view: in its own map's box).
     fn in_view(&self, country: Country, (x, y): (f64, f64), frame: &Frame) -> bool {
-        let (w, h) = self.size;
+        let (w, h) = self.surface.size();
         match frame {
             Frame::World(_) => x > -16.0 && y > -16.0 && x < w + 16.0 && y < h + 16.0,
             Frame::Twin { fr_rect, kr_rect, .. } => match country {
@@ -361,7 +358,7 @@ impl Scene {
                     }
                 };
                 let points: Vec<(f64, f64)> = unit.into_iter().map(|u| p.at(u)).collect();
-                let (w, h) = self.size;
+                let (w, h) = self.surface.size();
                 let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
                 for &(x, y) in &points {
                     (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));

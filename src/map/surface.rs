@@ -30,6 +30,9 @@ const COUNT: f64 = 8.0;
 /// The worker's script, next to `index.html` (relative: the folder works under any sub-path).
 const WORKER_SCRIPT: &str = "canvas-worker.js";
 
+/// What the painter gave to be called when the worker is lost (shared with the `error` listener).
+type RedrawHook = Rc<Cell<Option<Rc<dyn Fn()>>>>;
+
 enum Backend {
     /// The worker draws: this frame's operations, and the colours they name.
     Worker { worker: Worker, ops: Vec<f64>, strings: Vec<String>, frame: u32 },
@@ -45,7 +48,7 @@ pub struct Surface {
     /// Set by the worker's `error` event: the next frame is drawn here, on a new canvas.
     lost: Rc<Cell<bool>>,
     /// Asks for that next frame (set by the painter).
-    redraw: Rc<Cell<Option<Rc<dyn Fn()>>>>,
+    redraw: RedrawHook,
     _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
@@ -69,7 +72,7 @@ impl Surface {
     pub fn new(host: &HtmlElement) -> Result<Surface, JsValue> {
         let canvas = new_canvas(host)?;
         let lost = Rc::new(Cell::new(false));
-        let redraw: Rc<Cell<Option<Rc<dyn Fn()>>>> = Rc::new(Cell::new(None));
+        let redraw: RedrawHook = Rc::new(Cell::new(None));
         let mut listeners = Vec::new();
         let backend = match Self::worker(&canvas, &lost, &redraw, &mut listeners) {
             Ok(worker) => Backend::Worker { worker, ops: Vec::new(), strings: Vec::new(), frame: 0 },
@@ -83,7 +86,7 @@ impl Surface {
     fn worker(
         canvas: &HtmlCanvasElement,
         lost: &Rc<Cell<bool>>,
-        redraw: &Rc<Cell<Option<Rc<dyn Fn()>>>>,
+        redraw: &RedrawHook,
         listeners: &mut Vec<Closure<dyn FnMut(JsValue)>>,
     ) -> Result<Worker, JsValue> {
         let worker = Worker::new(WORKER_SCRIPT)?;
@@ -126,6 +129,11 @@ impl Surface {
         &self.canvas
     }
 
+    /// The canvas's size in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        (self.size.0, self.size.1)
+    }
+
     /// Sets the canvas's size in CSS pixels and its pixel ratio.
     pub fn resize(&mut self, width: f64, height: f64, ratio: f64) {
         self.size = (width, height, ratio);
@@ -156,18 +164,8 @@ impl Surface {
     /// place and this thread draws from now on.
     pub fn clear(&mut self) {
         if self.lost.take() {
-            if let Ok(canvas) = new_canvas(&self.host) {
-                if let Ok(ctx) = context(&canvas) {
-                    if self.canvas.class_list().contains("is-hidden") {
-                        let _ = canvas.class_list().add_1("is-hidden");
-                    }
-                    self.canvas.remove();
-                    self.canvas = canvas;
-                    self.backend = Backend::Direct(ctx);
-                    let (w, h, r) = self.size;
-                    self.resize(w, h, r);
-                }
-            }
+            // Without a new canvas the old one stays, empty: the map's markers are elsewhere too.
+            let _ = self.draw_here();
         }
         let (w, h, _) = self.size;
         match &mut self.backend {
@@ -178,6 +176,21 @@ impl Surface {
             }
             Backend::Direct(ctx) => ctx.clear_rect(0.0, 0.0, w, h),
         }
+    }
+
+    /// A new canvas in the place of the one the lost worker had, drawn on by this thread.
+    fn draw_here(&mut self) -> Result<(), JsValue> {
+        let canvas = new_canvas(&self.host)?;
+        let ctx = context(&canvas).inspect_err(|_| canvas.remove())?;
+        if self.canvas.class_list().contains("is-hidden") {
+            canvas.class_list().add_1("is-hidden")?;
+        }
+        self.canvas.remove();
+        self.canvas = canvas;
+        self.backend = Backend::Direct(ctx);
+        let (w, h, r) = self.size;
+        self.resize(w, h, r);
+        Ok(())
     }
 
     pub fn begin_path(&mut self) {

@@ -104,14 +104,15 @@ async function painted(enough) {
   return n;
 }
 
-/** Whether the page can still draw on the canvas itself (it cannot once a worker has it). */
-const pageDraws = () => t.page.evaluate(() => {
+/** In the page: whether it can still draw on the canvas itself (not once a worker has it). */
+const canvasIsThePages = () => {
   try {
     return document.querySelector('canvas.pm-canvas').getContext('2d') !== null;
   } catch {
     return false;
   }
-});
+};
+const pageDraws = () => t.page.evaluate(canvasIsThePages);
 
 const frameDrawn = () => t.page.evaluate(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn') ?? 0));
 
@@ -173,13 +174,7 @@ test('when the worker\'s script cannot be loaded, the page draws the canvas itse
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
   // The worker's failure arrives after the first frame was sent to it: a new canvas replaces
   // the handed-over one and the next animation frame draws on it.
-  await t.page.waitForFunction(() => {
-    try {
-      return document.querySelector('canvas.pm-canvas').getContext('2d') !== null;
-    } catch {
-      return false;
-    }
-  }, null, { timeout: 10000 });
+  await t.page.waitForFunction(canvasIsThePages, null, { timeout: 10000 });
   assert.equal(await canvas().count(), 1, 'one canvas, the new one');
   await t.page.waitForFunction(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-links-drawn')) > 0);
   assert.deepEqual(await drawn(), { links: drawablePairs(byDefault).length, markers: endsOf(byDefault) });
