@@ -52,76 +52,13 @@ pub fn great_circle(a: LatLng, b: LatLng, segments: usize) -> Vec<LatLng> {
 /// `min_distance` apart; rounding aside, this leaves room for nothing else).
 pub const RING_SLACK: f64 = 0.9;
 
-/// Rings of more than this many markers are not drawn: a ring of hundreds of markers would stray
-/// far from where they are. [`layout_markers`] gathers them into one group marker instead.
-pub const MAX_RING: usize = 16;
-
-/// The largest ring (at most [`MAX_RING`]) whose radius, with neighbours `min_distance` apart,
-/// stays within `max_radius`: on a small map, rings must stay small to stay truthful.
-pub fn max_ring_within(min_distance: f64, max_radius: f64) -> usize {
-    (2..=MAX_RING).take_while(|&k| ring_radius(min_distance, k) <= max_radius).last().unwrap_or(1)
-}
-
 /// Radius of a ring of `k` points on which neighbours stand `min_distance` apart.
-fn ring_radius(min_distance: f64, k: usize) -> f64 {
+pub fn ring_radius(min_distance: f64, k: usize) -> f64 {
     (min_distance / (2.0 * (std::f64::consts::PI / k as f64).sin())).max(min_distance / 2.0)
 }
 
-/// Groups of points each within `min_distance` of another member (union–find), comparing only
-/// points in neighbouring cells of a `min_distance` grid: linear time, not quadratic. Sorted by
-/// their smallest member, members in increasing order; lone points are groups of one.
-fn overlapping_groups(points: &[(f64, f64)], min_distance: f64) -> Vec<Vec<usize>> {
-    let n = points.len();
-    // A hair of tolerance: points on a ring stand exactly `min_distance` apart.
-    let limit = min_distance - 1e-6;
-    let mut parent: Vec<usize> = (0..n).collect();
-    let cell = |p: (f64, f64)| ((p.0 / min_distance).floor() as i64, (p.1 / min_distance).floor() as i64);
-    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
-    for (i, &p) in points.iter().enumerate() {
-        grid.entry(cell(p)).or_default().push(i);
-    }
-    for (i, &p) in points.iter().enumerate() {
-        let (cx, cy) = cell(p);
-        for gx in cx - 1..=cx + 1 {
-            for gy in cy - 1..=cy + 1 {
-                for &j in grid.get(&(gx, gy)).map(Vec::as_slice).unwrap_or(&[]) {
-                    let (dx, dy) = (p.0 - points[j].0, p.1 - points[j].1);
-                    if j > i && dx * dx + dy * dy < limit * limit {
-                        union(&mut parent, i, j);
-                    }
-                }
-            }
-        }
-    }
-    sets(&mut parent)
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (root(parent, a), root(parent, b));
-    parent[ra] = rb;
-}
-
-/// The sets of a union–find, each sorted, ordered by their smallest member.
-fn sets(parent: &mut [usize]) -> Vec<Vec<usize>> {
-    let mut by_root: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-    for i in 0..parent.len() {
-        let r = root(parent, i);
-        by_root.entry(r).or_default().push(i);
-    }
-    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
-    out.sort_by_key(|g| g[0]);
-    out
-}
-
-/// Where each marker is drawn: at a point of its own, or inside a group marker.
+/// Where each marker is drawn: where it is, moved onto a small ring around its crowd (with a
+/// leader line back to where it is), or inside a group marker.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Placed {
     At(f64, f64),
@@ -132,6 +69,7 @@ pub enum Placed {
 /// Markers too crowded to tell apart, drawn as one marker that zooms in on them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkerGroup {
+    /// Where the group is drawn: where its first member (the crowd's most important) really is.
     pub at: (f64, f64),
     /// Indices of the input points, in increasing order.
     pub members: Vec<usize>,
@@ -144,69 +82,173 @@ pub struct MarkerLayout {
 }
 
 /// Lays markers out (screen pixels) so that no two drawn markers stand closer than
-/// [`RING_SLACK`] × `min_distance`. Markers within `min_distance` of each other form a cluster:
-/// a lone marker stays where it is, a cluster of at most `max_ring` is spread on a ring around
-/// its centre (members ordered by their angle from it), a bigger one is drawn as one group marker
-/// at its centre. Clusters whose drawings would touch are merged and drawn again, until none
-/// does. Deterministic.
-pub fn layout_markers(points: &[(f64, f64)], min_distance: f64, max_ring: usize) -> MarkerLayout {
-    let mut clusters = overlapping_groups(points, min_distance);
-    loop {
-        // Draw each cluster: where, which cluster, which marker (none for a group marker).
-        let mut drawn: Vec<((f64, f64), usize, Option<usize>)> = Vec::with_capacity(points.len());
-        for (c, members) in clusters.iter().enumerate() {
-            let k = members.len() as f64;
-            let centre = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k, y + points[i].1 / k));
-            match members.len() {
-                1 => drawn.push((points[members[0]], c, Some(members[0]))),
-                n if n <= max_ring => {
-                    let radius = ring_radius(min_distance, n);
-                    let angle = |i: usize| (points[i].1 - centre.1).atan2(points[i].0 - centre.0);
-                    let mut order = members.clone();
-                    order.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
-                    for (slot, m) in order.into_iter().enumerate() {
-                        let theta = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * slot as f64 / k;
-                        drawn.push(((centre.0 + radius * theta.cos(), centre.1 + radius * theta.sin()), c, Some(m)));
-                    }
-                }
-                _ => drawn.push((centre, c, None)),
-            }
-        }
-        let at: Vec<(f64, f64)> = drawn.iter().map(|d| d.0).collect();
-        let touching: Vec<Vec<usize>> = overlapping_groups(&at, RING_SLACK * min_distance).into_iter().filter(|g| g.len() > 1).collect();
-        if touching.is_empty() {
-            let mut layout = MarkerLayout { placed: vec![Placed::At(0.0, 0.0); points.len()], groups: Vec::new() };
-            for (at, c, marker) in drawn {
-                match marker {
-                    Some(m) => layout.placed[m] = Placed::At(at.0, at.1),
-                    None => {
-                        for &m in &clusters[c] {
-                            layout.placed[m] = Placed::InGroup(layout.groups.len());
-                        }
-                        layout.groups.push(MarkerGroup { at, members: clusters[c].clone() });
+/// [`RING_SLACK`] × `min_distance`, and none is drawn away from where it is by more than
+/// `max_radius` (a small ring, whose members the caller joins to their place by a leader line).
+///
+/// `points` come in order of importance. Each point joins the nearest *seed* within
+/// `min_distance` (the first point of a crowd), or becomes a seed where it is. Seeds never move,
+/// so a crowd never drifts into the next region: a crowd is drawn where its most important
+/// member is (a capital and its districts, at the capital), as one group marker, unless its
+/// members fit on a ring no wider than `max_radius` around their centre that stays clear of
+/// everything else drawn. Linear in the number of points (a grid of seeds); deterministic.
+pub fn layout_markers(points: &[(f64, f64)], min_distance: f64, max_radius: f64) -> MarkerLayout {
+    layout_markers_around(points, &[], min_distance, max_radius)
+}
+
+/// [`layout_markers`], with some points standing on their own where they are (the selected
+/// pair's ends): nothing joins them and they join nothing. The points within `min_distance` of
+/// one are drawn beside it, one marker's spacing away on the side where they are (a marker with
+/// a leader line, or a group), so that nothing drawn covers it.
+pub fn layout_markers_around(points: &[(f64, f64)], alone: &[usize], min_distance: f64, max_radius: f64) -> MarkerLayout {
+    let d2 = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2);
+    let cell = |p: (f64, f64)| ((p.0 / min_distance).floor() as i64, (p.1 / min_distance).floor() as i64);
+    let is_alone: std::collections::HashSet<usize> = alone.iter().copied().filter(|&i| i < points.len()).collect();
+    let near = |grid: &std::collections::HashMap<(i64, i64), Vec<usize>>, seeds: &[usize], p: (f64, f64)| -> Option<usize> {
+        let (cx, cy) = cell(p);
+        let mut nearest: Option<(f64, usize)> = None;
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                for &s in grid.get(&(gx, gy)).map(Vec::as_slice).unwrap_or(&[]) {
+                    let d = d2(p, points[seeds[s]]);
+                    if d < min_distance * min_distance && nearest.is_none_or(|(b, _)| d < b) {
+                        nearest = Some((d, s));
                     }
                 }
             }
-            return layout;
         }
-        // Merge the clusters whose drawings touch (each such set spans at least two clusters:
-        // a ring's own points stand `min_distance` apart, so this ends).
-        let mut parent: Vec<usize> = (0..clusters.len()).collect();
-        for g in &touching {
-            for w in g.windows(2) {
-                union(&mut parent, drawn[w[0]].1, drawn[w[1]].1);
-            }
+        nearest.map(|(_, s)| s)
+    };
+    // 0. The points standing alone, and the crowds beside each (filled below).
+    let lone: Vec<usize> = (0..points.len()).filter(|i| is_alone.contains(i)).collect();
+    let mut lone_grid: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
+    for (k, &i) in lone.iter().enumerate() {
+        lone_grid.entry(cell(points[i])).or_default().push(k);
+    }
+    let mut beside: Vec<Vec<usize>> = vec![Vec::new(); lone.len()];
+    // 1. Seeds and their crowds.
+    let mut seeds: Vec<usize> = Vec::new();
+    let mut crowds: Vec<Vec<usize>> = Vec::new();
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
+    for (i, &p) in points.iter().enumerate() {
+        if is_alone.contains(&i) {
+            continue;
         }
-        clusters = sets(&mut parent)
-            .into_iter()
-            .map(|cs| {
-                let mut members: Vec<usize> = cs.iter().flat_map(|&c| clusters[c].iter().copied()).collect();
-                members.sort_unstable();
-                members
+        if let Some(s) = near(&grid, &seeds, p) {
+            crowds[s].push(i);
+        } else if let Some(k) = near(&lone_grid, &lone, p) {
+            beside[k].push(i);
+        } else {
+            grid.entry(cell(p)).or_default().push(seeds.len());
+            seeds.push(i);
+            crowds.push(vec![i]);
+        }
+    }
+    // 2. Each crowd, in order of importance: alone, on a ring that stays clear, or a group.
+    // What is drawn so far: seeds (they never move), the lone points, accepted ring slots.
+    let limit = RING_SLACK * min_distance - 1e-6;
+    let mut drawn: Vec<(f64, f64)> = seeds.iter().map(|&s| points[s]).chain(lone.iter().map(|&i| points[i])).collect();
+    let mut layout = MarkerLayout { placed: vec![Placed::At(0.0, 0.0); points.len()], groups: Vec::new() };
+    for &i in &lone {
+        layout.placed[i] = Placed::At(points[i].0, points[i].1);
+    }
+    let group = |layout: &mut MarkerLayout, crowd: &[usize], at: (f64, f64)| {
+        let mut members = crowd.to_vec();
+        members.sort_unstable();
+        for &m in &members {
+            layout.placed[m] = Placed::InGroup(layout.groups.len());
+        }
+        layout.groups.push(MarkerGroup { at, members });
+    };
+    for (s, crowd) in crowds.iter().enumerate() {
+        let seed = points[seeds[s]];
+        if crowd.len() == 1 {
+            layout.placed[crowd[0]] = Placed::At(seed.0, seed.1);
+            continue;
+        }
+        let k = crowd.len();
+        let radius = ring_radius(min_distance, k);
+        let centre = crowd.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / k as f64, y + points[i].1 / k as f64));
+        let angle = |i: usize| (points[i].1 - centre.1).atan2(points[i].0 - centre.0);
+        let mut order = crowd.clone();
+        order.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
+        let slots: Vec<(f64, f64)> = (0..k)
+            .map(|slot| {
+                let theta = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * slot as f64 / k as f64;
+                (centre.0 + radius * theta.cos(), centre.1 + radius * theta.sin())
             })
             .collect();
-        clusters.sort_by_key(|m| m[0]);
+        // The crowd's own seed is no longer drawn where it was once it moves onto the ring.
+        let clear = radius <= max_radius
+            && slots.iter().all(|&q| drawn.iter().enumerate().all(|(j, &o)| j == s || d2(q, o) >= limit * limit));
+        if clear {
+            drawn[s] = (f64::INFINITY, f64::INFINITY);
+            for (m, &q) in order.iter().zip(&slots) {
+                layout.placed[*m] = Placed::At(q.0, q.1);
+                drawn.push(q);
+            }
+        } else {
+            group(&mut layout, crowd, seed);
+        }
     }
+    // 3. The points beside a lone one: one spacing away from it, towards where they are (or
+    // the side that stays clearest), as a marker or a group; where no side is clear (a dense
+    // crowd), they join the group or the marker drawn nearest.
+    for (k, crowd) in beside.iter().enumerate() {
+        if crowd.is_empty() {
+            continue;
+        }
+        let at = points[lone[k]];
+        let n = crowd.len() as f64;
+        let centre = crowd.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / n, y + points[i].1 / n));
+        let towards = if d2(centre, at) > 1e-6 { (centre.1 - at.1).atan2(centre.0 - at.0) } else { -std::f64::consts::FRAC_PI_2 };
+        let spot = (0..16)
+            .map(|step| {
+                // Turning away from the wanted side by ever larger steps, both ways.
+                let turn = ((step + 1) / 2) as f64 * std::f64::consts::FRAC_PI_4 / 2.0 * if step % 2 == 0 { 1.0 } else { -1.0 };
+                let a = towards + turn;
+                (at.0 + min_distance * a.cos(), at.1 + min_distance * a.sin())
+            })
+            .find(|&q| drawn.iter().all(|&o| d2(q, o) >= limit * limit));
+        match (spot, crowd.as_slice()) {
+            (Some(q), [one]) => {
+                drawn.push(q);
+                layout.placed[*one] = Placed::At(q.0, q.1);
+            }
+            (Some(q), _) => {
+                drawn.push(q);
+                group(&mut layout, crowd, q);
+            }
+            (None, _) => {
+                // The nearest group, or lone marker of a seed, takes them in.
+                let nearest_group = layout.groups.iter().enumerate().map(|(g, x)| (d2(x.at, centre), Some(g), None)).min_by(|a, b| a.0.total_cmp(&b.0));
+                let nearest_seed = crowds
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.len() == 1 && matches!(layout.placed[c[0]], Placed::At(..)))
+                    .map(|(s, _)| (d2(points[seeds[s]], centre), None, Some(seeds[s])))
+                    .min_by(|a, b| a.0.total_cmp(&b.0));
+                match [nearest_group, nearest_seed].into_iter().flatten().min_by(|a, b| a.0.total_cmp(&b.0)) {
+                    Some((_, Some(g), _)) => {
+                        for &m in crowd {
+                            layout.placed[m] = Placed::InGroup(g);
+                        }
+                        layout.groups[g].members.extend(crowd);
+                        layout.groups[g].members.sort_unstable();
+                    }
+                    Some((_, None, Some(single))) => {
+                        let q = points[single];
+                        let all: Vec<usize> = crowd.iter().copied().chain([single]).collect();
+                        group(&mut layout, &all, q);
+                    }
+                    _ => {
+                        let q = (at.0, at.1 - min_distance);
+                        group(&mut layout, crowd, q);
+                    }
+                }
+            }
+        }
+    }
+    layout
 }
 
 /// A screen rectangle: left, top, right, bottom.
@@ -318,6 +360,13 @@ pub fn cross_link(fr: (f64, f64), kr: (f64, f64), fr_rect: Rect, kr_rect: Rect, 
     let to_clamped = !kr_rect.contains(kr);
     let from = if from_clamped { clamp_towards(&fr_rect, centre(&fr_rect), fr) } else { fr };
     let to = if to_clamped { clamp_towards(&kr_rect, centre(&kr_rect), kr) } else { kr };
+    CrossLink { from_clamped, to_clamped, ..cross_curve(from, to, stacked) }
+}
+
+/// The curve across the gutter between two points already in their maps (a marker, or the
+/// indicator on a map's edge that stands for markers beyond it): it leaves each map
+/// horizontally (side by side) or vertically (`stacked`).
+pub fn cross_curve(from: (f64, f64), to: (f64, f64), stacked: bool) -> CrossLink {
     let (c1, c2) = if stacked {
         let dy = (to.1 - from.1) * 0.5;
         ((from.0, from.1 + dy), (to.0, to.1 - dy))
@@ -325,7 +374,7 @@ pub fn cross_link(fr: (f64, f64), kr: (f64, f64), fr_rect: Rect, kr_rect: Rect, 
         let dx = (to.0 - from.0) * 0.5;
         ((from.0 + dx, from.1), (to.0 - dx, to.1))
     };
-    CrossLink { from, to, c1, c2, from_clamped, to_clamped }
+    CrossLink { from, to, c1, c2, from_clamped: false, to_clamped: false }
 }
 
 #[cfg(test)]
@@ -380,108 +429,163 @@ mod sphere_tests {
         assert!(arc[50].lat > 45.0, "{:?}", arc[50]);
     }
 
-    /// Where each marker is drawn when no group is needed.
-    fn spread_overlapping(points: &[(f64, f64)], min_distance: f64) -> Vec<(f64, f64)> {
-        let l = layout_markers(points, min_distance, MAX_RING);
-        assert!(l.groups.is_empty());
-        l.placed.iter().map(|p| match p { Placed::At(x, y) => (*x, *y), Placed::InGroup(_) => unreachable!() }).collect()
+    fn d(a: (f64, f64), b: (f64, f64)) -> f64 {
+        ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
     }
 
-    #[test]
-    fn overlapping_markers_are_spread_apart_and_lone_ones_stay() {
-        let pts = [(100.0, 100.0), (101.0, 100.0), (100.0, 102.0), (300.0, 300.0)];
-        let out = spread_overlapping(&pts, 20.0);
-        assert_eq!(out[3], (300.0, 300.0));
-        for i in 0..3 {
-            for j in i + 1..3 {
-                let d = ((out[i].0 - out[j].0).powi(2) + (out[i].1 - out[j].1).powi(2)).sqrt();
-                assert!(d >= 19.9, "{i} and {j} are {d} px apart");
-            }
-            // Still near where they were.
-            assert!(((out[i].0 - 100.0).powi(2) + (out[i].1 - 100.0).powi(2)).sqrt() < 20.0);
-        }
-        assert_eq!(spread_overlapping(&pts, 20.0), out, "deterministic");
-        // A dense crowd (a capital and its districts at country zoom): nobody overlaps after.
-        let crowd: Vec<(f64, f64)> = (0..14).map(|i| (200.0 + (i * 37 % 41) as f64, 200.0 + (i * 53 % 29) as f64)).collect();
-        let spread = spread_overlapping(&crowd, 20.0);
-        for i in 0..spread.len() {
-            for j in i + 1..spread.len() {
-                let d = ((spread[i].0 - spread[j].0).powi(2) + (spread[i].1 - spread[j].1).powi(2)).sqrt();
-                assert!(d >= 19.5, "{i} and {j} are {d} px apart");
-            }
-        }
-        assert_eq!(spread_overlapping(&[(1.0, 1.0)], 20.0), vec![(1.0, 1.0)]);
+    /// What a layout draws: single markers and ring slots, then group markers.
+    fn drawn(l: &MarkerLayout) -> Vec<(f64, f64)> {
+        l.placed.iter().filter_map(|p| match p { Placed::At(x, y) => Some((*x, *y)), _ => None }).chain(l.groups.iter().map(|g| g.at)).collect()
     }
 
-    #[test]
-    fn crowds_too_big_for_a_ring_become_one_group_and_nothing_drawn_overlaps() {
-        let d = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-        // Korea at world zoom: 26 authorities within 40 px, and France far away with a crowd of 5.
-        let mut pts: Vec<(f64, f64)> = (0..26).map(|i| (900.0 + (i * 7 % 30) as f64, 440.0 + (i * 11 % 40) as f64)).collect();
-        pts.extend([(300.0, 400.0), (305.0, 402.0), (310.0, 398.0), (302.0, 410.0), (298.0, 395.0)]);
-        let layout = layout_markers(&pts, 34.0, MAX_RING);
-        assert_eq!(layout.groups.len(), 1);
-        assert_eq!(layout.groups[0].members, (0..26).collect::<Vec<_>>());
-        let (gx, gy) = layout.groups[0].at;
-        assert!((gx - 914.0).abs() < 20.0 && (gy - 460.0).abs() < 25.0, "the group stands where its members are: {gx}, {gy}");
-        for i in 0..26 {
-            assert_eq!(layout.placed[i], Placed::InGroup(0));
-        }
-        // What is drawn (the group and the five French markers on their ring) stands apart.
-        let mut drawn: Vec<(f64, f64)> = layout.placed.iter().filter_map(|p| match p { Placed::At(x, y) => Some((*x, *y)), _ => None }).collect();
-        assert_eq!(drawn.len(), 5);
-        drawn.push(layout.groups[0].at);
+    fn assert_apart(l: &MarkerLayout, min: f64, label: &str) {
+        let drawn = drawn(l);
         for i in 0..drawn.len() {
             for j in i + 1..drawn.len() {
-                assert!(d(drawn[i], drawn[j]) >= 33.9, "{i} and {j} are {} px apart", d(drawn[i], drawn[j]));
+                assert!(d(drawn[i], drawn[j]) >= RING_SLACK * min - 1e-6, "{label}: {i} and {j} are {} px apart", d(drawn[i], drawn[j]));
             }
         }
-        // Small crowds are only spread, as before; the same input gives the same layout.
-        let small = [(100.0, 100.0), (101.0, 100.0), (300.0, 300.0)];
-        let l = layout_markers(&small, 20.0, MAX_RING);
+    }
+
+    #[test]
+    fn overlapping_markers_are_spread_on_a_small_ring_and_lone_ones_stay() {
+        let pts = [(100.0, 100.0), (101.0, 100.0), (100.0, 102.0), (300.0, 300.0)];
+        let l = layout_markers(&pts, 20.0, 20.0);
         assert!(l.groups.is_empty());
-        let spread = spread_overlapping(&small, 20.0);
-        assert_eq!(l.placed, spread.iter().map(|&(x, y)| Placed::At(x, y)).collect::<Vec<_>>());
-        assert_eq!(layout_markers(&pts, 34.0, MAX_RING), layout);
-        // Two crowds that stand apart stay two groups. A marker standing in the hollow of a crowd
-        // (a ring of 40 points around it, 40 px away) is not part of it, but the group marker
-        // would cover it: it joins the group.
-        let circle = |cx: f64| (0..40).map(move |i| {
-            let a = i as f64 * std::f64::consts::TAU / 40.0;
-            (cx + 40.0 * a.cos(), 40.0 * a.sin())
-        });
-        let mut two: Vec<(f64, f64)> = circle(0.0).chain(circle(500.0)).collect();
-        two.push((0.0, 0.0));
-        let l = layout_markers(&two, 34.0, MAX_RING);
-        assert_eq!(l.groups.iter().map(|g| g.members.len()).collect::<Vec<_>>(), [41, 40]);
-        assert_eq!(l.placed[80], Placed::InGroup(0));
-        // Thousands of points: a few groups, quickly.
-        let many: Vec<(f64, f64)> = (0..20_000).map(|i| ((i % 400) as f64 * 3.0, (i / 400) as f64 * 3.0)).collect();
-        let l = layout_markers(&many, 20.0, MAX_RING);
-        assert!(!l.groups.is_empty() && l.placed.iter().all(|p| matches!(p, Placed::InGroup(_))));
-        assert!(layout_markers(&[], 20.0, MAX_RING).placed.is_empty());
-        // On a small map rings stay small: 9 close markers with rings of at most 5 are one group.
-        let nine: Vec<(f64, f64)> = (0..9).map(|i| (100.0 + i as f64 * 3.0, 100.0)).collect();
-        assert_eq!(layout_markers(&nine, 44.0, 5).groups.len(), 1);
-        assert!(layout_markers(&nine, 44.0, MAX_RING).groups.is_empty());
-        assert_eq!(max_ring_within(44.0, 39.0), 5);
-        assert_eq!(max_ring_within(34.0, 59.0), 10);
-        assert_eq!(max_ring_within(34.0, 1000.0), MAX_RING);
-        assert_eq!(max_ring_within(44.0, 10.0), 1);
-        // Whatever the input, nothing drawn overlaps (random clouds, small rings).
-        let mut seed = 7u64;
-        let mut rnd = || { seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (seed >> 33) as f64 / (1u64 << 31) as f64 };
+        assert_eq!(l.placed[3], Placed::At(300.0, 300.0));
+        assert_apart(&l, 20.0, "three on a ring");
+        for p in &l.placed[..3] {
+            let Placed::At(x, y) = *p else { panic!("{p:?}") };
+            // Still near where they were: a ring of three is 11.5 px wide at 20 px apart.
+            assert!(d((x, y), (100.3, 100.7)) < 12.0, "{x}, {y}");
+        }
+        assert_eq!(layout_markers(&pts, 20.0, 20.0), l, "deterministic");
+        assert_eq!(layout_markers(&[(1.0, 1.0)], 20.0, 20.0).placed, vec![Placed::At(1.0, 1.0)]);
+        assert!(layout_markers(&[], 20.0, 20.0).placed.is_empty());
+    }
+
+    #[test]
+    fn a_crowd_too_big_for_a_small_ring_is_one_group_where_its_first_member_is() {
+        // Paris and six neighbours within 15 px on a phone (44 px targets): a ring of seven would
+        // be 51 px wide and put Paris in Normandy. It is one group, drawn on Paris.
+        let paris: Vec<(f64, f64)> = (0..7).map(|i| (200.0 + (i * 5 % 13) as f64, 150.0 + (i * 7 % 11) as f64)).collect();
+        let l = layout_markers(&paris, 49.0, 49.0);
+        assert_eq!(l.groups.len(), 1);
+        assert_eq!(l.groups[0].at, paris[0]);
+        assert_eq!(l.groups[0].members, (0..7).collect::<Vec<_>>());
+        // With room for a ring of seven (a bigger map), they are spread instead, each near home.
+        let spread = layout_markers(&paris, 49.0, 60.0);
+        assert!(spread.groups.is_empty());
+        for (p, &home) in spread.placed.iter().zip(&paris) {
+            let Placed::At(x, y) = *p else { panic!() };
+            assert!(d((x, y), home) <= 60.0 + 15.0, "{x}, {y} from {home:?}");
+        }
+    }
+
+    /// Regression (issue 15): on a phone, every Korean marker but Jeju was one group "21",
+    /// crowds chaining into each other across the country. Korea at zoom 6, 44 px targets.
+    #[test]
+    fn a_country_with_a_crowded_capital_is_not_one_group() {
+        use crate::domain::screen::mercator;
+        let places = [
+            (37.5658, 126.9781), (37.495, 126.8869), (37.6564, 126.835), (37.4989, 126.7831), (37.4565, 126.7052),
+            (37.8328, 126.8169), (37.2911, 127.0089), (37.4897, 127.4906), (37.2667, 127.4333), (37.6925, 127.88),
+            (38.1081, 127.9894), (37.1731, 128.9861), (36.6372, 127.4897), (36.35, 127.385), (36.0, 127.6667),
+            (36.5667, 128.7167), (35.8703, 128.5911), (35.85, 129.2167), (35.1017, 129.03), (35.2281, 128.6811),
+            (35.1928, 128.0847), (34.9506, 127.4875), (35.0292, 126.7175), (34.8339, 126.3513), (33.3667, 126.5333),
+        ];
+        let px: Vec<(f64, f64)> = places
+            .iter()
+            .map(|&(lat, lng)| {
+                let (x, y) = mercator(LatLng { lat, lng });
+                (x * 256.0 * 64.0, y * 256.0 * 64.0)
+            })
+            .collect();
+        let l = layout_markers(&px, 49.0, 49.0);
+        assert_apart(&l, 49.0, "Korea");
+        let biggest = l.groups.iter().map(|g| g.members.len()).max().unwrap_or(1);
+        let shown = drawn(&l).len();
+        assert!(biggest <= 10, "the largest group holds {biggest} of 25");
+        assert!(shown >= 8, "only {shown} markers drawn for 25 authorities");
+        // Every group stands on one of its members, and every member is within reach of it.
+        for g in &l.groups {
+            assert!(g.members.iter().any(|&m| px[m] == g.at));
+            assert!(g.members.iter().all(|&m| d(px[m], g.at) < 49.0));
+        }
+    }
+
+    /// Regression (issue 15): the selected pair's end stood on its own over a group marker
+    /// (axe: target-size), when markers stood apart only from each other.
+    #[test]
+    fn a_point_standing_alone_is_never_covered_and_its_neighbours_stand_beside_it() {
+        // Paris (selected) among six neighbours, and a town further off.
+        let mut pts: Vec<(f64, f64)> = (0..7).map(|i| (200.0 + (i * 5 % 13) as f64, 150.0 + (i * 7 % 11) as f64)).collect();
+        pts.push((400.0, 150.0));
+        let l = layout_markers_around(&pts, &[0], 49.0, 49.0);
+        assert_eq!(l.placed[0], Placed::At(pts[0].0, pts[0].1), "the lone point stays where it is");
+        assert_apart(&l, 49.0, "beside a lone point");
+        assert_eq!(l.groups.len(), 1);
+        assert_eq!(l.groups[0].members, (1..7).collect::<Vec<_>>());
+        let g = l.groups[0].at;
+        assert!((d(g, pts[0]) - 49.0).abs() < 1e-6, "one spacing away: {g:?}");
+        assert_eq!(l.placed[7], Placed::At(400.0, 150.0));
+        // One neighbour only: a marker beside it, not a group of one.
+        let l = layout_markers_around(&[(10.0, 10.0), (12.0, 11.0)], &[0], 30.0, 30.0);
+        assert!(l.groups.is_empty());
+        let Placed::At(x, y) = l.placed[1] else { panic!() };
+        assert!((d((x, y), (10.0, 10.0)) - 30.0).abs() < 1e-6);
+        // Random clouds with lone points: nothing overlaps, every point accounted for.
+        let mut seed = 11u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
         for round in 0..40 {
-            let cloud: Vec<(f64, f64)> = (0..60).map(|_| (rnd() * 300.0, rnd() * 200.0)).collect();
-            let l = layout_markers(&cloud, 44.0, 2 + round % 6);
-            let drawn: Vec<(f64, f64)> = l.placed.iter().filter_map(|p| match p { Placed::At(x, y) => Some((*x, *y)), _ => None }).chain(l.groups.iter().map(|g| g.at)).collect();
-            for i in 0..drawn.len() {
-                for j in i + 1..drawn.len() {
-                    assert!(d(drawn[i], drawn[j]) >= RING_SLACK * 44.0 - 1e-6, "round {round}: {i} and {j} are {} px apart", d(drawn[i], drawn[j]));
+            let cloud: Vec<(f64, f64)> = (0..40).map(|_| (rnd() * 300.0, rnd() * 200.0)).collect();
+            let l = layout_markers_around(&cloud, &[round % 40, (round * 7) % 40], 44.0, 44.0);
+            let grouped: usize = l.groups.iter().map(|g| g.members.len()).sum();
+            assert_eq!(grouped + l.placed.iter().filter(|p| matches!(p, Placed::At(..))).count(), 40);
+            for &i in &[round % 40, (round * 7) % 40] {
+                assert_eq!(l.placed[i], Placed::At(cloud[i].0, cloud[i].1), "round {round}");
+            }
+            // Two lone points may stand close to each other; nothing else may.
+            let lone = [cloud[round % 40], cloud[(round * 7) % 40]];
+            let drawn = drawn(&l);
+            for (a, p) in drawn.iter().enumerate() {
+                for q in &drawn[a + 1..] {
+                    let both_lone = lone.contains(p) && lone.contains(q);
+                    assert!(both_lone || d(*p, *q) >= RING_SLACK * 44.0 - 1e-6, "round {round}: {p:?} {q:?}");
                 }
             }
-            assert_eq!(l.groups.iter().map(|g| g.members.len()).sum::<usize>() + l.placed.iter().filter(|p| matches!(p, Placed::At(..))).count(), 60);
         }
+    }
+
+    #[test]
+    fn whatever_the_input_nothing_drawn_overlaps_and_nothing_strays() {
+        let mut seed = 7u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        for round in 0..60 {
+            let cloud: Vec<(f64, f64)> = (0..60).map(|_| (rnd() * 300.0, rnd() * 200.0)).collect();
+            let max_radius = 20.0 + (round % 6) as f64 * 10.0;
+            let l = layout_markers(&cloud, 44.0, max_radius);
+            assert_apart(&l, 44.0, &format!("round {round}"));
+            let grouped: usize = l.groups.iter().map(|g| g.members.len()).sum();
+            assert_eq!(grouped + l.placed.iter().filter(|p| matches!(p, Placed::At(..))).count(), 60);
+            for (i, p) in l.placed.iter().enumerate() {
+                match *p {
+                    // A ring's member is at most its crowd's reach plus the ring's radius away.
+                    Placed::At(x, y) => assert!(d((x, y), cloud[i]) <= 44.0 + max_radius, "round {round}: {i} strayed"),
+                    Placed::InGroup(g) => assert!(d(l.groups[g].at, cloud[i]) < 44.0, "round {round}: {i} far from its group"),
+                }
+            }
+        }
+        // Thousands of points on a fine grid: groups, quickly.
+        let many: Vec<(f64, f64)> = (0..20_000).map(|i| ((i % 400) as f64 * 3.0, (i / 400) as f64 * 3.0)).collect();
+        let l = layout_markers(&many, 20.0, 20.0);
+        assert!(!l.groups.is_empty() && l.placed.iter().all(|p| matches!(p, Placed::InGroup(_))));
     }
 
     #[test]

@@ -163,6 +163,8 @@ pub enum Msg {
     TourProblems,
     AvailableOffline,
     OfflineNow,
+    HiddenByFiltersShort,
+    AuthorityCard,
 }
 
 impl Msg {
@@ -178,6 +180,7 @@ impl Msg {
         Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset, Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
         Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
         Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
+        Msg::HiddenByFiltersShort, Msg::AuthorityCard,
     ];
 }
 
@@ -310,6 +313,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::TourProblems => ("Problèmes dans le fichier de visite", "투어 파일 오류", "Problems in the tour file"),
         Msg::AvailableOffline => ("Disponible hors ligne", "오프라인에서도 사용 가능", "Available offline"),
         Msg::OfflineNow => ("Hors ligne : la carte reste complète", "오프라인: 지도는 그대로 사용 가능", "Offline: the map is all here"),
+        Msg::HiddenByFiltersShort => ("masqué par les filtres", "필터로 숨김", "hidden by the filters"),
+        Msg::AuthorityCard => ("Collectivité et ses partenariats", "지방정부와 교류 목록", "Authority and its partnerships"),
     };
     match lang {
         Lang::Fr => fr,
@@ -364,6 +369,79 @@ pub fn zoom_labels(lang: Lang, country: Option<Country>) -> (String, String) {
         (Lang::En, Some(Country::Korea)) => ": South Korea",
     };
     (format!("{zin}{on}"), format!("{zout}{on}"))
+}
+
+/// The accessible name of the indicator on a map's edge that stands for `n` authorities lying
+/// beyond it (`country`: the map of which country; `None`: the world map).
+pub fn edge_label(lang: Lang, n: usize, edge: super::frame::Edge, country: Option<Country>) -> String {
+    use super::frame::Edge;
+    let count = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => {
+            let side = match edge {
+                Edge::Top => "en haut",
+                Edge::Right => "à droite",
+                Edge::Bottom => "en bas",
+                Edge::Left => "à gauche",
+            };
+            let map = match country {
+                Some(Country::France) => " de la carte de France",
+                Some(Country::Korea) => " de la carte de Corée du Sud",
+                None => " de la carte",
+            };
+            let s = if n > 1 { "s" } else { "" };
+            format!("{count} collectivité{s} au-delà du bord {side}{map} : afficher")
+        }
+        Lang::Ko => {
+            let side = match edge {
+                Edge::Top => "위쪽",
+                Edge::Right => "오른쪽",
+                Edge::Bottom => "아래쪽",
+                Edge::Left => "왼쪽",
+            };
+            let map = match country {
+                Some(Country::France) => "프랑스 지도 ",
+                Some(Country::Korea) => "한국 지도 ",
+                None => "지도 ",
+            };
+            format!("{map}{side} 가장자리 너머 지자체 {count}곳: 보기")
+        }
+        Lang::En => {
+            let side = match edge {
+                Edge::Top => "top",
+                Edge::Right => "right",
+                Edge::Bottom => "bottom",
+                Edge::Left => "left",
+            };
+            let map = match country {
+                Some(Country::France) => " of the map of France",
+                Some(Country::Korea) => " of the map of South Korea",
+                None => " of the map",
+            };
+            let s = if n == 1 { "authority" } else { "authorities" };
+            format!("{count} {s} beyond the {side} edge{map}: show")
+        }
+    }
+}
+
+/// "2 partnerships", heading an authority's card.
+pub fn partnership_count_text(lang: Lang, n: usize) -> String {
+    let count = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => format!("{count} partenariat{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("교류 {count}건"),
+        Lang::En => format!("{count} partnership{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// The button that goes back from a pair's card to the card of the authority it was opened
+/// from.
+pub fn back_to_authority(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Tous les partenariats de {name}"),
+        Lang::Ko => format!("{name}의 모든 교류"),
+        Lang::En => format!("All partnerships of {name}"),
+    }
 }
 
 /// "12 events".

@@ -51,7 +51,8 @@ pub fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 /// markers) and polylines (the links), each with the caller's index.
 #[derive(Debug, Default)]
 pub struct Hits {
-    points: Vec<(usize, f32, f32)>,
+    /// (index, x, y, radius drawn)
+    points: Vec<(usize, f32, f32, f32)>,
     /// (index, first point, end) into `line_points`, and the polyline's bounding box.
     lines: Vec<(usize, u32, u32, [f32; 4])>,
     line_points: Vec<(f32, f32)>,
@@ -71,8 +72,9 @@ impl Hits {
         self.line_points.clear();
     }
 
-    pub fn add_point(&mut self, index: usize, (x, y): (f64, f64)) {
-        self.points.push((index, x as f32, y as f32));
+    /// Adds a point drawn `radius` pixels wide (a group marker): it is picked anywhere on it.
+    pub fn add_point(&mut self, index: usize, (x, y): (f64, f64), radius: f64) {
+        self.points.push((index, x as f32, y as f32, radius as f32));
     }
 
     /// Adds a polyline; an empty or one-point line is ignored.
@@ -99,15 +101,16 @@ impl Hits {
         self.lines.len()
     }
 
-    /// The nearest point within `point_radius` of `at` (points win: a marker sits on its lines'
-    /// ends), else the nearest line within `line_radius`; among equals, the one drawn last (on
-    /// top).
+    /// The nearest point within `point_radius` of `at`, or within its own radius for a larger
+    /// one (points win: a marker sits on its lines' ends, and a tap on a group is the group's
+    /// whatever lines pass there), else the nearest line within `line_radius`; among equals,
+    /// the one drawn last (on top).
     pub fn pick(&self, at: (f64, f64), point_radius: f64, line_radius: f64) -> Option<Hit> {
         let (px, py) = (at.0 as f32, at.1 as f32);
         let mut best: Option<(f32, Hit)> = None;
-        for &(i, x, y) in &self.points {
+        for &(i, x, y, r) in &self.points {
             let d = ((x - px).powi(2) + (y - py).powi(2)).sqrt();
-            if d <= point_radius as f32 && best.is_none_or(|(b, _)| d <= b) {
+            if d <= (point_radius as f32).max(r) && best.is_none_or(|(b, _)| d <= b) {
                 best = Some((d, Hit::Point(i)));
             }
         }
@@ -311,12 +314,16 @@ mod tests {
         let mut hits = Hits::default();
         hits.add_line(0, [(0.0, 0.0), (100.0, 0.0)]);
         hits.add_line(1, [(0.0, 10.0), (100.0, 10.0)]);
-        hits.add_point(7, (100.0, 4.0));
+        hits.add_point(7, (100.0, 4.0), 0.0);
         assert_eq!(hits.pick((50.0, 3.0), 8.0, 6.0), Some(Hit::Line(0)));
         assert_eq!(hits.pick((50.0, 7.0), 8.0, 6.0), Some(Hit::Line(1)));
         assert_eq!(hits.pick((98.0, 3.0), 8.0, 6.0), Some(Hit::Point(7)));
         assert_eq!(hits.pick((50.0, 30.0), 8.0, 6.0), None);
         assert_eq!((hits.point_count(), hits.line_count()), (1, 2));
+        // Regression (issue 15): a tap on a group marker, off its centre where a line passes,
+        // is the group's, not the line's.
+        hits.add_point(8, (50.0, 10.0), 16.0);
+        assert_eq!(hits.pick((50.0, 0.5), 8.0, 6.0), Some(Hit::Point(8)));
         hits.clear();
         assert_eq!(hits.pick((50.0, 3.0), 8.0, 6.0), None);
     }

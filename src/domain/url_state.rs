@@ -17,6 +17,9 @@ pub struct UrlState {
     pub filters: Filters,
     /// The selected partnership.
     pub pair: Option<String>,
+    /// The selected authority (`place=`): its card lists its partnerships. A pair opened from
+    /// it keeps it, so that closing the pair's card goes back to the authority's.
+    pub place: Option<String>,
     /// The interface language, when the URL chooses one.
     pub lang: Option<Lang>,
     /// The side panel shown instead of the list.
@@ -180,6 +183,8 @@ impl UrlState {
                     other => notices.push(notice("embed", other, "expected 1 or 0")),
                 },
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
+                "place" if is_slug(&value) => s.place = Some(value.into_owned()),
+                "place" => notices.push(notice("place", &value, "malformed id")),
                 "view" => match value.as_ref() {
                     "twin" => s.view = Some(View::Twin),
                     "world" => s.view = Some(View::World),
@@ -258,6 +263,12 @@ impl UrlState {
                 self.pair = None;
             }
         }
+        if let Some(a) = &self.place {
+            if ds.authority(a).is_none() {
+                notices.push(notice("place", a, "no such authority"));
+                self.place = None;
+            }
+        }
         notices
     }
 
@@ -291,6 +302,9 @@ impl UrlState {
         }
         if let Some(a) = &f.focus {
             parts.push(format!("focus={a}"));
+        }
+        if let Some(a) = &self.place {
+            parts.push(format!("place={a}"));
         }
         if let Some(p) = &self.pair {
             parts.push(format!("pair={p}"));
@@ -343,6 +357,16 @@ mod tests {
         assert_eq!(s.lang, Some(Lang::Ko));
         assert_eq!(s.to_query(), q);
         assert_eq!(UrlState::parse(&s.to_query()).0, s);
+    }
+
+    #[test]
+    fn an_authority_is_selected_by_place_and_a_pair_opened_from_it_keeps_it() {
+        let (s, n) = UrlState::parse("place=kr-daejeon&pair=daejeon-nice");
+        assert!(n.is_empty());
+        assert_eq!((s.place.as_deref(), s.pair.as_deref()), (Some("kr-daejeon"), Some("daejeon-nice")));
+        assert_eq!(s.to_query(), "place=kr-daejeon&pair=daejeon-nice");
+        let (s, n) = UrlState::parse("place=%3Cscript%3E");
+        assert_eq!((s.place, n.len()), (None, 1));
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! Where names go on the map: beside their marker, never over another name, a marker, or what
+//! covers the map (a card, the legend, the buttons), and inside the map. What does not fit is
+//! left out, and comes back when zooming in makes room. Pure screen geometry, so that the rules
+//! are tested natively; the seam measures the names and draws them (`map::labels`).
+
+use super::geo::Rect;
+
+/// A name to place beside its marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelRequest {
+    /// The marker's centre, in screen pixels.
+    pub anchor: (f64, f64),
+    /// From the centre to the nearest edge of the name's box: the marker's radius and a gap.
+    pub gap: f64,
+    /// The name's box, width and height.
+    pub size: (f64, f64),
+    /// Always shown (the selected or highlighted pair's names): placed first, and placed even
+    /// where every spot is taken by something else than another name.
+    pub must: bool,
+}
+
+/// Where a name is tried, in order: right, left, above-right, below-right, above-left,
+/// below-left, above, below (right first, as reading goes; then the corners; then the poles).
+const SPOTS: [(f64, f64); 8] = [(1.0, 0.0), (-1.0, 0.0), (1.0, -1.0), (1.0, 1.0), (-1.0, -1.0), (-1.0, 1.0), (0.0, -1.0), (0.0, 1.0)];
+
+impl Rect {
+    pub fn width(&self) -> f64 {
+        self.right - self.left
+    }
+
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+
+    /// Whether the two rectangles share more than an edge.
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.left < o.right && o.left < self.right && self.top < o.bottom && o.top < self.bottom
+    }
+
+    /// Whether `o` lies wholly inside.
+    pub fn holds(&self, o: &Rect) -> bool {
+        o.left >= self.left && o.right <= self.right && o.top >= self.top && o.bottom <= self.bottom
+    }
+
+    /// The square of side `2 r` around a point.
+    pub fn around((x, y): (f64, f64), r: f64) -> Rect {
+        Rect { left: x - r, top: y - r, right: x + r, bottom: y + r }
+    }
+}
+
+/// The box of a name at one of the [`SPOTS`].
+fn box_at(r: &LabelRequest, (sx, sy): (f64, f64)) -> Rect {
+    let (w, h) = r.size;
+    let (ax, ay) = r.anchor;
+    // Corners sit a little closer in: the marker is round.
+    let g = if sx != 0.0 && sy != 0.0 { r.gap * 0.75 } else { r.gap };
+    let left = match sx {
+        s if s > 0.0 => ax + g,
+        s if s < 0.0 => ax - g - w,
+        _ => ax - w / 2.0,
+    };
+    let top = match sy {
+        s if s > 0.0 => ay + g,
+        s if s < 0.0 => ay - g - h,
+        _ => ay - h / 2.0,
+    };
+    Rect { left, top, right: left + w, bottom: top + h }
+}
+
+/// Places names in the order given by `order` (indices into `requests`; the caller puts the
+/// more important first), the `must` ones before all others. A name is placed at the first spot
+/// whose box lies inside `bounds`, overlaps no name already placed and no `obstacle` (markers,
+/// group markers, edge indicators, what covers the map); otherwise it is left out (`None`). A
+/// `must` name with no free spot takes the first spot inside `bounds` that overlaps no other
+/// name, else its first spot moved inside `bounds`: it is always shown.
+pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Rect>> {
+    let mut out: Vec<Option<Rect>> = vec![None; requests.len()];
+    let mut placed: Vec<Rect> = Vec::new();
+    let musts = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| r.must));
+    let rest = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| !r.must));
+    for &i in musts.chain(rest) {
+        if out[i].is_some() {
+            continue; // listed twice
+        }
+        let r = &requests[i];
+        let boxes: Vec<Rect> = SPOTS.iter().map(|&s| box_at(r, s)).collect();
+        // A name that must be shown tries further out before it covers anything.
+        let far: Vec<Rect> = if r.must {
+            [2.0, 3.5].iter().flat_map(|k| SPOTS.iter().map(move |&s| (k, s))).map(|(k, s)| box_at(&LabelRequest { gap: r.gap * k, ..r.clone() }, s)).collect()
+        } else {
+            Vec::new()
+        };
+        let free_of_names = |b: &Rect| bounds.holds(b) && !placed.iter().any(|p| p.overlaps(b));
+        let found = boxes.iter().chain(&far).find(|b| free_of_names(b) && !obstacles.iter().any(|o| o.overlaps(b))).copied().or_else(|| {
+            r.must.then(|| {
+                boxes.iter().find(|b| free_of_names(b)).copied().unwrap_or_else(|| {
+                    let b = boxes[0];
+                    let dx = (bounds.left - b.left).max(0.0) - (b.right - bounds.right).max(0.0);
+                    let dy = (bounds.top - b.top).max(0.0) - (b.bottom - bounds.bottom).max(0.0);
+                    Rect { left: b.left + dx, top: b.top + dy, right: b.right + dx, bottom: b.bottom + dy }
+                })
+            })
+        });
+        if let Some(b) = found {
+            placed.push(b);
+            out[i] = Some(b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAP: Rect = Rect { left: 0.0, top: 0.0, right: 400.0, bottom: 300.0 };
+
+    fn name(x: f64, y: f64, w: f64) -> LabelRequest {
+        LabelRequest { anchor: (x, y), gap: 10.0, size: (w, 16.0), must: false }
+    }
+
+    fn no_two_overlap(boxes: &[Option<Rect>]) {
+        let shown: Vec<Rect> = boxes.iter().flatten().copied().collect();
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_name_goes_to_the_right_of_its_marker_centred_on_it() {
+        let out = place_labels(&[name(100.0, 100.0, 60.0)], &[0], &[], MAP);
+        assert_eq!(out[0], Some(Rect { left: 110.0, top: 92.0, right: 170.0, bottom: 108.0 }));
+    }
+
+    #[test]
+    fn a_name_that_would_leave_the_map_goes_to_the_left() {
+        let out = place_labels(&[name(380.0, 100.0, 60.0)], &[0], &[], MAP);
+        assert_eq!(out[0].map(|b| b.right), Some(370.0));
+        assert!(MAP.holds(&out[0].unwrap()));
+    }
+
+    #[test]
+    fn names_avoid_each_other_markers_and_covers_and_what_does_not_fit_is_left_out() {
+        // Two markers side by side: the second name cannot go right (the first name is there)
+        // nor over the first marker; it finds another spot.
+        let reqs = [name(100.0, 100.0, 60.0), name(130.0, 100.0, 60.0)];
+        let markers = [Rect::around((100.0, 100.0), 9.0), Rect::around((130.0, 100.0), 9.0)];
+        let out = place_labels(&reqs, &[0, 1], &markers, MAP);
+        assert!(out.iter().all(Option::is_some));
+        no_two_overlap(&out);
+        for b in out.iter().flatten() {
+            assert!(!markers.iter().any(|m| m.overlaps(b)), "{b:?} covers a marker");
+        }
+        // A card covering the lower half: a name there is left out.
+        let card = Rect { left: 0.0, top: 150.0, right: 400.0, bottom: 300.0 };
+        let out = place_labels(&[name(200.0, 200.0, 60.0)], &[0], &[card], MAP);
+        assert_eq!(out[0], None);
+        // A crowd: every name placed lies inside the map, none overlaps another, and the most
+        // important (first in order) is placed.
+        let crowd: Vec<LabelRequest> = (0..30).map(|i| name(150.0 + (i * 7 % 40) as f64, 120.0 + (i * 13 % 50) as f64, 50.0 + (i % 5) as f64 * 10.0)).collect();
+        let order: Vec<usize> = (0..30).collect();
+        let out = place_labels(&crowd, &order, &[], MAP);
+        no_two_overlap(&out);
+        assert!(out[0].is_some());
+        assert!(out.iter().flatten().all(|b| MAP.holds(b)));
+        assert!(out.iter().any(Option::is_none), "thirty names around one spot cannot all fit");
+    }
+
+    #[test]
+    fn the_selected_pairs_names_are_always_shown_first() {
+        let mut reqs = vec![name(100.0, 100.0, 80.0), name(100.0, 100.0, 80.0)];
+        reqs[1].must = true;
+        // The must name is placed first, in the best spot, although it comes second in order.
+        let out = place_labels(&reqs, &[0, 1], &[], MAP);
+        assert_eq!(out[1].map(|b| b.left), Some(110.0));
+        assert!(out[0].is_some_and(|b| !b.overlaps(&out[1].unwrap())));
+        // Even under a cover, and even when it does not fit inside: moved in, still shown.
+        let cover = Rect { left: 0.0, top: 0.0, right: 400.0, bottom: 300.0 };
+        let mut edge = name(395.0, 295.0, 120.0);
+        edge.must = true;
+        let out = place_labels(&[edge], &[0], &[cover], MAP);
+        let b = out[0].expect("shown");
+        assert!(MAP.holds(&b), "{b:?}");
+    }
+}
