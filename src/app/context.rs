@@ -20,6 +20,14 @@ pub struct Explore {
     pub selected: Memo<Option<usize>>,
     /// Whether the selected partnership is drawn with the current filters.
     pub selected_visible: Memo<bool>,
+    /// The selected authority (`place=`), whose card lists its partnerships.
+    pub place: Memo<Option<String>>,
+    /// What the map marks as selected and keeps in its frame: the selected pair, or else the
+    /// selected authority's visible partnerships.
+    pub marked: Memo<Vec<usize>>,
+    /// Bumped when something over the map opens, closes or changes size (the legend): the maps
+    /// are framed again around it.
+    pub covers: RwSignal<u32>,
     /// What the pointer or the keyboard focus is on (map or list): transient, not in the URL.
     pub hovered: RwSignal<Option<Hover>>,
     /// The visible partnerships to highlight for `hovered`.
@@ -54,6 +62,12 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
         ds.with_value(|d| d.partnership_index(&id))
     });
     let selected_visible = Memo::new(move |_| selected.get().is_some_and(|i| visible.with(|v| v.contains(&i))));
+    let place = Memo::new(move |_| url.state.with(|s| s.place.clone()));
+    let marked = Memo::new(move |_| match (selected.get(), place.get()) {
+        (Some(i), _) => vec![i],
+        (None, Some(a)) => ds.with_value(|d| visible.with(|v| v.iter().copied().filter(|&i| d.partnerships[i].korean == a || d.partnerships[i].french == a).collect())),
+        (None, None) => Vec::new(),
+    });
     let hovered = RwSignal::new(None);
     let highlighted = Memo::new(move |_| {
         let Some(h) = hovered.get() else { return HashSet::new() };
@@ -73,7 +87,7 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
     let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
     let default_view = if url.state.with_untracked(|s| s.embed) && low_frame { View::World } else { View::Twin };
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
-    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, hovered, highlighted, overview: RwSignal::new(0), view, default_view };
+    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, place, marked, covers: RwSignal::new(0), hovered, highlighted, overview: RwSignal::new(0), view, default_view };
     provide_context(explore);
     explore
 }
@@ -87,8 +101,34 @@ impl Explore {
         self.ds.get_value()
     }
 
-    /// Selects a partnership by id (a user's step: it goes into the history).
+    /// Selects a partnership by id (a user's step: it goes into the history). The selected
+    /// authority stays when the pair is one of its own (closing the pair goes back to it).
     pub fn select(&self, id: Option<String>) {
-        self.url.update(|s| s.pair = id);
+        let ds = self.dataset();
+        self.url.update(|s| {
+            let keeps_place = match (&id, &s.place) {
+                (Some(p), Some(a)) => ds.partnership(p).is_some_and(|p| p.korean == *a || p.french == *a),
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if !keeps_place {
+                s.place = None;
+            }
+            s.pair = id;
+        });
+    }
+
+    /// Selects an authority (its card lists its partnerships), or none.
+    pub fn select_place(&self, id: Option<String>) {
+        self.url.update(|s| {
+            s.place = id;
+            s.pair = None;
+        });
+    }
+
+    /// The visible partnerships of an authority.
+    pub fn visible_of(&self, authority: &str) -> Vec<usize> {
+        let ds = self.dataset();
+        self.visible.with_untracked(|v| v.iter().copied().filter(|&i| ds.partnerships[i].korean == authority || ds.partnerships[i].french == authority).collect())
     }
 }

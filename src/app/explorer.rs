@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::authority_card::AuthorityCard;
 use super::context::provide_explore;
 use super::data_menu::DataMenu;
 use super::share_panel::SharePanel;
@@ -87,6 +88,7 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
+                <AuthorityCard />
                 {if kiosk { view! { <Kiosk /> }.into_any() } else { view! { <PairCard /> }.into_any() }}
             </main>
             <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>

@@ -118,6 +118,7 @@ pub fn Kiosk() -> impl IntoView {
     let overview = move || {
         let mut state = ctx.url.state.get_untracked();
         state.pair = None;
+        state.place = None;
         ctx.url.replace(state);
         step.set(None);
         ctx.overview.update(|n| *n += 1);
@@ -247,7 +248,7 @@ pub fn Kiosk() -> impl IntoView {
             {move || t(lang.get(), if running.get() { Msg::KioskAuto } else { Msg::KioskPaused })}
         </p>
         {move || caption.get().filter(|c| *c != Localized::default()).map(|c| view! {
-            <div class="kiosk-caption">
+            <div class="kiosk-caption" data-covers-map="">
                 {c.fr.clone().map(|s| view! { <p lang="fr">{s}</p> })}
                 {c.ko.clone().map(|s| view! { <p lang="ko">{s}</p> })}
                 {(lang.get() == Lang::En).then(|| c.en.clone()).flatten().map(|s| view! { <p lang="en">{s}</p> })}

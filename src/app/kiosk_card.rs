@@ -94,7 +94,7 @@ pub fn KioskCard(
         let ds = ctx.dataset();
         let p = &ds.partnerships[i];
         Some(view! {
-            <article class="kiosk-card" data-pair-id=p.id.clone() aria-live="polite">
+            <article class="kiosk-card" data-covers-map="" data-pair-id=p.id.clone() aria-live="polite">
                 {card(&ds, p, &qr_base, lang)}
                 {move || position.get().map(|(at, of)| view! { <p class="kiosk-position">{format!("{at} / {of}")}</p> })}
             </article>

@@ -6,9 +6,10 @@ use super::context::use_explore;
 use crate::domain::describe::kind_option_label;
 use crate::domain::i18n::{t, Msg};
 
-/// Marker shapes per country and one line sample per "kind / status" option.
-/// Folded at first on a phone, where it would hide the map, and on a kiosk, where it would hide
-/// the pair being shown (its card says the kind in words).
+/// Marker shapes per country and one line sample per "kind / status" option, in a band along
+/// the bottom of the map, which the maps' frame leaves free (`data-covers-map`): it never hides
+/// what it explains. Folded at first on a phone, in an embed (a small frame needs its map) and on
+/// a kiosk (the card says the kind in words).
 #[component]
 pub fn Legend(
     /// Whether the map now draws group markers (crowds too close to tell apart at this zoom).
@@ -26,7 +27,13 @@ pub fn Legend(
         }
     };
     view! {
-        <details class="legend" open=super::wide_screen() && !ctx.url.state.with_untracked(|s| s.kiosk)>
+        <details
+            class="legend"
+            data-covers-map=""
+            open=super::wide_screen() && !ctx.url.state.with_untracked(|s| s.kiosk || s.embed)
+            // Opened or folded: the maps are framed around it again.
+            on:toggle=move |_| ctx.covers.update(|n| *n += 1)
+        >
             <summary>{move || t(ctx.lang.get(), Msg::Legend)}</summary>
             <ul>
                 <li><span class="legend-marker pm-marker--fr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::FrenchAuthority)}</li>

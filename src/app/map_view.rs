@@ -1,6 +1,7 @@
-//! `MapView`: hosts the map seam and keeps it in step with the filters, the selection and what
-//! is hovered.
+//! `MapView`: hosts the map seam and keeps it in step with the filters, the selection, what is
+//! hovered, what covers the map, and the language.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -8,13 +9,70 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
-use crate::domain::describe::{authority_label, pair_kind_label, pair_title};
-use crate::domain::i18n::{group_label, t, zoom_labels, Msg};
-use crate::domain::View;
-use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick};
+use crate::domain::describe::{authority_label, authority_names, pair_kind_label, pair_title};
+use crate::domain::i18n::{edge_label, group_label, t, zoom_labels, Msg};
+use crate::domain::{Country, Dataset, Lang, View};
+use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
+
+/// The map's own words in `lang`.
+fn words(lang: Lang) -> Words {
+    Words {
+        group: Box::new(move |n| group_label(lang, n)),
+        zoom: Box::new(move |country| zoom_labels(lang, country)),
+        edge: Box::new(move |n, edge, country| edge_label(lang, n, edge, country)),
+        country: Box::new(move |c| t(lang, if c == Country::France { Msg::France } else { Msg::Korea }).to_string()),
+    }
+}
+
+/// Every located authority as the map draws it, named in `lang`.
+fn marker_specs(ds: &Dataset, lang: Lang) -> Vec<MarkerSpec> {
+    let mut ranks: HashMap<&str, u32> = HashMap::new();
+    for p in ds.partnerships.iter() {
+        *ranks.entry(p.korean.as_str()).or_default() += 1;
+        *ranks.entry(p.french.as_str()).or_default() += 1;
+    }
+    ds.authorities
+        .iter()
+        .filter_map(|a| {
+            // "Séoul · 서울특별시 — Upper-level local government": the name, then the tier.
+            let label = match ds.tier_of(a) {
+                Some(tier) => format!("{} — {}", authority_label(a, lang), tier.name.get(lang)),
+                None => authority_label(a, lang),
+            };
+            Some(MarkerSpec {
+                id: a.id.clone(),
+                at: a.location?,
+                country: a.country,
+                label,
+                name: authority_names(a, lang).0,
+                rank: ranks.get(a.id.as_str()).copied().unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+/// Every drawable partnership, named in `lang`.
+fn link_specs(ds: &Dataset, lang: Lang) -> Vec<LinkSpec> {
+    ds.partnerships
+        .iter()
+        // Only pairs with both ends on the map can be drawn.
+        .filter(|p| ds.is_drawable(p))
+        .filter_map(|p| {
+            let (k, f) = ds.ends(p)?;
+            Some(LinkSpec {
+                id: p.id.clone(),
+                french: f.id.clone(),
+                korean: k.id.clone(),
+                kind: p.kind_option().to_string(),
+                // The kind in words too: a line's colour is never the only way to tell it.
+                label: format!("{} — {}", pair_title(ds, p, lang), pair_kind_label(ds, p, lang)),
+            })
+        })
+        .collect()
+}
 
 /// The Leaflet map(s). Creates the seam once, then only tells it which ids to show, select and
-/// highlight.
+/// highlight, how to frame them, and in which language to name them.
 #[component]
 pub fn MapView(
     /// GeoJSON text of the country outlines, when it could be fetched.
@@ -31,8 +89,6 @@ pub fn MapView(
     let seam: StoredValue<Option<PartnershipMap>, LocalStorage> = StoredValue::new_local(None);
     let created = RwSignal::new(false);
     let groups_by_set = StoredValue::new(HashMap::new());
-    // A selection made on the map itself does not move the map.
-    let picked_on_map = StoredValue::new(false);
 
     node.on_load(move |el| {
         let ds = ctx.dataset();
@@ -41,22 +97,17 @@ pub fn MapView(
             .as_deref()
             .and_then(|text| js_sys::JSON::parse(text).ok())
             .unwrap_or(wasm_bindgen::JsValue::NULL);
-        let pick_ds = ds.clone();
-        let on_pick = move |pick: Pick| {
-            let pair = match pick {
-                Pick::Pair(id) => Some(id),
-                // A marker selects the first visible partnership of its authority.
-                Pick::Authority(id) => ctx.visible.with_untracked(|v| {
-                    v.iter()
-                        .map(|&i| &pick_ds.partnerships[i])
-                        .find(|p| p.korean == id || p.french == id)
-                        .map(|p| p.id.clone())
-                }),
-            };
-            if pair.is_some() {
-                picked_on_map.set_value(true);
-                ctx.select(pair);
-            }
+        let on_pick = move |pick: Pick| match pick {
+            Pick::Pair(id) => ctx.select(Some(id)),
+            // An authority with one partnership on the map opens it; with several, its card
+            // lists them all.
+            Pick::Authority(id) => match ctx.visible_of(&id).as_slice() {
+                [one] => {
+                    let pair = ctx.dataset().partnerships[*one].id.clone();
+                    ctx.select(Some(pair));
+                }
+                _ => ctx.select_place(Some(id)),
+            },
         };
         let on_hover = move |pick: Option<Pick>| {
             ctx.hovered.set(pick.map(|p| match p {
@@ -71,8 +122,7 @@ pub fn MapView(
         let callbacks = Callbacks {
             on_pick: Rc::new(on_pick),
             on_hover: Rc::new(on_hover),
-            group_label: Rc::new(move |n| group_label(lang, n)),
-            zoom_labels: Rc::new(move |country| zoom_labels(lang, country)),
+            words: Rc::new(RefCell::new(words(lang))),
             on_groups: Rc::new(move |set, any| {
                 groups_by_set.update_value(|g: &mut HashMap<&'static str, bool>| {
                     g.insert(set, any);
@@ -91,36 +141,7 @@ pub fn MapView(
                 return;
             }
         };
-        let markers: Vec<MarkerSpec> = ds
-            .authorities
-            .iter()
-            .filter_map(|a| {
-                // "Séoul · 서울특별시 — Upper-level local government": the name, then the tier.
-                let label = match ds.tier_of(a) {
-                    Some(tier) => format!("{} — {}", authority_label(a, lang), tier.name.get(lang)),
-                    None => authority_label(a, lang),
-                };
-                Some(MarkerSpec { id: a.id.clone(), at: a.location?, country: a.country, label })
-            })
-            .collect();
-        let links: Vec<LinkSpec> = ds
-            .partnerships
-            .iter()
-            // Only pairs with both ends on the map can be drawn.
-            .filter(|p| ds.is_drawable(p))
-            .filter_map(|p| {
-                let (k, f) = ds.ends(p)?;
-                Some(LinkSpec {
-                    id: p.id.clone(),
-                    french: f.id.clone(),
-                    korean: k.id.clone(),
-                    kind: p.kind_option().to_string(),
-                    // The kind in words too: a line's colour is never the only way to tell it.
-                    label: format!("{} — {}", pair_title(&ds, p, lang), pair_kind_label(&ds, p, lang)),
-                })
-            })
-            .collect();
-        map.set_data(&markers, &links);
+        map.set_data(&marker_specs(&ds, lang), &link_specs(&ds, lang));
         if ctx.url.state.with_untracked(|s| s.embed) {
             map.hold_wheel_until_used(&el);
         }
@@ -128,10 +149,19 @@ pub fn MapView(
         created.set(true);
     });
 
-    // Which links and markers are on the map follows the filters.
-    Effect::new(move |previous: Option<bool>| {
+    // The ids the map marks as selected, and keeps in its frame.
+    let marked_ids = move || {
+        let ds = ctx.dataset();
+        // A selected pair the filters hide is not framed: what is shown is.
+        let visible = ctx.visible.get();
+        ctx.marked.get().into_iter().filter(|&i| ds.is_drawable_at(i) && visible.contains(&i)).map(|i| ds.partnerships[i].id.clone()).collect::<Vec<String>>()
+    };
+
+    // Which links and markers are on the map follows the filters; each change frames them
+    // again, as a fresh page with the same address would (even a map moved by hand).
+    Effect::new(move |_| {
         if !created.get() {
-            return false;
+            return;
         }
         let ds = ctx.dataset();
         let visible = ctx.visible.get();
@@ -148,52 +178,59 @@ pub fn MapView(
                 markers.push(p.french.as_str());
             }
         }
+        // Only the filters re-run this: a new selection frames with `Keep` (below).
+        let include = untrack(marked_ids);
+        let include: Vec<&str> = include.iter().map(String::as_str).collect();
         seam.update_value(|m| {
             if let Some(m) = m {
                 m.show(&links, &markers);
-                // The first time, frame what is shown.
-                if previous != Some(true) {
-                    m.fit_all();
-                }
+                m.frame(Reframe::All, &include);
             }
         });
         drawn.set(true);
-        true
     });
 
-    // The selection is highlighted; chosen elsewhere than on the map, the map also moves to it.
+    // The selection (a pair, or an authority's pairs) is marked and kept in the frame, clear of
+    // the card that opens for it; closing the card frames what is shown again. A map moved by
+    // hand keeps its frame, only brought to the selection if it is out of view.
     Effect::new(move |_| {
         if !created.get() {
             return;
         }
-        let selected = ctx.selected.get();
-        let ds = ctx.dataset();
-        let pair = selected.map(|i| &ds.partnerships[i]);
-        let from_map = picked_on_map.get_value();
-        picked_on_map.set_value(false);
+        let ids = marked_ids();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         seam.update_value(|m| {
             if let Some(m) = m {
-                m.select(pair.map(|p| p.id.as_str()));
-                if let (Some(p), false, true) = (pair, from_map, ctx.selected_visible.get_untracked()) {
-                    // Leave room for the card, which covers the lower half of a wide map (on a
-                    // phone it sits below the map instead).
-                    let bottom = match node.get_untracked() {
-                        Some(el) if super::wide_screen() => el.client_height() as f64 * 0.5,
-                        _ => 0.0,
-                    };
-                    m.focus_pair(&p.id, !crate::map::prefers_reduced_motion(), bottom);
-                }
+                m.select(&ids);
+                m.frame(Reframe::Keep, &ids);
             }
         });
+    });
+
+    // Something over the map opened, closed or changed size (the legend): frame around it.
+    Effect::new(move |previous: Option<u32>| {
+        let n = ctx.covers.get();
+        if created.get() && previous.is_some_and(|p| p != n) {
+            let ids = marked_ids();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            seam.with_value(|m| {
+                if let Some(m) = m {
+                    m.frame(Reframe::Keep, &ids);
+                }
+            });
+        }
+        n
     });
 
     // Asked for an overview (a kiosk's Home key): frame everything shown.
     Effect::new(move |previous: Option<u32>| {
         let n = ctx.overview.get();
         if created.get() && previous.is_some_and(|p| p != n) {
+            let ids = marked_ids();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             seam.with_value(|m| {
                 if let Some(m) = m {
-                    m.fit_all();
+                    m.frame(Reframe::All, &ids);
                 }
             });
         }
@@ -211,6 +248,21 @@ pub fn MapView(
                 m.highlight(&pairs);
             }
         });
+    });
+
+    // A language change names everything on the map anew, without rebuilding it.
+    Effect::new(move |previous: Option<Lang>| {
+        let lang = ctx.lang.get();
+        if created.get() && previous.is_some_and(|p| p != lang) {
+            let ds = ctx.dataset();
+            let (markers, links) = (marker_specs(&ds, lang), link_specs(&ds, lang));
+            seam.update_value(|m| {
+                if let Some(m) = m {
+                    m.relabel(&markers, &links, words(lang));
+                }
+            });
+        }
+        lang
     });
 
     on_cleanup(move || seam.set_value(None));

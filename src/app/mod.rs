@@ -7,6 +7,7 @@
 // One file per component, named after it: `App` lives in `app.rs`.
 #[allow(clippy::module_inception)]
 mod app;
+mod authority_card;
 mod context;
 mod data_menu;
 mod data_source;

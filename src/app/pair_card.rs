@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use super::context::use_explore;
 use crate::domain::dataset::{Authority, Source};
 use crate::domain::describe::{authority_names, pair_kind_label, pair_title};
-use crate::domain::i18n::{format_date, format_number, t, Msg};
+use crate::domain::i18n::{back_to_authority, format_date, format_number, t, Msg};
 use crate::domain::load::is_http_url;
 use crate::domain::{Dataset, Lang, Localized};
 
@@ -99,15 +99,21 @@ fn return_focus_to_list(id: &str) {
 pub fn PairCard() -> impl IntoView {
     let ctx = use_explore();
     let ds = ctx.dataset();
+    // Closing goes back to the authority's card when the pair was opened from it, and to the
+    // pair's item in the list otherwise.
     let close = move || {
-        let id = ctx.url.state.with_untracked(|s| s.pair.clone());
+        let (id, place) = ctx.url.state.with_untracked(|s| (s.pair.clone(), s.place.clone()));
         ctx.select(None);
-        if let Some(id) = id {
-            return_focus_to_list(&id);
+        match (id, place) {
+            (_, Some(_)) => request_animation_frame(super::authority_card::focus_authority_card),
+            (Some(id), None) => return_focus_to_list(&id),
+            (None, None) => {}
         }
     };
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && ctx.selected.get_untracked().is_some() {
+        if ev.key() == "Escape" && !ev.default_prevented() && ctx.selected.get_untracked().is_some() {
+            // Handled: the authority's card, if any, stays open.
+            ev.prevent_default();
             close();
         }
     });
@@ -149,12 +155,19 @@ pub fn PairCard() -> impl IntoView {
             })
             .collect_view();
         let has_milestones = !p.milestones.is_empty();
+        // Opened from an authority's card: a way back to all its partnerships.
+        let from_place = ctx.place.get().filter(|a| p.korean == *a || p.french == *a).and_then(|a| ds.authority(&a).map(|a| authority_names(a, lang).0));
         Some(view! {
-            <article class="pair-card" aria-labelledby="pair-card-title" data-pair-id=p.id.clone()>
+            <article class="pair-card" data-covers-map="" aria-labelledby="pair-card-title" data-pair-id=p.id.clone()>
                 <header class="pair-card-header">
                     <h2 id="pair-card-title">{pair_title(&ds, p, lang)}{uncertain_mark(lang, p.is_uncertain("authorities"))}</h2>
                     <button type="button" class="close-button" aria-label=t(lang, Msg::Close) on:click=move |_| close()>"×"</button>
                 </header>
+                {from_place.map(|name| view! {
+                    <button type="button" class="link-button back-to-place" on:click=move |_| ctx.select(None)>
+                        "← "{back_to_authority(lang, &name)}
+                    </button>
+                })}
                 {hidden.then(|| view! { <p class="hidden-note" role="note">{t(lang, Msg::HiddenByFilters)}</p> })}
                 <div class="pair-card-body">
                     <div class="authorities">

@@ -24,7 +24,7 @@ pub fn ViewToggle() -> impl IntoView {
         }
     };
     view! {
-        <div class="view-toggle" role="group" aria-label=move || t(ctx.lang.get(), Msg::View)>
+        <div class="view-toggle" data-covers-map="" role="group" aria-label=move || t(ctx.lang.get(), Msg::View)>
             {button(View::Twin, Msg::ViewTwin)}
             {button(View::World, Msg::ViewWorld)}
         </div>

@@ -2,13 +2,21 @@
 //!
 //! It owns every Leaflet object, speaks ids and plain specs ([`MarkerSpec`], [`LinkSpec`]),
 //! reports clicks and hovers as ids, and removes its maps when dropped. Nothing from the data is
-//! ever given to Leaflet as HTML: labels go into `title` properties and `data-*` attributes
-//! through the DOM API. Swapping Leaflet for another engine should touch only this module.
+//! ever given to Leaflet as HTML: labels go into `title` properties, `data-*` attributes and
+//! text nodes through the DOM API. Swapping Leaflet for another engine should touch only this
+//! module.
 //!
 //! Two views: [`world::WorldMap`] (one map, great-circle arcs) and [`twin::TwinMap`] (France and
-//! Korea side by side, links drawn across the gutter on an overlay that follows both maps).
+//! Korea side by side, links drawn across the gutter on an overlay that follows both maps). Both
+//! name what they show ([`labels`]), stand for what lies beyond their edges with one indicator
+//! per edge ([`edges`]), and keep their frame ([`framing`]): fitted to what is shown, clear of
+//! what covers them (elements marked `data-covers-map`), until the user moves them by hand.
 
 mod bindings;
+mod decor;
+mod edges;
+mod framing;
+mod labels;
 mod markers;
 pub mod picture;
 mod scene;
@@ -18,6 +26,7 @@ pub use scene::CANVAS_ABOVE;
 pub mod twin;
 pub mod world;
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -27,6 +36,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::dataset::{Country, LatLng as Position};
+pub use crate::domain::frame::Edge;
 
 /// What to draw for one authority.
 pub struct MarkerSpec {
@@ -35,6 +45,11 @@ pub struct MarkerSpec {
     pub country: Country,
     /// Accessible name and hover title (plain text).
     pub label: String,
+    /// The name written beside the marker on the map (plain text, the interface's language).
+    pub name: String,
+    /// How much the authority matters on the map (its number of partnerships): the first of a
+    /// crowd stands for it, and its name is placed before others.
+    pub rank: u32,
 }
 
 /// What to draw for one partnership.
@@ -56,6 +71,23 @@ pub enum Pick {
     Authority(String),
 }
 
+/// The map's own words, in the interface's language: replaced as a whole when the language
+/// changes ([`PartnershipMap::relabel`]).
+pub struct Words {
+    /// The accessible name of a marker standing for this many authorities (it zooms in).
+    pub group: Box<dyn Fn(usize) -> String>,
+    /// The names of the zoom buttons (in, out) of the map of a country, or of the world map.
+    pub zoom: Box<dyn Fn(Option<Country>) -> (String, String)>,
+    /// The accessible name of an edge indicator: how many authorities lie beyond which edge of
+    /// which map (`None`: the world map).
+    pub edge: Box<dyn Fn(usize, Edge, Option<Country>) -> String>,
+    /// A country's name, written on its map.
+    pub country: Box<dyn Fn(Country) -> String>,
+}
+
+/// The words shared by every part of a map, so that a language change reaches them all.
+pub type SharedWords = Rc<RefCell<Words>>;
+
 /// How the map talks back (every callback speaks ids), and the words it needs.
 #[derive(Clone)]
 pub struct Callbacks {
@@ -63,10 +95,7 @@ pub struct Callbacks {
     /// `Some` when the pointer or the keyboard focus enters a line or a marker, `None` when it
     /// leaves.
     pub on_hover: Rc<dyn Fn(Option<Pick>)>,
-    /// The accessible name of a marker standing for this many authorities (it zooms in).
-    pub group_label: Rc<dyn Fn(usize) -> String>,
-    /// The names of the zoom buttons (in, out) of the map of a country, or of the world map.
-    pub zoom_labels: Rc<dyn Fn(Option<Country>) -> (String, String)>,
+    pub words: SharedWords,
     /// Whether a set of markers (`"world"`, `"fr"`, `"kr"`) now draws any group marker, after
     /// each layout (a zoom, a filter change).
     pub on_groups: Rc<dyn Fn(&'static str, bool)>,
@@ -80,6 +109,16 @@ pub enum Layout {
     World,
     /// France and Korea side by side, or one above the other on a narrow screen.
     Twin { stacked: bool },
+}
+
+/// How to frame the maps ([`PartnershipMap::frame`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reframe {
+    /// The filters changed: every map fits what is shown, even one moved by hand.
+    All,
+    /// The selection or what covers the map changed: maps not moved by hand fit what is shown;
+    /// one moved by hand only brings the selected pairs' ends into view, if they are not.
+    Keep,
 }
 
 /// The map, whichever the view: the app calls these and nothing else.
@@ -114,11 +153,11 @@ impl PartnershipMap {
         }
     }
 
-    /// Marks one link and its two markers as selected (or nothing).
-    pub fn select(&mut self, pair: Option<&str>) {
+    /// Marks these links and their markers as selected (a pair, or an authority's pairs).
+    pub fn select(&mut self, pairs: &[&str]) {
         match self {
-            PartnershipMap::World(m) => m.select(pair),
-            PartnershipMap::Twin(m) => m.select(pair),
+            PartnershipMap::World(m) => m.select(pairs),
+            PartnershipMap::Twin(m) => m.select(pairs),
         }
     }
 
@@ -130,11 +169,24 @@ impl PartnershipMap {
         }
     }
 
-    /// Brings a partnership into view, leaving `bottom` pixels free for a card over the map.
-    pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
+    /// Frames the maps at the next animation frame (when what covers them has been laid out):
+    /// each fits what is shown and the ends of `include` (the selected pairs), clear of what
+    /// covers it; see [`Reframe`] for a map moved by hand. Reduced motion: jumps, no flight.
+    pub fn frame(&self, how: Reframe, include: &[&str]) {
+        let include: Vec<String> = include.iter().map(|s| s.to_string()).collect();
         match self {
-            PartnershipMap::World(m) => m.focus_pair(id, animate, bottom),
-            PartnershipMap::Twin(m) => m.focus_pair(id, animate, bottom),
+            PartnershipMap::World(m) => m.frame(how, include),
+            PartnershipMap::Twin(m) => m.frame(how, include),
+        }
+    }
+
+    /// New texts for everything the map names (a language change): markers, lines, groups,
+    /// names on the map, edge indicators and buttons. Nothing is rebuilt; the frame, the
+    /// selection and the highlight stay.
+    pub fn relabel(&mut self, markers: &[MarkerSpec], links: &[LinkSpec], words: Words) {
+        match self {
+            PartnershipMap::World(m) => m.relabel(markers, links, words),
+            PartnershipMap::Twin(m) => m.relabel(markers, links, words),
         }
     }
 
@@ -158,14 +210,6 @@ impl PartnershipMap {
         }
         // Lives as long as the page: the container goes with the map.
         closure.forget();
-    }
-
-    /// Fits the whole of what is shown.
-    pub fn fit_all(&self) {
-        match self {
-            PartnershipMap::World(m) => m.fit_all(),
-            PartnershipMap::Twin(m) => m.fit_all(),
-        }
     }
 }
 
@@ -241,11 +285,23 @@ pub fn prefers_reduced_motion() -> bool {
 
 /// Leaflet's zoom buttons, named in the interface's language (Leaflet's own are in English).
 pub(crate) fn add_zoom_control(map: &leaflet::Map, callbacks: &Callbacks, country: Option<Country>) {
-    let (zoom_in, zoom_out) = (callbacks.zoom_labels)(country);
+    let (zoom_in, zoom_out) = (callbacks.words.borrow().zoom)(country);
     let mut options = leaflet::ZoomOptions::new();
     options.set_zoom_in_title(&zoom_in);
     options.set_zoom_out_title(&zoom_out);
     leaflet::Zoom::new(&options).add_to(map);
+}
+
+/// Names a map's zoom buttons again (Leaflet reads its options only when it builds them).
+pub(crate) fn rename_zoom_control(map: &leaflet::Map, words: &Words, country: Option<Country>) {
+    let (zoom_in, zoom_out) = (words.zoom)(country);
+    let Some(container) = Reflect::get(map, &JsValue::from_str("_container")).ok().and_then(|c| c.dyn_into::<web_sys::Element>().ok()) else { return };
+    for (class, name) in [(".leaflet-control-zoom-in", zoom_in), (".leaflet-control-zoom-out", zoom_out)] {
+        if let Ok(Some(button)) = container.query_selector(class) {
+            let _ = button.set_attribute("title", &name);
+            let _ = button.set_attribute("aria-label", &name);
+        }
+    }
 }
 
 /// The basemap layer: country outlines as a non-interactive GeoJSON layer.
@@ -263,9 +319,10 @@ pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
 }
 
 /// Gives an SVG element a hover title, as text (an SVG `<title>` child: SVG has no `title`
-/// attribute).
+/// attribute), or replaces it.
 pub(crate) fn set_svg_title(el: &web_sys::Element, text: &str) {
-    if el.first_element_child().is_some_and(|c| c.tag_name() == "title") {
+    if let Some(title) = el.first_element_child().filter(|c| c.tag_name() == "title") {
+        title.set_text_content(Some(text));
         return;
     }
     let Some(doc) = el.owner_document() else { return };

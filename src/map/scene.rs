@@ -19,7 +19,8 @@ use web_sys::HtmlElement;
 use super::surface::Surface;
 use super::{Callbacks, LinkSpec, MarkerSpec, Pick};
 use crate::domain::dataset::{Country, LatLng as Position};
-use crate::domain::geo::{cross_link, great_circle, Rect};
+use crate::domain::frame::{edge_groups, EdgeGroup};
+use crate::domain::geo::{cross_curve, great_circle, Rect};
 use crate::domain::screen::{arc_segments, bundle, bundle_width, cluster, mercator, unmercator, Bundle, Cluster, Hit, Hits, Projection};
 
 /// Above this many links a map draws on a canvas; at or below, each link and marker is an
@@ -48,6 +49,7 @@ pub enum Frame {
 struct SceneMarker {
     id: String,
     label: String,
+    rank: u32,
     country: Country,
     at: Position,
     unit: (f64, f64),
@@ -108,7 +110,7 @@ pub struct Scene {
     colours: [String; 4],
     shown_links: Vec<usize>,
     shown_markers: Vec<usize>,
-    selected: Option<usize>,
+    selected: Vec<usize>,
     highlighted: Vec<usize>,
     frame: Option<Frame>,
     hits: Hits,
@@ -116,7 +118,17 @@ pub struct Scene {
     clusters: Vec<Cluster>,
     bundles: Vec<Bundle>,
     hovered: Option<Pick>,
+    /// Per country (France, Korea), the indicators on the edges found by the last frame: the
+    /// groups, the places of the markers they index, and the places of the markers in view.
+    edges: [(Vec<EdgeGroup>, Vec<Position>, Vec<Position>); 2],
+    /// Told after each frame (the view updates its indicators and names).
+    after_draw: Option<AfterDraw>,
+    /// What covers the maps (the host's pixels): the indicators keep clear of it.
+    pub avoid: Vec<Rect>,
 }
+
+/// What the view is told after each frame.
+pub type AfterDraw = Rc<dyn Fn(&Scene)>;
 
 /// What a click on the canvas asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,9 +138,6 @@ pub enum Target {
     /// A group: zoom in until these places (French, Korean) stand apart.
     Zoom(Vec<Position>, Vec<Position>),
 }
-
-/// Where a twin-view line stops at its map's edge, and the control point it comes from.
-type Arrow = ((f64, f64), (f64, f64));
 
 /// Zooms the map(s) onto a group clicked on the canvas: its French and its Korean places.
 pub type ZoomTo = Rc<dyn Fn(&[Position], &[Position])>;
@@ -142,7 +151,6 @@ const MAX_LINES: usize = 350;
 const MAX_CELL: f64 = 128.0;
 /// A bundle of links of several kinds.
 const MIXED: &str = "#475569";
-const ARROW: &str = "#334155";
 
 /// The marked indices, in increasing order (marking, then reading in order, costs less than
 /// sorting 10,000 numbers).
@@ -179,13 +187,16 @@ impl Scene {
             ],
             shown_links: Vec::new(),
             shown_markers: Vec::new(),
-            selected: None,
+            selected: Vec::new(),
             highlighted: Vec::new(),
             frame: None,
             hits: Hits::default(),
             clusters: Vec::new(),
             bundles: Vec::new(),
             hovered: None,
+            edges: Default::default(),
+            after_draw: None,
+            avoid: Vec::new(),
         };
         scene.resize();
         Ok(scene)
@@ -202,7 +213,7 @@ impl Scene {
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
         for m in markers {
             self.marker_ix.insert(m.id.clone(), self.markers.len());
-            self.markers.push(SceneMarker { id: m.id.clone(), label: m.label.clone(), country: m.country, at: m.at, unit: mercator(m.at) });
+            self.markers.push(SceneMarker { id: m.id.clone(), label: m.label.clone(), rank: m.rank, country: m.country, at: m.at, unit: mercator(m.at) });
         }
         let mut style_ix: HashMap<String, usize> = HashMap::new();
         for l in links {
@@ -235,9 +246,69 @@ impl Scene {
         self.draw();
     }
 
-    pub fn select(&mut self, pair: Option<&str>) {
-        self.selected = pair.and_then(|id| self.link_ix.get(id).copied());
+    pub fn select(&mut self, pairs: &[&str]) {
+        self.selected = pairs.iter().filter_map(|id| self.link_ix.get(*id).copied()).collect();
         self.draw();
+    }
+
+    /// New hover titles (a language change).
+    pub fn relabel(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        for m in markers {
+            if let Some(&i) = self.marker_ix.get(&m.id) {
+                self.markers[i].label = m.label.clone();
+            }
+        }
+        for l in links {
+            if let Some(&i) = self.link_ix.get(&l.id) {
+                self.links[i].label = l.label.clone();
+            }
+        }
+    }
+
+    /// The ids of a link's two ends, French then Korean.
+    pub fn end_ids(&self, pair: &str) -> Option<(String, String)> {
+        let l = &self.links[*self.link_ix.get(pair)?];
+        Some((self.markers[l.french].id.clone(), self.markers[l.korean].id.clone()))
+    }
+
+    /// An authority's rank (for the order of names).
+    pub fn rank_of(&self, id: &str) -> Option<u32> {
+        self.marker_ix.get(id).map(|&i| self.markers[i].rank)
+    }
+
+    /// Where an authority is drawn in the current frame (the host's pixels).
+    pub fn screen_of(&self, id: &str) -> Option<(f64, f64)> {
+        let frame = self.frame?;
+        self.marker_ix.get(id).map(|&i| self.screen(&self.markers[i], &frame))
+    }
+
+    /// What the last frame drew of one country's markers (or of both): single markers, named by
+    /// their id, and groups.
+    pub fn drawn(&self, country: Option<Country>) -> Vec<super::markers::Drawn> {
+        let Some(frame) = self.frame else { return Vec::new() };
+        self.clusters
+            .iter()
+            .filter(|c| country.is_none_or(|k| c.group == k as u8))
+            .filter(|c| self.in_view(if c.group == Country::France as u8 { Country::France } else { Country::Korea }, c.at, &frame))
+            .map(|c| {
+                let id = match c.members.as_slice() {
+                    [one] => Some(self.markers[self.shown_markers[*one]].id.clone()),
+                    _ => None,
+                };
+                let r = if id.is_some() { RADIUS * 1.25 } else { group_radius(c.members.len()) };
+                super::markers::Drawn { id, at: c.at, radius: r, reach: r.max(POINT_PICK) }
+            })
+            .collect()
+    }
+
+    /// The indicators on one country's edges found by the last frame (see [`Scene::edges`]).
+    pub fn edges(&self, country: Country) -> (Vec<EdgeGroup>, Vec<Position>, Vec<Position>) {
+        self.edges[if country == Country::France { 0 } else { 1 }].clone()
+    }
+
+    /// Told after each frame.
+    pub fn set_after_draw(&mut self, hook: AfterDraw) {
+        self.after_draw = Some(hook);
     }
 
     pub fn highlight(&mut self, pairs: &HashSet<String>) {
@@ -346,8 +417,9 @@ impl Scene {
 
     /// The screen points of a line from `a` to `b` (French end, Korean end), or `None` when a
     /// world arc lies wholly off screen. `arc`: the exact great circle, when the ends are the
-    /// link's own markers. Clamped twin-view ends are added to `arrows`.
-    fn line_points(&self, a: (f64, f64), b: (f64, f64), arc: Option<&SceneLink>, frame: &Frame, arrows: &mut Vec<Arrow>) -> Option<Vec<(f64, f64)>> {
+    /// link's own markers. In the twin view, the caller gives an end beyond its map's edge as
+    /// the indicator standing for it.
+    fn line_points(&self, a: (f64, f64), b: (f64, f64), arc: Option<&SceneLink>, frame: &Frame) -> Option<Vec<(f64, f64)>> {
         match frame {
             Frame::World(p) => {
                 let unit: Vec<(f64, f64)> = match arc {
@@ -365,14 +437,8 @@ impl Scene {
                 }
                 (x1 >= -8.0 && y1 >= -8.0 && x0 <= w + 8.0 && y0 <= h + 8.0).then_some(points)
             }
-            Frame::Twin { fr_rect, kr_rect, stacked, .. } => {
-                let c = cross_link(a, b, *fr_rect, *kr_rect, *stacked);
-                if c.from_clamped {
-                    arrows.push((c.from, c.c1));
-                }
-                if c.to_clamped {
-                    arrows.push((c.to, c.c2));
-                }
+            Frame::Twin { stacked, .. } => {
+                let c = cross_curve(a, b, *stacked);
                 Some((0..=16).map(|i| c.point(i as f64 / 16.0)).collect())
             }
         }
@@ -398,7 +464,7 @@ impl Scene {
             .collect();
         // Coarser cells while there would be more lines than a frame can afford to draw.
         let mut cell = CELL;
-        let (clusters, bundles) = loop {
+        let (clusters, bundles, cluster_of) = loop {
             let (clusters, of) = cluster(&points, cell);
             let mut cluster_of = vec![usize::MAX; self.markers.len()];
             for (k, &i) in self.shown_markers.iter().enumerate() {
@@ -410,16 +476,42 @@ impl Scene {
                 (a != usize::MAX && b != usize::MAX).then_some((i, a, b, l.style))
             }));
             if bundles.len() <= MAX_LINES || cell >= MAX_CELL {
-                break (clusters, bundles);
+                break (clusters, bundles, cluster_of);
             }
             cell *= 2.0;
         };
+
+        // The markers beyond each map's edge: one indicator per edge, where their lines end.
+        let edge_rects: [(Country, Rect); 2] = match frame {
+            Frame::Twin { fr_rect, kr_rect, .. } => [(Country::France, fr_rect), (Country::Korea, kr_rect)],
+            Frame::World(_) => {
+                let (w, h) = self.surface.size();
+                let r = Rect { left: 0.0, top: 0.0, right: w, bottom: h };
+                [(Country::France, r), (Country::Korea, r)]
+            }
+        };
+        // Where the lines of each cluster end (the twin view): on it, or on its indicator.
+        let mut ends: Vec<(f64, f64)> = clusters.iter().map(|c| c.at).collect();
+        for (k, (country, rect)) in edge_rects.iter().enumerate() {
+            let mine: Vec<usize> = (0..self.shown_markers.len()).filter(|&j| points[j].0 == *country as u8).collect();
+            let at: Vec<(f64, f64)> = mine.iter().map(|&j| points[j].1).collect();
+            let (groups, of) = edge_groups(*rect, &at, super::decor::EDGE_INSET, super::decor::EDGE_CORNER, &self.avoid);
+            for (j, g) in mine.iter().zip(&of) {
+                if let Some(g) = g {
+                    ends[cluster_of[self.shown_markers[*j]]] = groups[*g].at;
+                }
+            }
+            let places = mine.iter().map(|&j| self.markers[self.shown_markers[j]].at).collect();
+            let in_view = mine.iter().zip(&of).filter(|(_, g)| g.is_none()).map(|(&j, _)| self.markers[self.shown_markers[j]].at).collect();
+            self.edges[k] = (groups, places, in_view);
+        }
+        let twin = matches!(frame, Frame::Twin { .. });
+        let end_of = |c: usize| if twin { ends[c] } else { clusters[c].at };
 
         // Lines: thin ones first, thick bundles over them.
         let mut order: Vec<usize> = (0..bundles.len()).collect();
         order.sort_by_key(|&b| bundles[b].links.len());
         let hairlines = bundles.len() > HAIRLINES_ABOVE;
-        let mut arrows = Vec::new();
         let mut drawn = 0;
         let mut batch: Vec<Option<usize>> = Vec::new();
         let mut batched: HashMap<Option<usize>, Vec<Vec<(f64, f64)>>> = HashMap::new();
@@ -427,7 +519,7 @@ impl Scene {
             let bundle = &bundles[b];
             let (ca, cb) = (&clusters[bundle.ends.0], &clusters[bundle.ends.1]);
             let exact = (bundle.links.len() == 1 && ca.members.len() == 1 && cb.members.len() == 1).then(|| &self.links[bundle.links[0]]);
-            let Some(points) = self.line_points(ca.at, cb.at, exact, &frame, &mut arrows) else { continue };
+            let Some(points) = self.line_points(end_of(bundle.ends.0), end_of(bundle.ends.1), exact.filter(|_| !twin || (end_of(bundle.ends.0) == ca.at && end_of(bundle.ends.1) == cb.at)), &frame) else { continue };
             drawn += bundle.links.len();
             hits.add_line(b, points.iter().copied());
             if hairlines && bundle.links.len() == 1 {
@@ -464,28 +556,27 @@ impl Scene {
             .iter()
             .filter(|i| on_map(i))
             .map(|&i| (i, self.styles[self.links[i].style].colour.as_str(), false))
-            .chain(self.selected.filter(on_map).map(|i| (i, self.colours[SELECTED].as_str(), true)))
+            .chain(self.selected.iter().filter(|i| on_map(i)).map(|&i| (i, self.colours[SELECTED].as_str(), true)))
             .collect();
         for &(i, colour, _) in &emphasised {
             let l = &self.links[i];
-            let ends = (self.screen(&self.markers[l.french], &frame), self.screen(&self.markers[l.korean], &frame));
-            if let Some(points) = self.line_points(ends.0, ends.1, Some(l), &frame, &mut arrows) {
+            let mut ends = (self.screen(&self.markers[l.french], &frame), self.screen(&self.markers[l.korean], &frame));
+            let exact = if twin {
+                // An end beyond its map stops on the indicator standing for it.
+                let (a, b) = (end_of(cluster_of[l.french]), end_of(cluster_of[l.korean]));
+                let fr_in = self.in_view(Country::France, ends.0, &frame);
+                let kr_in = self.in_view(Country::Korea, ends.1, &frame);
+                ends = (if fr_in { ends.0 } else { a }, if kr_in { ends.1 } else { b });
+                None
+            } else {
+                Some(l)
+            };
+            if let Some(points) = self.line_points(ends.0, ends.1, exact.or(Some(l)).filter(|_| !twin), &frame) {
                 self.surface.begin_path();
                 trace(&mut self.surface, &points);
                 self.surface.stroke(colour, 5.0, &[], 1.0);
             }
         }
-
-        // Arrows where a twin-view line stops at its map's edge.
-        self.surface.begin_path();
-        for ((x, y), (cx, cy)) in arrows {
-            let a = (y - cy).atan2(x - cx);
-            self.surface.move_to(x + 7.0 * a.cos(), y + 7.0 * a.sin());
-            self.surface.line_to(x + 5.0 * (a + 2.3).cos(), y + 5.0 * (a + 2.3).sin());
-            self.surface.line_to(x + 5.0 * (a - 2.3).cos(), y + 5.0 * (a - 2.3).sin());
-            self.surface.close_path();
-        }
-        self.surface.fill(ARROW);
 
         // Markers: French circles, Korean diamonds; a group larger, with its number.
         let mut markers_drawn = 0;
@@ -496,7 +587,7 @@ impl Scene {
                 if cl.group != country as u8 || !self.in_view(country, cl.at, &frame) {
                     continue;
                 }
-                hits.add_point(c, cl.at);
+                hits.add_point(c, cl.at, if cl.members.len() > 1 { group_radius(cl.members.len()) } else { 0.0 });
                 markers_drawn += cl.members.len();
                 match cl.members.len() {
                     1 => marker_path(&mut self.surface, country, cl.at, RADIUS),
@@ -537,6 +628,9 @@ impl Scene {
         self.clusters = clusters;
         self.bundles = bundles;
         self.surface.finish();
+        if let Some(hook) = self.after_draw.clone() {
+            hook(self);
+        }
         let canvas = self.surface.canvas();
         let _ = canvas.set_attribute("data-links-drawn", &drawn.to_string());
         let _ = canvas.set_attribute("data-markers-drawn", &markers_drawn.to_string());
@@ -635,6 +729,11 @@ impl Painter {
     }
 
     /// Changes the scene from where the maps are now (`f` redraws).
+    /// Tells `hook` after each frame drawn (the view's indicators and names follow).
+    pub fn after_draw(&self, hook: AfterDraw) {
+        self.scene.borrow_mut().set_after_draw(hook);
+    }
+
     pub fn update<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
         let frame = (self.frame_of)();
         let mut scene = self.scene.borrow_mut();

@@ -1,29 +1,26 @@
 //! The twin view: France and Korea each on its own Leaflet map, side by side (or one above the
 //! other on a narrow screen), every partnership drawn across the gutter on an SVG overlay that
-//! follows both maps as they pan and zoom. An end whose marker is out of view stops at its
-//! map's edge, pointing towards it.
+//! follows both maps as they pan and zoom. Markers beyond a map's edge are stood for by one
+//! indicator per edge, where their lines stop; each map names its country and its authorities.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
-use js_sys::Array;
-use leaflet::{LatLngBounds, Map, MapOptions};
+use leaflet::{Map, MapOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::markers::MarkerSet;
+use super::decor::Decor;
+use super::framing::Framing;
+use super::markers::{Drawn, MarkerSet};
 use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
-use super::{add_basemap, bindings, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
+use super::{add_basemap, bindings, rename_zoom_control, set_svg_title, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick, Reframe, Words};
 use crate::domain::dataset::{Country, LatLng as Position};
-use crate::domain::geo::{cross_link, Rect};
+use crate::domain::geo::{cross_curve, Rect};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
-/// Room kept around the markers when a map is fitted (left, top, right, bottom): clear of the
-/// zoom buttons and the view switch above, and of the attribution below, so that no marker
-/// hides under them.
-const FIT_PADDING: [f64; 4] = [48.0, 64.0, 48.0, 36.0];
 /// Pixels at each end of a line that do not catch the pointer (a marker is 18 px wide).
 const HIT_MARGIN: f64 = 14.0;
 
@@ -34,26 +31,45 @@ struct TwinLink {
     korean: String,
 }
 
+/// One country's map and what it shows.
+struct Side {
+    map: Map,
+    pane: HtmlElement,
+    markers: MarkerSet,
+    decor: Decor,
+    country: Country,
+}
+
 struct Inner {
     root: HtmlElement,
-    fr_pane: HtmlElement,
-    kr_pane: HtmlElement,
+    fr: Side,
+    kr: Side,
     overlay: Element,
-    fr: Map,
-    kr: Map,
-    fr_markers: MarkerSet,
-    kr_markers: MarkerSet,
+    /// The visible lines, and their wider invisible hit areas (clipped around the markers, so
+    /// that a tap on a marker or a group is never taken by a line passing over it).
+    lines: Element,
+    hits: Element,
+    hit_clip: Element,
     links: HashMap<String, TwinLink>,
     shown: HashSet<String>,
     stacked: bool,
     /// The two panes' boxes in the overlay's coordinates, measured when the layout changes
     /// (never while redrawing: reading layout there would force it for every frame of a pan).
     rects: (Rect, Rect),
-    /// A redraw is already scheduled for the next animation frame. A `Cell`: Leaflet fires its
-    /// events synchronously while `Inner` is borrowed (fitting the view), so the event handler
-    /// may only take a shared borrow.
-    /// The animation frame asked for to redraw the overlay, not yet run.
-    pending: std::cell::Cell<Option<i32>>,
+    /// The animation frames asked for and not yet run: a redraw, a rest (names placed), a fit.
+    pending: Cell<Option<i32>>,
+    resting: Cell<Option<i32>>,
+    fitting: Cell<Option<i32>>,
+    /// The fit asked for: how, and whether it may be animated.
+    fit: Cell<Option<(Reframe, bool)>>,
+    /// The pairs whose ends every fit includes (the selection).
+    include: RefCell<Vec<String>>,
+    selected: RefCell<Vec<String>>,
+    highlighted: RefCell<HashSet<String>>,
+    /// The first fit jumps (a fresh page); later ones fly unless motion is reduced.
+    framed_once: Cell<bool>,
+    /// The callbacks of those animation frames.
+    frame_fns: Option<(js_sys::Function, js_sys::Function, js_sys::Function)>,
     /// Set when there are too many links for one element each: everything is drawn on a canvas.
     painter: Option<Painter>,
 }
@@ -91,6 +107,15 @@ fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool, callbacks: 
     Ok(map)
 }
 
+/// Asks for `f` at the next animation frame unless it is already asked for.
+fn request(pending: &Cell<Option<i32>>, f: &js_sys::Function) {
+    if pending.get().is_none() {
+        if let Some(w) = web_sys::window() {
+            pending.set(w.request_animation_frame(f).ok());
+        }
+    }
+}
+
 impl Inner {
     /// Box of a pane in the overlay's coordinates (the root's CSS pixels).
     fn rect(&self, pane: &HtmlElement) -> Rect {
@@ -100,41 +125,166 @@ impl Inner {
     }
 
     fn measure(&mut self) {
-        self.rects = (self.rect(&self.fr_pane), self.rect(&self.kr_pane));
+        self.rects = (self.rect(&self.fr.pane), self.rect(&self.kr.pane));
+    }
+
+    fn side(&self, country: Country) -> (&Side, Rect) {
+        match country {
+            Country::France => (&self.fr, self.rects.0),
+            Country::Korea => (&self.kr, self.rects.1),
+        }
     }
 
     /// Where the canvas scene is drawn: each map's projection in the root's pixels.
     fn frame(&self) -> Frame {
         let (fr_rect, kr_rect) = self.rects;
         Frame::Twin {
-            fr: scene::projection(&self.fr, (fr_rect.left, fr_rect.top)),
-            kr: scene::projection(&self.kr, (kr_rect.left, kr_rect.top)),
+            fr: scene::projection(&self.fr.map, (fr_rect.left, fr_rect.top)),
+            kr: scene::projection(&self.kr.map, (kr_rect.left, kr_rect.top)),
             fr_rect,
             kr_rect,
             stacked: self.stacked,
         }
     }
 
-    /// Redraws every shown link from where its two markers are now.
+    /// Each shown marker of one side: id, where it is drawn (root pixels), its true place.
+    fn points(&self, country: Country) -> Vec<(String, (f64, f64), Position)> {
+        let (side, rect) = self.side(country);
+        side.markers
+            .shown_places()
+            .into_iter()
+            .filter_map(|(id, place)| {
+                let (x, y) = side.markers.container_point(&side.map, &id)?;
+                Some((id, (x + rect.left, y + rect.top), place))
+            })
+            .collect()
+    }
+
+    /// What one side draws (markers and groups), in root pixels.
+    fn drawn(&self, country: Country) -> Vec<Drawn> {
+        let (side, rect) = self.side(country);
+        match &self.painter {
+            Some(p) => p.scene().drawn(Some(country)),
+            None => side.markers.drawn(&side.map).into_iter().map(|d| Drawn { at: (d.at.0 + rect.left, d.at.1 + rect.top), ..d }).collect(),
+        }
+    }
+
+    /// Redraws every shown link from where its two markers are now (or the indicator standing
+    /// for them), the indicators, and the names' positions.
     fn redraw(&self) {
         if let Some(p) = &self.painter {
             return p.schedule();
         }
         let (fr_rect, kr_rect) = self.rects;
+        let (fr_points, kr_points) = (self.points(Country::France), self.points(Country::Korea));
+        let fr_ends = self.fr.decor.follow(fr_rect, &fr_points);
+        let kr_ends = self.kr.decor.follow(kr_rect, &kr_points);
+        let fr_end: HashMap<&str, ((f64, f64), bool)> = fr_points.iter().zip(&fr_ends).map(|(p, &e)| (p.0.as_str(), (e, e != p.1))).collect();
+        let kr_end: HashMap<&str, ((f64, f64), bool)> = kr_points.iter().zip(&kr_ends).map(|(p, &e)| (p.0.as_str(), (e, e != p.1))).collect();
         for id in &self.shown {
             let Some(link) = self.links.get(id) else { continue };
-            let ends = (
-                self.fr_markers.container_point(&self.fr, &link.french).map(|(x, y)| (x + fr_rect.left, y + fr_rect.top)),
-                self.kr_markers.container_point(&self.kr, &link.korean).map(|(x, y)| (x + kr_rect.left, y + kr_rect.top)),
-            );
-            let (Some(fr), Some(kr)) = ends else { continue };
-            let geometry = cross_link(fr, kr, fr_rect, kr_rect, self.stacked);
-            let _ = link.line.set_attribute("d", &geometry.path());
+            let (Some(&(from, from_beyond)), Some(&(to, to_beyond))) = (fr_end.get(link.french.as_str()), kr_end.get(link.korean.as_str())) else { continue };
+            let curve = cross_curve(from, to, self.stacked);
+            let _ = link.line.set_attribute("d", &curve.path());
             // The hit area stops short of the markers, which stay easy to point at.
-            let _ = link.hit.set_attribute("d", &geometry.trimmed(HIT_MARGIN).path());
-            toggle_class(Some(link.line.clone()), "is-clamped-start", geometry.from_clamped);
-            toggle_class(Some(link.line.clone()), "is-clamped-end", geometry.to_clamped);
+            let _ = link.hit.set_attribute("d", &curve.trimmed(HIT_MARGIN).path());
+            toggle_class(Some(link.line.clone()), "is-beyond-start", from_beyond);
+            toggle_class(Some(link.line.clone()), "is-beyond-end", to_beyond);
         }
+        // Holes in the lines' hit areas where markers and groups are: a tap there is theirs.
+        let w = self.root.client_width() as f64 + 20.0;
+        let h = self.root.client_height() as f64 + 20.0;
+        let mut d = format!("M-10 -10H{w:.0}V{h:.0}H-10Z");
+        for m in self.drawn(Country::France).into_iter().chain(self.drawn(Country::Korea)) {
+            let (x, y, r) = (m.at.0, m.at.1, m.reach);
+            d.push_str(&format!("M{:.1} {y:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0Z", x - r, 2.0 * r, -2.0 * r));
+        }
+        let _ = self.hit_clip.set_attribute("d", &d);
+    }
+
+    /// The ends of these pairs on one side, as places.
+    fn ends_on(&self, pairs: &[String], country: Country) -> Vec<Position> {
+        pairs
+            .iter()
+            .filter_map(|id| match &self.painter {
+                Some(p) => p.scene().ends(id).map(|(f, k)| if country == Country::France { f } else { k }),
+                None => self.links.get(id).and_then(|l| {
+                    let (side, _) = self.side(country);
+                    side.markers.position(if country == Country::France { &l.french } else { &l.korean })
+                }),
+            })
+            .collect()
+    }
+
+    /// The map has come to rest (or what it shows changed): lines, indicators, then names.
+    fn rest(&self) {
+        self.resting.set(None);
+        match &self.painter {
+            Some(p) => p.update(|s| s.draw()),
+            None => self.redraw(),
+        }
+        let must: HashSet<String> = {
+            let pairs: Vec<String> = self.selected.borrow().iter().chain(self.highlighted.borrow().iter()).cloned().collect();
+            let ends = |c: Country| -> Vec<String> {
+                pairs
+                    .iter()
+                    .filter_map(|id| match &self.painter {
+                        Some(p) => p.scene().end_ids(id).map(|(f, k)| if c == Country::France { f } else { k }),
+                        None => self.links.get(id).map(|l| if c == Country::France { l.french.clone() } else { l.korean.clone() }),
+                    })
+                    .collect()
+            };
+            ends(Country::France).into_iter().chain(ends(Country::Korea)).collect()
+        };
+        for country in [Country::France, Country::Korea] {
+            let (side, rect) = self.side(country);
+            let drawn = self.drawn(country);
+            let rank = |id: &str| match &self.painter {
+                Some(p) => p.scene().rank_of(id),
+                None => side.markers.name_of(id).map(|(_, r)| r),
+            };
+            side.decor.place_names(rect, &drawn, rank, &must, Vec::new());
+        }
+        if let Some(p) = &self.painter {
+            let avoid: Vec<Rect> = self.fr.decor.avoid.borrow().iter().chain(self.kr.decor.avoid.borrow().iter()).copied().collect();
+            p.update(|s| s.avoid = avoid);
+        }
+        self.update_settled();
+    }
+
+    /// `data-settled` on the view's element: "true" once no fit is asked for or under way.
+    fn update_settled(&self) {
+        let settled = self.fitting.get().is_none() && self.resting.get().is_none() && !self.fr.decor.framing.is_settling() && !self.kr.decor.framing.is_settling();
+        let value = if settled { "true" } else { "false" };
+        if self.root.get_attribute("data-settled").as_deref() != Some(value) {
+            let _ = self.root.set_attribute("data-settled", value);
+        }
+    }
+
+    fn schedule_rest(&self) {
+        if let Some((_, rest, _)) = &self.frame_fns {
+            request(&self.resting, rest);
+        }
+        self.update_settled();
+    }
+
+    /// Fits the maps as asked (at an animation frame: what covers them is laid out by then).
+    fn apply_fit(&self) {
+        self.fitting.set(None);
+        let Some((how, animate)) = self.fit.take() else { return self.update_settled() };
+        let include = self.include.borrow().clone();
+        for country in [Country::France, Country::Korea] {
+            let (side, _) = self.side(country);
+            let places = match &self.painter {
+                Some(p) => p.scene().shown_positions(Some(country)),
+                None => side.markers.shown_positions(),
+            };
+            if how == Reframe::All {
+                side.decor.framing.hand.set(false);
+            }
+            side.decor.frame(&places, &self.ends_on(&include, country), how == Reframe::Keep, animate);
+        }
+        self.schedule_rest();
     }
 }
 
@@ -142,12 +292,13 @@ impl TwinMap {
     /// The France and the Korea maps.
     pub(crate) fn leaflets(&self) -> Vec<Map> {
         let i = self.inner.borrow();
-        vec![i.fr.clone(), i.kr.clone()]
+        vec![i.fr.map.clone(), i.kr.map.clone()]
     }
 
     pub fn new(container: &HtmlElement, stacked: bool, basemap: &JsValue, callbacks: Callbacks) -> Result<Self, JsValue> {
         let doc = container.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
         let _ = container.class_list().add_2("map--twin", if stacked { "map--stacked" } else { "map--side-by-side" });
+        let _ = container.set_attribute("data-settled", "false");
         let fr_pane = div(&doc, "twin-pane twin-pane--fr")?;
         let kr_pane = div(&doc, "twin-pane twin-pane--kr")?;
         container.append_child(&fr_pane)?;
@@ -155,88 +306,130 @@ impl TwinMap {
         let overlay = doc.create_element_ns(Some(SVG), "svg")?;
         overlay.set_attribute("class", "link-overlay")?;
         overlay.set_attribute("aria-hidden", "true")?;
-        // The arrow that ends a line whose marker is out of view.
         let defs = doc.create_element_ns(Some(SVG), "defs")?;
-        let marker = doc.create_element_ns(Some(SVG), "marker")?;
-        for (k, v) in [("id", "pm-arrow"), ("viewBox", "0 0 10 10"), ("refX", "8"), ("refY", "5"), ("markerWidth", "6"), ("markerHeight", "6"), ("orient", "auto-start-reverse")] {
-            marker.set_attribute(k, v)?;
-        }
-        let arrow = doc.create_element_ns(Some(SVG), "path")?;
-        arrow.set_attribute("d", "M0 0 L10 5 L0 10 z")?;
-        arrow.set_attribute("class", "pm-arrow")?;
-        marker.append_child(&arrow)?;
-        defs.append_child(&marker)?;
+        let clip = doc.create_element_ns(Some(SVG), "clipPath")?;
+        clip.set_attribute("id", "pm-hit-clip")?;
+        clip.set_attribute("clipPathUnits", "userSpaceOnUse")?;
+        let hit_clip = doc.create_element_ns(Some(SVG), "path")?;
+        hit_clip.set_attribute("clip-rule", "evenodd")?;
+        clip.append_child(&hit_clip)?;
+        defs.append_child(&clip)?;
         overlay.append_child(&defs)?;
+        let lines = doc.create_element_ns(Some(SVG), "g")?;
+        lines.set_attribute("class", "pm-lines")?;
+        let hits = doc.create_element_ns(Some(SVG), "g")?;
+        hits.set_attribute("class", "pm-hits")?;
+        hits.set_attribute("clip-path", "url(#pm-hit-clip)")?;
+        overlay.append_child(&lines)?;
+        overlay.append_child(&hits)?;
         container.append_child(&overlay)?;
 
         let fr = new_map(&fr_pane, basemap, false, &callbacks, Country::France)?;
         let kr = new_map(&kr_pane, basemap, true, &callbacks, Country::Korea)?;
-        let inner = Rc::new(RefCell::new(Inner {
-            root: container.clone(),
-            fr_pane,
-            kr_pane,
-            overlay,
-            fr,
-            kr,
-            fr_markers: MarkerSet::new("fr", &callbacks),
-            kr_markers: MarkerSet::new("kr", &callbacks),
-            links: HashMap::new(),
-            shown: HashSet::new(),
-            stacked,
-            rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
-            pending: std::cell::Cell::new(None),
-            painter: None,
-        }));
-        inner.borrow_mut().measure();
-        let mut twin = TwinMap { inner, callbacks, closures: Vec::new(), resize: None };
-
-        // The overlay follows either map, redrawn at most once per animation frame however many
-        // move and zoom events a frame brings; markers are spread apart again at each zoom.
-        let weak: Weak<RefCell<Inner>> = Rc::downgrade(&twin.inner);
-        let frame = Closure::<dyn FnMut(JsValue)>::new({
-            let weak = weak.clone();
-            move |_| {
-                if let Some(inner) = weak.upgrade() {
-                    let i = inner.borrow();
-                    i.pending.set(None);
-                    i.redraw();
-                }
-            }
-        });
-        let frame_js: js_sys::Function = frame.as_ref().clone().unchecked_into();
-        twin.closures.push(frame);
-        let redraw = twin.handler({
-            let weak = weak.clone();
+        // Filled in below: the maps' rest handlers need the view they belong to.
+        let weak_cell: Rc<RefCell<Weak<RefCell<Inner>>>> = Rc::new(RefCell::new(Weak::new()));
+        let on_rest: Rc<dyn Fn()> = Rc::new({
+            let weak_cell = weak_cell.clone();
             move || {
-                if let Some(inner) = weak.upgrade() {
-                    let i = inner.borrow();
-                    if i.pending.get().is_none() {
-                        if let Some(w) = web_sys::window() {
-                            i.pending.set(w.request_animation_frame(&frame_js).ok());
-                        }
+                if let Some(inner) = weak_cell.borrow().upgrade() {
+                    if let Ok(i) = inner.try_borrow() {
+                        i.schedule_rest();
                     }
                 }
             }
         });
+        let side = |map: Map, pane: HtmlElement, key: &'static str, country: Country| -> Result<Side, JsValue> {
+            let framing = Framing::new(&map, &pane, on_rest.clone());
+            let markers = MarkerSet::new(key, &callbacks, framing.hand.clone());
+            let decor = Decor::new(framing, container, container, Some(country), callbacks.words.clone())?;
+            Ok(Side { map, pane, markers, decor, country })
+        };
+        let fr = side(fr, fr_pane, "fr", Country::France)?;
+        let kr = side(kr, kr_pane, "kr", Country::Korea)?;
+        let inner = Rc::new(RefCell::new(Inner {
+            root: container.clone(),
+            fr,
+            kr,
+            overlay,
+            lines,
+            hits,
+            hit_clip,
+            links: HashMap::new(),
+            shown: HashSet::new(),
+            stacked,
+            rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
+            pending: Cell::new(None),
+            resting: Cell::new(None),
+            fitting: Cell::new(None),
+            fit: Cell::new(None),
+            include: RefCell::new(Vec::new()),
+            selected: RefCell::new(Vec::new()),
+            highlighted: RefCell::new(HashSet::new()),
+            framed_once: Cell::new(false),
+            frame_fns: None,
+            painter: None,
+        }));
+        *weak_cell.borrow_mut() = Rc::downgrade(&inner);
+        inner.borrow_mut().measure();
+        let mut twin = TwinMap { inner, callbacks, closures: Vec::new(), resize: None };
+
+        // The animation frames: a redraw (at most one per frame however many move and zoom
+        // events it brings), a rest (names placed once the maps stand still), a fit.
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(&twin.inner);
+        let on_frame = |f: fn(&Inner)| {
+            let weak = weak.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    if let Ok(i) = inner.try_borrow() {
+                        f(&i);
+                    }
+                }
+            })
+        };
+        let redraw = on_frame(|i| {
+            i.pending.set(None);
+            i.redraw();
+        });
+        let rest = on_frame(|i| i.rest());
+        let fit = on_frame(|i| i.apply_fit());
+        twin.inner.borrow_mut().frame_fns = Some((
+            redraw.as_ref().clone().unchecked_into(),
+            rest.as_ref().clone().unchecked_into(),
+            fit.as_ref().clone().unchecked_into(),
+        ));
+        twin.closures.extend([redraw, rest, fit]);
+        let schedule_redraw = twin.handler({
+            let weak = weak.clone();
+            move || {
+                if let Some(inner) = weak.upgrade() {
+                    let i = inner.borrow();
+                    if let Some((redraw, _, _)) = &i.frame_fns {
+                        request(&i.pending, redraw);
+                    }
+                }
+            }
+        });
+        // Markers are laid out again at each zoom; the rest (names) follows at `moveend`.
         let respread = twin.handler({
             let weak = weak.clone();
             move || {
                 if let Some(inner) = weak.upgrade() {
                     let i = inner.borrow();
-                    i.fr_markers.spread(&i.fr);
-                    i.kr_markers.spread(&i.kr);
+                    i.fr.markers.spread(&i.fr.map);
+                    i.kr.markers.spread(&i.kr.map);
                     i.redraw();
                 }
             }
         });
         {
             let i = twin.inner.borrow();
-            for map in [&i.fr, &i.kr] {
-                map.on("move zoom resize viewreset", &redraw);
+            for map in [&i.fr.map, &i.kr.map] {
+                map.on("move zoom resize viewreset", &schedule_redraw);
                 map.on("zoomend", &respread);
             }
         }
-        // A resized container (panel opened, phone rotated): both maps and the overlay follow.
+        // A resized container (panel opened, phone rotated): both maps and the overlay follow,
+        // and maps not moved by hand are framed again.
         let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(inner) = weak.upgrade() {
                 inner.borrow_mut().measure();
@@ -244,9 +437,12 @@ impl TwinMap {
                 if let Some(p) = &i.painter {
                     p.update(|s| s.resize());
                 }
-                i.fr.invalidate_size(false);
-                i.kr.invalidate_size(false);
+                i.fr.map.invalidate_size(false);
+                i.kr.map.invalidate_size(false);
                 i.redraw();
+                if i.framed_once.get() {
+                    i.ask_fit(Reframe::Keep);
+                }
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -271,24 +467,50 @@ impl TwinMap {
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        let names: Vec<(String, String)> = markers.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+        {
+            let i = self.inner.borrow();
+            let of = |c: Country| names.iter().zip(markers).filter(|(_, m)| m.country == c).map(|(n, _)| n.clone()).collect::<Vec<_>>();
+            i.fr.decor.set_names(&of(Country::France));
+            i.kr.decor.set_names(&of(Country::Korea));
+        }
         if links.len() > CANVAS_ABOVE {
             let root = self.inner.borrow().root.clone();
             if let Ok(mut s) = Scene::new(&root) {
                 s.set_data(markers, links);
                 let weak = Rc::downgrade(&self.inner);
                 let painter = Painter::new(s, move || weak.upgrade()?.try_borrow().ok().map(|i| i.frame()));
-                let (fr, kr) = (self.inner.borrow().fr.clone(), self.inner.borrow().kr.clone());
-                for (map, french) in [(fr, true), (kr, false)] {
+                // After each canvas frame: the indicators the scene found, and the names.
+                let weak = Rc::downgrade(&self.inner);
+                painter.after_draw(Rc::new(move |scene: &Scene| {
+                    let Some(inner) = weak.upgrade() else { return };
+                    let Ok(i) = inner.try_borrow() else { return };
+                    for country in [Country::France, Country::Korea] {
+                        let (side, _) = i.side(country);
+                        let (groups, places, in_view) = scene.edges(country);
+                        side.decor.show_edges(&groups, |m| places[m], in_view);
+                        side.decor.follow_names(|id| scene.screen_of(id));
+                    }
+                }));
+                let maps = {
+                    let i = self.inner.borrow();
+                    (i.fr.map.clone(), i.kr.map.clone(), i.fr.decor.framing.hand.clone(), i.kr.decor.framing.hand.clone())
+                };
+                for (map, french) in [(maps.0.clone(), true), (maps.1.clone(), false)] {
                     let weak = Rc::downgrade(&self.inner);
                     let offset = Rc::new(move || {
                         weak.upgrade()
                             .and_then(|i| i.try_borrow().ok().map(|i| if french { i.rects.0 } else { i.rects.1 }))
                             .map_or((0.0, 0.0), |r| (r.left, r.top))
                     });
-                    let maps = (self.inner.borrow().fr.clone(), self.inner.borrow().kr.clone());
+                    let maps = maps.clone();
                     let zoom_to = Rc::new(move |french: &[Position], korean: &[Position]| {
-                        super::zoom_to_places(&maps.0, french);
-                        super::zoom_to_places(&maps.1, korean);
+                        for (map, places, hand) in [(&maps.0, french, &maps.2), (&maps.1, korean, &maps.3)] {
+                            if !places.is_empty() {
+                                hand.set(true);
+                                super::zoom_to_places(map, places);
+                            }
+                        }
                     });
                     self.closures.extend(scene::listen(&map, &painter, &self.callbacks, offset, zoom_to));
                 }
@@ -300,8 +522,8 @@ impl TwinMap {
             let i = self.inner.borrow();
             for spec in markers {
                 match spec.country {
-                    crate::domain::Country::France => i.fr_markers.add(spec),
-                    crate::domain::Country::Korea => i.kr_markers.add(spec),
+                    Country::France => i.fr.markers.add(spec),
+                    Country::Korea => i.kr.markers.add(spec),
                 }
             }
         }
@@ -324,7 +546,8 @@ impl TwinMap {
 
     pub fn show(&mut self, links: &[&str], markers: &[&str]) {
         if let Some(p) = self.painter() {
-            return p.update(|s| s.show(links, markers));
+            p.update(|s| s.show(links, markers));
+            return self.inner.borrow().schedule_rest();
         }
         let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
         let mut markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
@@ -347,18 +570,19 @@ impl TwinMap {
             for id in added {
                 if let Some(l) = i.links.get(id) {
                     // Only links with both ends on the map are drawn.
-                    if i.fr_markers.position(&l.french).is_some() && i.kr_markers.position(&l.korean).is_some() {
-                        let _ = i.overlay.append_child(&l.line);
-                        let _ = i.overlay.append_child(&l.hit);
+                    if i.fr.markers.position(&l.french).is_some() && i.kr.markers.position(&l.korean).is_some() {
+                        let _ = i.lines.append_child(&l.line);
+                        let _ = i.hits.append_child(&l.hit);
                     }
                 }
             }
             i.shown = links.clone();
         }
         let i = self.inner.borrow();
-        i.fr_markers.show(&i.fr, markers);
-        i.kr_markers.show(&i.kr, markers);
+        i.fr.markers.show(&i.fr.map, markers);
+        i.kr.markers.show(&i.kr.map, markers);
         i.redraw();
+        i.schedule_rest();
     }
 
     fn ends_of(i: &Inner, pairs: impl Fn(&str) -> bool) -> HashSet<&str> {
@@ -369,77 +593,99 @@ impl TwinMap {
         self.inner.borrow().painter.clone()
     }
 
-    pub fn select(&mut self, pair: Option<&str>) {
+    pub fn select(&mut self, pairs: &[&str]) {
+        {
+            let i = self.inner.borrow();
+            *i.selected.borrow_mut() = pairs.iter().map(|s| s.to_string()).collect();
+            *i.include.borrow_mut() = pairs.iter().map(|s| s.to_string()).collect();
+        }
         if let Some(p) = self.painter() {
-            return p.update(|s| s.select(pair));
+            p.update(|s| s.select(pairs));
+            return self.inner.borrow().schedule_rest();
         }
         let i = self.inner.borrow();
         for (id, l) in &i.links {
-            let on = Some(id.as_str()) == pair;
+            let on = pairs.contains(&id.as_str());
             toggle_class(Some(l.line.clone()), "is-selected", on);
             if on && l.line.parent_node().is_some() {
                 // Drawn last = drawn on top.
-                let _ = i.overlay.append_child(&l.line);
-                let _ = i.overlay.append_child(&l.hit);
+                let _ = i.lines.append_child(&l.line);
+                let _ = i.hits.append_child(&l.hit);
             }
         }
-        let ends = Self::ends_of(&i, |id| Some(id) == pair);
-        i.fr_markers.set_class("is-selected", |id| ends.contains(id));
-        i.kr_markers.set_class("is-selected", |id| ends.contains(id));
+        let ends = Self::ends_of(&i, |id| pairs.contains(&id));
+        i.fr.markers.set_selected(&i.fr.map, |id| ends.contains(id));
+        i.kr.markers.set_selected(&i.kr.map, |id| ends.contains(id));
+        i.redraw();
+        i.schedule_rest();
     }
 
     pub fn highlight(&mut self, pairs: &HashSet<String>) {
+        {
+            let i = self.inner.borrow();
+            if *i.highlighted.borrow() == *pairs {
+                return;
+            }
+            *i.highlighted.borrow_mut() = pairs.clone();
+        }
         if let Some(p) = self.painter() {
-            return p.update(|s| s.highlight(pairs));
+            p.update(|s| s.highlight(pairs));
+            return self.inner.borrow().schedule_rest();
         }
         let i = self.inner.borrow();
         for (id, l) in &i.links {
             toggle_class(Some(l.line.clone()), "is-highlighted", pairs.contains(id));
         }
         let ends = Self::ends_of(&i, |id| pairs.contains(id));
-        i.fr_markers.set_class("is-highlighted", |id| ends.contains(id));
-        i.kr_markers.set_class("is-highlighted", |id| ends.contains(id));
+        i.fr.markers.set_class("is-highlighted", |id| ends.contains(id));
+        i.kr.markers.set_class("is-highlighted", |id| ends.contains(id));
+        i.schedule_rest();
     }
 
-    /// Pans each map to its end of the pair, keeping the zoom, clear of a card at the bottom.
-    pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
+    /// Asks for a fit at the next animation frame (see [`super::PartnershipMap::frame`]).
+    pub fn frame(&self, how: Reframe, include: Vec<String>) {
         let i = self.inner.borrow();
-        let ends = match &i.painter {
-            Some(p) => p.scene().ends(id).map(|(a, b)| (Some(a), Some(b))),
-            None => i.links.get(id).map(|l| (i.fr_markers.position(&l.french), i.kr_markers.position(&l.korean))),
-        };
-        let Some((french, korean)) = ends else { return };
-        let (_, kr_rect) = (i.rect(&i.fr_pane), i.rect(&i.kr_pane));
-        // The card covers the lower part of the view: only the lower map when stacked.
-        let (fr_bottom, kr_bottom) = if i.stacked { (24.0, (bottom - (i.rect(&i.root.clone()).bottom - kr_rect.bottom)).max(24.0)) } else { (bottom, bottom) };
-        for (map, at, b) in [(&i.fr, french, fr_bottom), (&i.kr, korean, kr_bottom)] {
-            if let Some(at) = at {
-                let p = to_leaflet(at);
-                let bounds = LatLngBounds::new(&p, &p);
-                map.fit_bounds_with_options(&bounds, &fit_options(animate, [32.0, 32.0, 32.0, b + 16.0], map.get_zoom()));
-            }
-        }
+        *i.include.borrow_mut() = include;
+        i.ask_fit(how);
     }
 
-    /// Fits each map to its country's shown markers.
-    pub fn fit_all(&self) {
+    pub fn relabel(&mut self, markers: &[MarkerSpec], links: &[LinkSpec], words: Words) {
+        *self.callbacks.words.borrow_mut() = words;
         let i = self.inner.borrow();
-        for (map, markers, country) in [(&i.fr, &i.fr_markers, Country::France), (&i.kr, &i.kr_markers, Country::Korea)] {
-            let points: Vec<Position> = match &i.painter {
-                Some(p) => p.scene().shown_positions(Some(country)),
-                None => markers.shown_positions(),
-            };
-            if points.is_empty() {
-                continue;
-            }
-            let list: Array = points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
-            map.fit_bounds_with_options(&LatLngBounds::new_from_list(&list), &fit_options(false, FIT_PADDING, 9.0));
-            markers.spread(map);
+        let names: Vec<(String, String)> = markers.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+        for side in [&i.fr, &i.kr] {
+            let mine: Vec<(String, String)> = names.iter().zip(markers).filter(|(_, m)| m.country == side.country).map(|(n, _)| n.clone()).collect();
+            side.decor.set_names(&mine);
+            side.markers.relabel(markers);
+            rename_zoom_control(&side.map, &self.callbacks.words.borrow(), Some(side.country));
         }
         match &i.painter {
-            Some(p) => p.update(|s| s.draw()),
-            None => i.redraw(),
+            Some(p) => p.update(|s| s.relabel(markers, links)),
+            None => {
+                for spec in links {
+                    if let Some(l) = i.links.get(&spec.id) {
+                        set_svg_title(&l.hit, &spec.label);
+                    }
+                }
+            }
         }
+        i.schedule_rest();
+    }
+}
+
+impl Inner {
+    fn ask_fit(&self, how: Reframe) {
+        let animate = self.framed_once.get() && !super::prefers_reduced_motion();
+        self.framed_once.set(true);
+        let how = match self.fit.get() {
+            Some((Reframe::All, _)) => Reframe::All,
+            _ => how,
+        };
+        self.fit.set(Some((how, animate)));
+        if let Some((_, _, fit)) = &self.frame_fns {
+            request(&self.fitting, fit);
+        }
+        self.update_settled();
     }
 }
 
@@ -451,20 +697,25 @@ impl Drop for TwinMap {
         let i = self.inner.borrow();
         // Removing a map ends its pan (a pair just selected) but not its zoom; both fire a last
         // move, whose frame is forgotten below.
-        bindings::finish_zoom(&i.fr);
-        bindings::finish_zoom(&i.kr);
-        i.fr.remove();
-        i.kr.remove();
+        bindings::finish_zoom(&i.fr.map);
+        bindings::finish_zoom(&i.kr.map);
+        i.fr.map.remove();
+        i.kr.map.remove();
         // Then the frames those moves asked for: they would call closures dropped with the map.
-        if let (Some(id), Some(w)) = (i.pending.take(), web_sys::window()) {
-            let _ = w.cancel_animation_frame(id);
+        if let Some(w) = web_sys::window() {
+            for pending in [&i.pending, &i.resting, &i.fitting] {
+                if let Some(id) = pending.take() {
+                    let _ = w.cancel_animation_frame(id);
+                }
+            }
         }
         if let Some(p) = &i.painter {
             p.cancel();
         }
         i.overlay.remove();
-        i.fr_pane.remove();
-        i.kr_pane.remove();
+        i.fr.pane.remove();
+        i.kr.pane.remove();
         let _ = i.root.class_list().remove_3("map--twin", "map--stacked", "map--side-by-side");
+        let _ = i.root.remove_attribute("data-settled");
     }
 }

@@ -1,19 +1,30 @@
-//! The world view: one Leaflet map, France and Korea joined by great-circle arcs.
+//! The world view: one Leaflet map, France and Korea joined by great-circle arcs, the two
+//! countries and the authorities named on it, one indicator per edge for what lies beyond.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use js_sys::Array;
-use leaflet::{LatLngBounds, Map, MapOptions, Polyline, PolylineOptions};
+use leaflet::{Map, MapOptions, Polyline, PolylineOptions};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::decor::Decor;
+use super::framing::Framing;
+use super::labels::NameAnchor;
 use super::markers::MarkerSet;
 use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
-use super::{add_basemap, bindings, fit_options, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick};
-use crate::domain::geo::great_circle;
+use super::{add_basemap, bindings, rename_zoom_control, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick, Reframe, Words};
+use crate::domain::dataset::{Country, LatLng as Position};
+use crate::domain::geo::{great_circle, Rect};
 
 const ARC_SEGMENTS: usize = 64;
+/// Where each country's name is written on the world map: about the middle of its land.
+const COUNTRY_NAMES: [(Country, &str, Position); 2] = [
+    (Country::France, "country:FR", Position { lat: 46.6, lng: 2.4 }),
+    (Country::Korea, "country:KR", Position { lat: 36.4, lng: 127.9 }),
+];
 
 struct LinkLayers {
     line: Polyline,
@@ -46,13 +57,28 @@ impl Links {
     }
 }
 
-pub struct WorldMap {
+/// What the map's event handlers share with the view.
+struct State {
     map: Map,
     container: web_sys::HtmlElement,
-    /// Set when there are too many links for one element each: everything is drawn on a canvas.
-    painter: Option<Painter>,
     markers: MarkerSet,
     links: Links,
+    decor: Decor,
+    painter: RefCell<Option<Painter>>,
+    selected: RefCell<Vec<String>>,
+    highlighted: RefCell<HashSet<String>>,
+    include: RefCell<Vec<String>>,
+    fit: Cell<Option<(Reframe, bool)>>,
+    framed_once: Cell<bool>,
+    /// Animation frames asked for: names following a move, a rest, a fit.
+    pending: Cell<Option<i32>>,
+    resting: Cell<Option<i32>>,
+    fitting: Cell<Option<i32>>,
+    frame_fns: RefCell<Option<(js_sys::Function, js_sys::Function, js_sys::Function)>>,
+}
+
+pub struct WorldMap {
+    state: Rc<State>,
     callbacks: Callbacks,
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
     resize: Option<SizeWatch>,
@@ -65,17 +91,137 @@ fn path_element(layer: &Polyline) -> Option<web_sys::Element> {
 /// A size observer and the callback it calls.
 pub(crate) type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut(JsValue)>);
 
-/// Tells Leaflet when its container changes size (a panel opens, a phone rotates): Leaflet
-/// itself only watches the window.
-pub(crate) fn observe_size(map: &Map, container: &web_sys::HtmlElement) -> Option<SizeWatch> {
-    let map = map.clone();
-    let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        map.invalidate_size(false);
-    });
-    web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok().map(|observer| {
-        observer.observe(container);
-        (observer, closure)
-    })
+fn request(pending: &Cell<Option<i32>>, f: &js_sys::Function) {
+    if pending.get().is_none() {
+        if let Some(w) = web_sys::window() {
+            pending.set(w.request_animation_frame(f).ok());
+        }
+    }
+}
+
+impl State {
+    fn rect(&self) -> Rect {
+        Rect { left: 0.0, top: 0.0, right: self.container.client_width() as f64, bottom: self.container.client_height() as f64 }
+    }
+
+    /// Frame by frame while the map moves: the indicators and the names follow.
+    fn follow(&self) {
+        self.pending.set(None);
+        if let Some(p) = self.painter.borrow().as_ref() {
+            return p.schedule();
+        }
+        let points: Vec<(String, (f64, f64), Position)> = self
+            .markers
+            .shown_places()
+            .into_iter()
+            .filter_map(|(id, place)| Some((id.clone(), self.markers.container_point(&self.map, &id)?, place)))
+            .chain(COUNTRY_NAMES.iter().map(|(_, id, at)| {
+                let p = self.map.lat_lng_to_container_point(&to_leaflet(*at));
+                (id.to_string(), (p.x(), p.y()), *at)
+            }))
+            .collect();
+        let markers = points.len() - COUNTRY_NAMES.len();
+        self.decor.follow(self.rect(), &points[..markers]);
+        let by_id: HashMap<&str, (f64, f64)> = points.iter().map(|p| (p.0.as_str(), p.1)).collect();
+        self.decor.follow_names(|id| by_id.get(id).copied());
+    }
+
+    /// The map stands still (or what it shows changed): indicators, then names.
+    fn rest(&self) {
+        self.resting.set(None);
+        self.follow();
+        let painter = self.painter.borrow().clone();
+        if let Some(p) = &painter {
+            p.update(|s| s.draw());
+        }
+        let pairs: Vec<String> = self.selected.borrow().iter().chain(self.highlighted.borrow().iter()).cloned().collect();
+        let must: HashSet<String> = match &painter {
+            Some(p) => pairs.iter().filter_map(|id| p.scene().end_ids(id)).flat_map(|(a, b)| [a, b]).collect(),
+            None => {
+                let links = self.links.0.borrow();
+                pairs.iter().filter_map(|id| links.0.get(id)).flat_map(|l| [l.ends.0.clone(), l.ends.1.clone()]).collect()
+            }
+        };
+        let drawn = match &painter {
+            Some(p) => p.scene().drawn(None),
+            None => self.markers.drawn(&self.map),
+        };
+        // The countries' names on their land, before any authority's.
+        let countries = COUNTRY_NAMES
+            .iter()
+            .map(|(_, id, at)| {
+                let p = self.map.lat_lng_to_container_point(&to_leaflet(*at));
+                NameAnchor { id: id.to_string(), at: (p.x(), p.y()), gap: 18.0, must: true, rank: u32::MAX }
+            })
+            .filter(|a| self.rect().contains(a.at))
+            .collect();
+        let rank = |id: &str| match &painter {
+            Some(p) => p.scene().rank_of(id),
+            None => self.markers.name_of(id).map(|(_, r)| r),
+        };
+        self.decor.place_names(self.rect(), &drawn, rank, &must, countries);
+        if let Some(p) = &painter {
+            let avoid = self.decor.avoid.borrow().clone();
+            p.update(|s| s.avoid = avoid);
+        }
+        self.update_settled();
+    }
+
+    fn update_settled(&self) {
+        let settled = self.fitting.get().is_none() && self.resting.get().is_none() && !self.decor.framing.is_settling();
+        let value = if settled { "true" } else { "false" };
+        if self.container.get_attribute("data-settled").as_deref() != Some(value) {
+            let _ = self.container.set_attribute("data-settled", value);
+        }
+    }
+
+    fn schedule(&self, which: usize) {
+        if let Some(fns) = self.frame_fns.borrow().as_ref() {
+            let (pending, f) = match which {
+                0 => (&self.pending, &fns.0),
+                1 => (&self.resting, &fns.1),
+                _ => (&self.fitting, &fns.2),
+            };
+            request(pending, f);
+        }
+        self.update_settled();
+    }
+
+    fn ask_fit(&self, how: Reframe) {
+        let animate = self.framed_once.get() && !super::prefers_reduced_motion();
+        self.framed_once.set(true);
+        let how = match self.fit.get() {
+            Some((Reframe::All, _)) => Reframe::All,
+            _ => how,
+        };
+        self.fit.set(Some((how, animate)));
+        self.schedule(2);
+    }
+
+    fn apply_fit(&self) {
+        self.fitting.set(None);
+        let Some((how, animate)) = self.fit.take() else { return self.update_settled() };
+        let painter = self.painter.borrow().clone();
+        let places = match &painter {
+            Some(p) => p.scene().shown_positions(None),
+            None => self.markers.shown_positions(),
+        };
+        let include: Vec<Position> = self
+            .include
+            .borrow()
+            .iter()
+            .filter_map(|id| match &painter {
+                Some(p) => p.scene().ends(id),
+                None => self.links.0.borrow().0.get(id).and_then(|l| Some((self.markers.position(&l.ends.0)?, self.markers.position(&l.ends.1)?))),
+            })
+            .flat_map(|(a, b)| [a, b])
+            .collect();
+        if how == Reframe::All {
+            self.decor.framing.hand.set(false);
+        }
+        self.decor.frame(&places, &include, how == Reframe::Keep, animate);
+        self.schedule(1);
+    }
 }
 
 impl WorldMap {
@@ -93,32 +239,100 @@ impl WorldMap {
             options.set_marker_zoom_animation(false);
         }
         let map = Map::new_with_element(container, &options)?;
+        let _ = container.set_attribute("data-settled", "false");
         super::add_zoom_control(&map, &callbacks, None);
         map.set_view(&leaflet::LatLng::new(50.0, 65.0), 3.0);
         add_basemap(&map, basemap);
-        let resize = observe_size(&map, container);
-        let mut world = WorldMap {
-            map,
-            container: container.clone(),
-            painter: None,
-            markers: MarkerSet::new("world", &callbacks),
-            links: Links::default(),
-            callbacks,
-            closures: Vec::new(),
-            resize,
-        };
-        // Markers that would overlap at the new zoom are spread apart again, and the lines follow.
-        let (map, markers, links) = (world.map.clone(), world.markers.clone(), world.links.clone());
-        let respread = world.handler(move || {
-            markers.spread(&map);
-            links.relink(&markers);
+        let weak_cell: Rc<RefCell<Weak<State>>> = Rc::new(RefCell::new(Weak::new()));
+        let on_rest: Rc<dyn Fn()> = Rc::new({
+            let weak_cell = weak_cell.clone();
+            move || {
+                if let Some(s) = weak_cell.borrow().upgrade() {
+                    s.schedule(1);
+                }
+            }
         });
-        world.map.on("zoomend", &respread);
+        let framing = Framing::new(&map, container, on_rest);
+        let markers = MarkerSet::new("world", &callbacks, framing.hand.clone());
+        let decor = Decor::new(framing, container, container, None, callbacks.words.clone())?;
+        let state = Rc::new(State {
+            map: map.clone(),
+            container: container.clone(),
+            markers,
+            links: Links::default(),
+            decor,
+            painter: RefCell::new(None),
+            selected: RefCell::new(Vec::new()),
+            highlighted: RefCell::new(HashSet::new()),
+            include: RefCell::new(Vec::new()),
+            fit: Cell::new(None),
+            framed_once: Cell::new(false),
+            pending: Cell::new(None),
+            resting: Cell::new(None),
+            fitting: Cell::new(None),
+            frame_fns: RefCell::new(None),
+        });
+        *weak_cell.borrow_mut() = Rc::downgrade(&state);
+        let mut world = WorldMap { state, callbacks, closures: Vec::new(), resize: None };
+        let weak = Rc::downgrade(&world.state);
+        let on_frame = |f: fn(&State)| {
+            let weak = weak.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if let Some(s) = weak.upgrade() {
+                    f(&s);
+                }
+            })
+        };
+        let (follow, rest, fit) = (on_frame(State::follow), on_frame(State::rest), on_frame(State::apply_fit));
+        *world.state.frame_fns.borrow_mut() = Some((follow.as_ref().clone().unchecked_into(), rest.as_ref().clone().unchecked_into(), fit.as_ref().clone().unchecked_into()));
+        world.closures.extend([follow, rest, fit]);
+        // Markers that would overlap at the new zoom are laid out again, and the lines follow;
+        // names hide while a zoom is animated.
+        let s = world.state.clone();
+        let respread = world.handler(move || {
+            s.decor.set_names_hidden(false);
+            s.markers.spread(&s.map);
+            s.links.relink(&s.markers);
+        });
+        world.state.map.on("zoomend", &respread);
+        let s = Rc::downgrade(&world.state);
+        let hide = world.handler(move || {
+            if let Some(s) = s.upgrade() {
+                s.decor.set_names_hidden(true);
+            }
+        });
+        world.state.map.on("zoomanim", &hide);
+        let s = Rc::downgrade(&world.state);
+        let moved = world.handler(move || {
+            if let Some(s) = s.upgrade() {
+                s.schedule(0);
+            }
+        });
+        world.state.map.on("move", &moved);
+        // Tells Leaflet when its container changes size (a panel opens, a phone rotates):
+        // Leaflet itself only watches the window. A map not moved by hand is framed again.
+        let s = Rc::downgrade(&world.state);
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Some(s) = s.upgrade() {
+                s.map.invalidate_size(false);
+                if let Some(p) = s.painter.borrow().as_ref() {
+                    p.update(|sc| sc.resize());
+                    p.schedule();
+                }
+                if s.framed_once.get() {
+                    s.ask_fit(Reframe::Keep);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()) {
+            observer.observe(container);
+            world.resize = Some((observer, closure));
+        }
         Ok(world)
     }
 
     pub(crate) fn leaflet(&self) -> &Map {
-        &self.map
+        &self.state.map
     }
 
     fn handler(&mut self, f: impl Fn() + 'static) -> JsValue {
@@ -129,28 +343,54 @@ impl WorldMap {
     }
 
     pub fn set_data(&mut self, markers: &[MarkerSpec], links: &[LinkSpec]) {
+        let names: Vec<(String, String)> = markers.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+        self.state.decor.set_names(&names);
         if links.len() > CANVAS_ABOVE {
-            if let Ok(mut s) = Scene::new(&self.container) {
+            if let Ok(mut s) = Scene::new(&self.state.container) {
                 s.set_data(markers, links);
-                let map = self.map.clone();
+                let map = self.state.map.clone();
                 let painter = Painter::new(s, move || Some(Frame::World(scene::projection(&map, (0.0, 0.0)))));
-                let zoom_map = self.map.clone();
-                let zoom_to = std::rc::Rc::new(move |french: &[crate::domain::dataset::LatLng], korean: &[crate::domain::dataset::LatLng]| {
+                let weak = Rc::downgrade(&self.state);
+                painter.after_draw(Rc::new(move |scene: &Scene| {
+                    let Some(s) = weak.upgrade() else { return };
+                    let (groups, places, in_view) = scene.edges(Country::France);
+                    let (k_groups, k_places, k_in_view) = scene.edges(Country::Korea);
+                    // The world map is one box: one indicator per edge for both countries.
+                    let mut all = groups;
+                    let offset = places.len();
+                    for mut g in k_groups {
+                        g.members.iter_mut().for_each(|m| *m += offset);
+                        match all.iter_mut().find(|a| a.edge == g.edge) {
+                            Some(a) => a.members.extend(g.members),
+                            None => all.push(g),
+                        }
+                    }
+                    let every: Vec<Position> = places.into_iter().chain(k_places).collect();
+                    s.decor.show_edges(&all, |m| every[m], in_view.into_iter().chain(k_in_view).collect());
+                    s.decor.follow_names(|id| scene.screen_of(id).or_else(|| COUNTRY_NAMES.iter().find(|c| c.1 == id).map(|c| {
+                        let p = s.map.lat_lng_to_container_point(&to_leaflet(c.2));
+                        (p.x(), p.y())
+                    })));
+                }));
+                let zoom_map = self.state.map.clone();
+                let hand = self.state.decor.framing.hand.clone();
+                let zoom_to = Rc::new(move |french: &[Position], korean: &[Position]| {
+                    hand.set(true);
                     super::zoom_to_places(&zoom_map, &[french, korean].concat())
                 });
-                self.closures.extend(scene::listen(&self.map, &painter, &self.callbacks, std::rc::Rc::new(|| (0.0, 0.0)), zoom_to));
+                self.closures.extend(scene::listen(&self.state.map, &painter, &self.callbacks, Rc::new(|| (0.0, 0.0)), zoom_to));
                 let p = painter.clone();
                 let resized = self.handler(move || {
                     p.update(|s| s.resize());
                     p.schedule();
                 });
-                self.map.on("resize", &resized);
-                self.painter = Some(painter);
+                self.state.map.on("resize", &resized);
+                *self.state.painter.borrow_mut() = Some(painter);
                 return;
             }
         }
         for spec in markers {
-            self.markers.add(spec);
+            self.state.markers.add(spec);
         }
         for spec in links {
             let points = Array::new();
@@ -172,24 +412,25 @@ impl WorldMap {
             hit.on("click", &click);
             hit.on("mouseover", &over);
             hit.on("mouseout", &out);
-            self.links.0.borrow_mut().0.insert(spec.id.clone(), LinkLayers { line, hit, label: spec.label.clone(), ends: (spec.french.clone(), spec.korean.clone()) });
+            self.state.links.0.borrow_mut().0.insert(spec.id.clone(), LinkLayers { line, hit, label: spec.label.clone(), ends: (spec.french.clone(), spec.korean.clone()) });
         }
     }
 
     pub fn show(&mut self, links: &[&str], markers: &[&str]) {
-        if let Some(p) = &self.painter {
-            return p.update(|s| s.show(links, markers));
+        if let Some(p) = self.state.painter.borrow().as_ref() {
+            p.update(|s| s.show(links, markers));
+            return self.state.schedule(1);
         }
         let links: HashSet<String> = links.iter().map(|s| s.to_string()).collect();
         let mut markers: HashSet<String> = markers.iter().map(|s| s.to_string()).collect();
         {
-            let inner = self.links.0.borrow();
+            let inner = self.state.links.0.borrow();
             markers.extend(links.iter().filter_map(|id| inner.0.get(id)).flat_map(|l| [l.ends.0.clone(), l.ends.1.clone()]));
         }
         let (links, markers) = (&links, &markers);
-        self.markers.show(&self.map, markers);
+        self.state.markers.show(&self.state.map, markers);
         {
-            let mut inner = self.links.0.borrow_mut();
+            let mut inner = self.state.links.0.borrow_mut();
             let (all, shown) = &mut *inner;
             for id in shown.difference(links) {
                 if let Some(l) = all.get(id) {
@@ -200,95 +441,108 @@ impl WorldMap {
             *shown = links.iter().filter(|id| all.contains_key(*id)).cloned().collect();
         }
         // Points first (from the markers as now drawn), then onto the map.
-        self.links.relink(&self.markers);
-        let inner = self.links.0.borrow();
-        let (all, shown) = &*inner;
-        // Added in id order: which line lies on top does not depend on hashing.
-        let mut ids: Vec<&String> = shown.iter().collect();
-        ids.sort();
-        for id in ids {
-            let l = &all[id];
-            if path_element(&l.line).is_some() {
-                continue; // already on the map
-            }
-            l.line.add_to(&self.map);
-            l.hit.add_to(&self.map);
-            if let Some(el) = path_element(&l.line) {
-                let _ = el.set_attribute("data-pair-id", id);
-            }
-            if let Some(el) = path_element(&l.hit) {
-                let _ = el.set_attribute("data-hit-pair-id", id);
-                set_svg_title(&el, &l.label);
+        self.state.links.relink(&self.state.markers);
+        {
+            let inner = self.state.links.0.borrow();
+            let (all, shown) = &*inner;
+            // Added in id order: which line lies on top does not depend on hashing.
+            let mut ids: Vec<&String> = shown.iter().collect();
+            ids.sort();
+            for id in ids {
+                let l = &all[id];
+                if path_element(&l.line).is_some() {
+                    continue; // already on the map
+                }
+                l.line.add_to(&self.state.map);
+                l.hit.add_to(&self.state.map);
+                if let Some(el) = path_element(&l.line) {
+                    let _ = el.set_attribute("data-pair-id", id);
+                }
+                if let Some(el) = path_element(&l.hit) {
+                    let _ = el.set_attribute("data-hit-pair-id", id);
+                    set_svg_title(&el, &l.label);
+                }
             }
         }
+        self.state.schedule(1);
     }
 
-    pub fn select(&mut self, pair: Option<&str>) {
-        if let Some(p) = &self.painter {
-            return p.update(|s| s.select(pair));
+    pub fn select(&mut self, pairs: &[&str]) {
+        *self.state.selected.borrow_mut() = pairs.iter().map(|s| s.to_string()).collect();
+        *self.state.include.borrow_mut() = pairs.iter().map(|s| s.to_string()).collect();
+        if let Some(p) = self.state.painter.borrow().as_ref() {
+            p.update(|s| s.select(pairs));
+            return self.state.schedule(1);
         }
-        let inner = self.links.0.borrow();
-        let (all, shown) = &*inner;
-        for (id, l) in all {
-            let on = Some(id.as_str()) == pair;
-            toggle_class(path_element(&l.line), "is-selected", on);
-            if on && shown.contains(id) {
-                l.line.bring_to_front();
-                l.hit.bring_to_front();
+        {
+            let inner = self.state.links.0.borrow();
+            let (all, shown) = &*inner;
+            for (id, l) in all {
+                let on = pairs.contains(&id.as_str());
+                toggle_class(path_element(&l.line), "is-selected", on);
+                if on && shown.contains(id) {
+                    l.line.bring_to_front();
+                    l.hit.bring_to_front();
+                }
             }
+            let ends: HashSet<&str> = pairs.iter().filter_map(|p| all.get(*p)).flat_map(|l| [l.ends.0.as_str(), l.ends.1.as_str()]).collect();
+            self.state.markers.set_selected(&self.state.map, |id| ends.contains(id));
         }
-        let ends = pair.and_then(|p| all.get(p)).map(|l| l.ends.clone());
-        self.markers.set_class("is-selected", |id| ends.as_ref().is_some_and(|(a, b)| a == id || b == id));
+        self.state.links.relink(&self.state.markers);
+        self.state.schedule(1);
     }
 
     pub fn highlight(&mut self, pairs: &HashSet<String>) {
-        if let Some(p) = &self.painter {
-            return p.update(|s| s.highlight(pairs));
-        }
-        let inner = self.links.0.borrow();
-        let mut ends = HashSet::new();
-        for (id, l) in &inner.0 {
-            let on = pairs.contains(id);
-            toggle_class(path_element(&l.line), "is-highlighted", on);
-            if on {
-                ends.insert(l.ends.0.clone());
-                ends.insert(l.ends.1.clone());
-            }
-        }
-        self.markers.set_class("is-highlighted", |id| ends.contains(id));
-    }
-
-    pub fn focus_pair(&self, id: &str, animate: bool, bottom: f64) {
-        if let Some(p) = &self.painter {
-            let ends = p.scene().ends(id);
-            if let Some((a, b)) = ends {
-                let bounds = LatLngBounds::new(&to_leaflet(a), &to_leaflet(b));
-                self.map.fit_bounds_with_options(&bounds, &fit_options(animate, [32.0, 32.0, 32.0, bottom + 16.0], 7.0));
-            }
+        if *self.state.highlighted.borrow() == *pairs {
             return;
         }
-        if let Some(l) = self.links.0.borrow().0.get(id) {
-            let bounds: LatLngBounds = l.line.get_bounds();
-            self.map.fit_bounds_with_options(&bounds, &fit_options(animate, [32.0, 32.0, 32.0, bottom + 16.0], 7.0));
+        *self.state.highlighted.borrow_mut() = pairs.clone();
+        if let Some(p) = self.state.painter.borrow().as_ref() {
+            p.update(|s| s.highlight(pairs));
+            return self.state.schedule(1);
         }
+        {
+            let inner = self.state.links.0.borrow();
+            let mut ends = HashSet::new();
+            for (id, l) in &inner.0 {
+                let on = pairs.contains(id);
+                toggle_class(path_element(&l.line), "is-highlighted", on);
+                if on {
+                    ends.insert(l.ends.0.clone());
+                    ends.insert(l.ends.1.clone());
+                }
+            }
+            self.state.markers.set_class("is-highlighted", |id| ends.contains(id));
+        }
+        self.state.schedule(1);
     }
 
-    pub fn fit_all(&self) {
-        let points = match &self.painter {
-            Some(p) => p.scene().shown_positions(None),
-            None => self.markers.shown_positions(),
-        };
-        if points.is_empty() {
-            return;
+    pub fn frame(&self, how: Reframe, include: Vec<String>) {
+        *self.state.include.borrow_mut() = include;
+        self.state.ask_fit(how);
+    }
+
+    pub fn relabel(&mut self, markers: &[MarkerSpec], links: &[LinkSpec], words: Words) {
+        *self.callbacks.words.borrow_mut() = words;
+        let names: Vec<(String, String)> = markers.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+        self.state.decor.set_names(&names);
+        self.state.markers.relabel(markers);
+        rename_zoom_control(&self.state.map, &self.callbacks.words.borrow(), None);
+        match self.state.painter.borrow().as_ref() {
+            Some(p) => p.update(|s| s.relabel(markers, links)),
+            None => {
+                let mut inner = self.state.links.0.borrow_mut();
+                for spec in links {
+                    if let Some(l) = inner.0.get_mut(&spec.id) {
+                        l.label = spec.label.clone();
+                        if let Some(el) = path_element(&l.hit) {
+                            set_svg_title(&el, &spec.label);
+                        }
+                    }
+                }
+            }
         }
-        let list: Array = points.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
-        let bounds = LatLngBounds::new_from_list(&list);
-        self.map.fit_bounds_with_options(&bounds, &fit_options(false, [32.0; 4], 7.0));
-        if let Some(p) = &self.painter {
-            return p.update(|s| s.draw());
-        }
-        self.markers.spread(&self.map);
-        self.links.relink(&self.markers);
+        self.state.schedule(1);
     }
 }
 
@@ -299,10 +553,18 @@ impl Drop for WorldMap {
         }
         // Removing a map ends its pan (a pair just selected) but not its zoom; both fire a last
         // move, whose frame is forgotten after.
-        bindings::finish_zoom(&self.map);
-        self.map.remove();
-        if let Some(p) = &self.painter {
+        bindings::finish_zoom(&self.state.map);
+        self.state.map.remove();
+        if let Some(w) = web_sys::window() {
+            for pending in [&self.state.pending, &self.state.resting, &self.state.fitting] {
+                if let Some(id) = pending.take() {
+                    let _ = w.cancel_animation_frame(id);
+                }
+            }
+        }
+        if let Some(p) = self.state.painter.borrow().as_ref() {
             p.cancel();
         }
+        let _ = self.state.container.remove_attribute("data-settled");
     }
 }

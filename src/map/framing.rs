@@ -1,0 +1,181 @@
+//! How one Leaflet map keeps its frame: fitted to what is shown, with the side that costs least
+//! left free for each element that covers it (`data-covers-map`: a card, the legend, the view
+//! switch; and the map's own buttons), until the user moves it by hand; and whether it has come
+//! to rest (`data-settled` on the view's element, which tests and embedding pages can wait on).
+//!
+//! "By hand" is what a person does to this map: a drag, the wheel, a double click, a pinch, the
+//! zoom buttons, the keyboard, a box zoom, a click on a group or an edge indicator. Moves the
+//! program makes (fits, resizes) never count, however they are animated.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::Array;
+use leaflet::{LatLngBounds, Map};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use super::{fit_options, to_leaflet};
+use crate::domain::dataset::LatLng as Position;
+use crate::domain::frame::{fit_padding, Padding};
+use crate::domain::geo::Rect;
+use crate::domain::screen::mercator;
+
+type Listeners = Vec<Closure<dyn FnMut(JsValue)>>;
+
+/// The most a fit zooms in: enough of the country around a single authority to know where it
+/// is (an embed focused on Nice showed a few kilometres of coast at zoom 9).
+pub const MAX_FIT_ZOOM: f64 = 6.0;
+
+/// The frame state of one Leaflet map (cheap to clone: the indicators' handlers keep one).
+#[derive(Clone)]
+pub struct Framing {
+    pub map: Map,
+    /// The map's element (the Leaflet container).
+    pub pane: HtmlElement,
+    /// The user moved this map since the last filter change.
+    pub hand: Rc<Cell<bool>>,
+    /// Fits asked of Leaflet whose `moveend` has not come yet.
+    settling: Rc<Cell<u32>>,
+    _listeners: Rc<Listeners>,
+}
+
+fn is_map_key(key: &str) -> bool {
+    matches!(key, "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "+" | "-" | "=" | "_")
+}
+
+/// The box of an element in the page, or `None` when it is not displayed.
+pub fn page_rect(el: &Element) -> Option<Rect> {
+    let r = el.get_bounding_client_rect();
+    (r.width() > 0.0 && r.height() > 0.0).then(|| Rect { left: r.left(), top: r.top(), right: r.right(), bottom: r.bottom() })
+}
+
+/// What covers part of the maps of `root` (the view's element), in page pixels: elements marked
+/// `data-covers-map` beside it (in its parent), and the Leaflet controls inside it.
+pub fn covers(root: &HtmlElement) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut scan = |scope: &Element, selector: &str| {
+        if let Ok(list) = scope.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    out.extend(page_rect(&el));
+                }
+            }
+        }
+    };
+    if let Some(parent) = root.parent_element() {
+        scan(&parent, "[data-covers-map]");
+    }
+    scan(root, ".leaflet-control");
+    out
+}
+
+impl Framing {
+    /// Watches `map` (whose element is `pane`) for moves by hand and for the end of moves;
+    /// `on_rest` is called after each `moveend` (a fit, a drag, a zoom).
+    pub fn new(map: &Map, pane: &HtmlElement, on_rest: Rc<dyn Fn()>) -> Framing {
+        let hand = Rc::new(Cell::new(false));
+        let settling = Rc::new(Cell::new(0u32));
+        let mut listeners = Vec::new();
+        let by_hand = {
+            let hand = hand.clone();
+            move || hand.set(true)
+        };
+        // Leaflet's own: a drag and a box zoom only ever come from a person.
+        for event in ["dragstart", "boxzoomend"] {
+            let by_hand = by_hand.clone();
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| by_hand());
+            map.on(event, closure.as_ref());
+            listeners.push(closure);
+        }
+        // The page's: the wheel (when it zooms), a double click, a pinch, the zoom buttons and
+        // the keyboard (arrows, + and -) on the map itself.
+        let closure = Closure::<dyn FnMut(JsValue)>::new({
+            let (by_hand, map, pane) = (by_hand.clone(), map.clone(), pane.clone());
+            move |e: JsValue| {
+                let Some(e) = e.dyn_ref::<web_sys::Event>() else { return };
+                let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let yes = match e.type_().as_str() {
+                    "wheel" => js_sys::Reflect::get(&map, &JsValue::from_str("scrollWheelZoom"))
+                        .ok()
+                        .and_then(|h| js_sys::Reflect::get(&h, &JsValue::from_str("_enabled")).ok())
+                        .is_some_and(|v| v.is_truthy()),
+                    "dblclick" => true,
+                    "touchstart" => e.dyn_ref::<web_sys::TouchEvent>().is_some_and(|t| t.touches().length() >= 2),
+                    "click" => target.as_ref().and_then(|t| t.closest(".leaflet-control-zoom").ok().flatten()).is_some(),
+                    "keydown" => {
+                        let on_map = target.as_ref().is_some_and(|t| JsValue::from(t.clone()) == JsValue::from(pane.clone()));
+                        on_map && e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| is_map_key(&k.key()))
+                    }
+                    _ => false,
+                };
+                if yes {
+                    by_hand();
+                }
+            }
+        });
+        for event in ["wheel", "dblclick", "touchstart", "click", "keydown"] {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_capture(true);
+            options.set_passive(true);
+            let _ = pane.add_event_listener_with_callback_and_add_event_listener_options(event, closure.as_ref().unchecked_ref(), &options);
+        }
+        listeners.push(closure);
+        let closure = Closure::<dyn FnMut(JsValue)>::new({
+            let settling = settling.clone();
+            move |_| {
+                settling.set(settling.get().saturating_sub(1));
+                on_rest();
+            }
+        });
+        map.on("moveend", closure.as_ref());
+        listeners.push(closure);
+        Framing { map: map.clone(), pane: pane.clone(), hand, settling, _listeners: Rc::new(listeners) }
+    }
+
+    /// Whether a fit asked for is still under way.
+    pub fn is_settling(&self) -> bool {
+        self.settling.get() > 0
+    }
+
+    /// The padding that keeps `covers` out of the frame for these places.
+    fn padding(&self, places: &[Position], covers: &[Rect], base: Padding) -> Option<(Rect, Padding)> {
+        let pane = page_rect(&self.pane)?;
+        let units: Vec<(f64, f64)> = places.iter().map(|p| mercator(*p)).collect();
+        let (x0, x1) = units.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), u| (a.min(u.0), b.max(u.0)));
+        let (y0, y1) = units.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), u| (a.min(u.1), b.max(u.1)));
+        let extent = ((x1 - x0).max(0.0) * 256.0, (y1 - y0).max(0.0) * 256.0);
+        Some((pane, fit_padding(pane, base, covers, extent)))
+    }
+
+    /// Fits the map to `places`, clear of `covers` (page pixels), with at least `base` around.
+    pub fn fit(&self, places: &[Position], covers: &[Rect], base: Padding, max_zoom: f64, animate: bool) {
+        if places.is_empty() {
+            return;
+        }
+        let Some((_, pad)) = self.padding(places, covers, base) else { return };
+        let list: Array = places.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
+        self.settling.set(self.settling.get() + 1);
+        self.map.fit_bounds_with_options(&LatLngBounds::new_from_list(&list), &fit_options(animate, pad, max_zoom));
+    }
+
+    /// Brings `places` into view if any is out of it (beyond the map's edges or under what
+    /// covers it), keeping the zoom where they fit: a map moved by hand keeps as much of its
+    /// frame as it can.
+    pub fn reveal(&self, places: &[Position], covers: &[Rect], base: Padding, animate: bool) {
+        if places.is_empty() {
+            return;
+        }
+        let Some(pane) = page_rect(&self.pane) else { return };
+        let seen = Rect { left: pane.left + 8.0, top: pane.top + 8.0, right: pane.right - 8.0, bottom: pane.bottom - 8.0 };
+        let inside = places.iter().all(|p| {
+            let c = self.map.lat_lng_to_container_point(&to_leaflet(*p));
+            let at = (c.x() + pane.left, c.y() + pane.top);
+            seen.contains(at) && !covers.iter().any(|r| r.contains(at))
+        });
+        if !inside {
+            self.fit(places, covers, base, self.map.get_zoom(), animate);
+        }
+    }
+}
