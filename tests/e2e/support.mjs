@@ -73,10 +73,11 @@ export function useBrowser() {
 
 /** A new page (own context) that records console errors, page errors and requests; service
  * workers blocked unless `serviceWorkers: 'allow'`. */
-export async function newPage(env, { width = 1280, height = 800, locale = 'en-US', serviceWorkers = 'block' } = {}) {
+export async function newPage(env, { width = 1280, height = 800, locale = 'en-US', serviceWorkers = 'block', touch = false, reducedMotion = 'no-preference' } = {}) {
   // The offline copy (public/sw.js) is tested on its own (offline.test.mjs); elsewhere requests
-  // go to the server, where tests can watch and fail them.
-  const context = await env.browser.newContext({ viewport: { width, height }, locale, serviceWorkers });
+  // go to the server, where tests can watch and fail them. `touch`: a phone (touch events,
+  // mobile viewport).
+  const context = await env.browser.newContext({ viewport: { width, height }, locale, serviceWorkers, hasTouch: touch, isMobile: touch, reducedMotion });
   const page = await context.newPage();
   page.errors = [];
   page.requests = [];
@@ -277,3 +278,72 @@ export async function likeness(page, png, screen, scratch = page) {
     return { top, ratio, same: same / all, ink: inkSame / ink };
   }, [png.toString('base64'), screen.toString('base64'), skip]);
 }
+
+/** The screen sizes the map must read at (issue 15): a phone (touch), a tablet, two laptops and
+ *  a desktop. */
+export const SIZES = [
+  { width: 390, height: 844, touch: true },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** Waits until every map on the page (or in a frame) has come to rest: its fits done and its
+ *  names placed (the seam's `data-settled`). Read after two animation frames, so that a change
+ *  just made has had the time to ask for its fit. */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() => {
+    const maps = [...document.querySelectorAll('.map')];
+    return maps.length > 0 && maps.every((m) => m.dataset.settled === 'true');
+  }, null, { timeout: 15000 });
+}
+
+/**
+ * What the map shows, as a person sees it: its panes (the two countries' maps, or the world
+ * map), each shown authority's marker where it is drawn (or, when it is in a group, where it
+ * really is), the names written on the map and the captions, the edge indicators, the group
+ * markers, and what covers the map (`data-covers-map`: cards, legend, buttons). Page pixels.
+ */
+export function mapState(page) {
+  return page.evaluate(() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    const map = document.querySelector('.map');
+    const twin = map.classList.contains('map--twin');
+    const panes = twin
+      ? [...document.querySelectorAll('.twin-pane')].map((p) => ({ map: p.classList.contains('twin-pane--fr') ? 'fr' : 'kr', rect: box(p) }))
+      : [{ map: 'world', rect: box(map) }];
+    const markers = [...document.querySelectorAll('.leaflet-marker-icon[data-authority-id]')].map((el) => {
+      const grouped = el.classList.contains('is-grouped');
+      if (grouped) el.style.setProperty('display', 'block', 'important');
+      const r = el.getBoundingClientRect();
+      if (grouped) el.style.removeProperty('display');
+      const pane = el.closest('.twin-pane');
+      return {
+        id: el.dataset.authorityId, grouped, aside: el.classList.contains('is-aside'), title: el.getAttribute('title'),
+        x: r.left + r.width / 2, y: r.top + r.height / 2,
+        map: pane ? (pane.classList.contains('twin-pane--fr') ? 'fr' : 'kr') : 'world',
+      };
+    });
+    const layerOf = (el) => { const l = el.closest('.pm-names'); return l.classList.contains('pm-on-fr') ? 'fr' : l.classList.contains('pm-on-kr') ? 'kr' : 'world'; };
+    const names = [...document.querySelectorAll('.pm-name.is-placed')].map((el) => ({ id: el.dataset.nameFor, text: el.textContent, rect: box(el), map: layerOf(el), must: el.classList.contains('is-must') }));
+    const captions = [...document.querySelectorAll('.pm-country.is-placed')].map((el) => ({ text: el.textContent, rect: box(el), map: layerOf(el) }));
+    const edges = [...document.querySelectorAll('.pm-edge:not([hidden])')].map((el) => ({
+      edge: el.dataset.edge, count: Number(el.dataset.count), label: el.getAttribute('aria-label'), rect: box(el),
+      map: el.classList.contains('pm-on-fr') ? 'fr' : el.classList.contains('pm-on-kr') ? 'kr' : 'world',
+    }));
+    const groups = [...document.querySelectorAll('.leaflet-marker-icon.pm-group')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const pane = el.closest('.twin-pane');
+      return { size: Number(el.dataset.groupSize), members: (el.dataset.members ?? '').split(' '), title: el.getAttribute('title'), x: r.left + r.width / 2, y: r.top + r.height / 2, map: pane ? (pane.classList.contains('twin-pane--fr') ? 'fr' : 'kr') : 'world' };
+    });
+    const covers = [...document.querySelectorAll('[data-covers-map], .leaflet-control')].map(box).filter((r) => r.right > r.left && r.bottom > r.top);
+    return { twin, panes, markers, names, captions, edges, groups, covers };
+  });
+}
+
+/** Whether two boxes overlap by more than a hair. */
+export const overlaps = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+export const inside = (r, p, margin = 0) => p.x >= r.left - margin && p.x <= r.right + margin && p.y >= r.top - margin && p.y <= r.bottom + margin;
+export const holds = (r, b) => b.left >= r.left - 0.5 && b.right <= r.right + 0.5 && b.top >= r.top - 0.5 && b.bottom <= r.bottom + 0.5;
