@@ -3,7 +3,7 @@
 
 mod common;
 
-use partnership_map::domain::{visible_pairs, Dataset, Filters};
+use partnership_map::domain::{visible_pairs, Dataset, Filters, Lang};
 
 fn real() -> Dataset {
     common::real_dataset()
@@ -35,26 +35,50 @@ fn accents_hyphens_and_case_do_not_matter() {
     assert_eq!(found(&ds, "mande saint"), ["yanggu-saint-mande"]);
 }
 
-#[test]
-fn gyeongbuk_is_found_by_its_short_form_iso_name_and_both_hangul_names() {
-    let ds = real();
-    // The province's own short forms find its pair only.
-    for q in ["gyeongbuk", "Gyeongbuk", "경북"] {
-        assert_eq!(found(&ds, q), ["gyeongbuk-grand-est"], "{q}");
-    }
-    // Its full names are also the region's: they find every pair in the province (Gyeongju's).
-    let in_province: Vec<String> = ds
-        .partnerships
+/// Ids of the pairs (every kind and status) with an authority in one of `regions`.
+fn in_regions(ds: &Dataset, regions: &[&str]) -> Vec<String> {
+    ds.partnerships
         .iter()
-        .filter(|p| [&p.korean, &p.french].iter().any(|id| ds.authority(id).is_some_and(|a| a.region == "KR-47")))
+        .filter(|p| [&p.korean, &p.french].iter().any(|id| ds.authority(id).is_some_and(|a| regions.contains(&a.region.as_str()))))
         .map(|p| p.id.clone())
-        .collect();
-    assert!(in_province.contains(&"gyeongbuk-grand-est".to_string()) && in_province.len() > 1);
-    for q in ["Gyeongsangbuk-do", "gyeongsangbuk do", "경상북도", "North Gyeongsang", "Gyeongsang du Nord"] {
+        .collect()
+}
+
+/// Issue 15: `gyeongbuk` and `경북` found the Gyeongbuk pair and missed Gyeongju–Versailles
+/// (Gyeongju is in the province): the short forms were the authority's, not the region's.
+#[test]
+fn gyeongbuk_short_forms_find_every_pair_in_the_province_like_its_full_names() {
+    let ds = real();
+    let in_province = in_regions(&ds, &["KR-47"]);
+    assert!(in_province.contains(&"gyeongbuk-grand-est".to_string()) && in_province.contains(&"gyeongju-versailles".to_string()), "{in_province:?}");
+    for q in ["gyeongbuk", "Gyeongbuk", "경북", "Gyeongsangbuk-do", "gyeongsangbuk do", "경상북도", "North Gyeongsang", "Gyeongsang du Nord"] {
         assert_eq!(found(&ds, q), in_province, "{q}");
     }
     // South Gyeongsang is another province.
     assert!(!found(&ds, "경상남도").contains(&"gyeongbuk-grand-est".to_string()));
+}
+
+/// Issue 15: `Alsace`, which signed the Gyeongbuk agreement in 1999 and merged into Grand Est
+/// on 1 January 2016, found nothing.
+#[test]
+fn former_names_find_every_pair_in_todays_region() {
+    let ds = real();
+    let grand_est = in_regions(&ds, &["FR-GES"]);
+    assert!(grand_est.contains(&"gyeongbuk-grand-est".to_string()) && grand_est.len() > 1, "{grand_est:?}");
+    for q in ["Alsace", "alsace", "알자스", "Lorraine", "Champagne-Ardenne", "champagne ardenne"] {
+        assert_eq!(found(&ds, q), grand_est, "{q}");
+    }
+    // Renamed provinces: their former names find today's.
+    for q in ["강원도", "Gangwon-do"] {
+        assert_eq!(found(&ds, q), in_regions(&ds, &["KR-42"]), "{q}");
+    }
+    assert_eq!(found(&ds, "전라북도"), in_regions(&ds, &["KR-45"]));
+    assert!(!in_regions(&ds, &["KR-42"]).is_empty() && !in_regions(&ds, &["KR-45"]).is_empty());
+    // A former name is not an alias: the region tells them apart.
+    let ges = ds.region("FR-GES").unwrap();
+    assert!(ges.aliases.is_empty());
+    assert_eq!(ges.former_names.iter().map(|f| f.name.get(Lang::Fr)).collect::<Vec<_>>(), ["Alsace", "Champagne-Ardenne", "Lorraine"]);
+    assert_eq!(ges.former_names[0].name.ko.as_deref(), Some("알자스"));
 }
 
 #[test]
@@ -98,7 +122,6 @@ fn search_combines_with_the_filters_and_the_counts() {
 #[test]
 fn suggestions_name_authorities_then_regions_in_both_scripts() {
     use partnership_map::domain::search::suggest;
-    use partnership_map::domain::Lang;
     let ds = real();
     let s = suggest(&ds, "seoul", Lang::Fr, 8);
     assert_eq!(s[0].label, "Séoul · 서울특별시");
@@ -106,7 +129,8 @@ fn suggestions_name_authorities_then_regions_in_both_scripts() {
     assert!(s.iter().any(|x| x.label.starts_with("Séoul") && x.value == "Séoul"));
     let ko = suggest(&ds, "서울", Lang::Ko, 8);
     assert_eq!(ko[0].label, "서울특별시 · Séoul");
-    assert_eq!(suggest(&ds, "경북", Lang::En, 8).iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), ["North Gyeongsang Province"]);
+    // The province (the authority) and the region it is: both have the short form.
+    assert_eq!(suggest(&ds, "경북", Lang::En, 8).iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), ["North Gyeongsang Province", "North Gyeongsang"]);
     assert!(suggest(&ds, "", Lang::Fr, 8).is_empty());
     assert!(suggest(&ds, "tokyo", Lang::Fr, 8).is_empty());
     assert!(suggest(&ds, "a", Lang::Fr, 5).len() <= 5);
@@ -115,7 +139,6 @@ fn suggestions_name_authorities_then_regions_in_both_scripts() {
 #[test]
 fn suggestions_do_not_repeat_a_search_and_words_match_from_their_start() {
     use partnership_map::domain::search::suggest;
-    use partnership_map::domain::Lang;
     let ds = real();
     let s = suggest(&ds, "gy", Lang::En, 20);
     let values: Vec<&str> = s.iter().map(|x| x.value.as_str()).collect();

@@ -1,5 +1,6 @@
 //! Search across scripts and spellings: `seoul`, `Séoul` and `서울` find Seoul; `saint mande`
-//! finds Saint-Mandé; aliases (`Pusan`, `경북`, `Gyeongsangbuk-do`) find what they name.
+//! finds Saint-Mandé; aliases (`Pusan`, `경북`, `Gyeongsangbuk-do`) and former names (`Alsace`)
+//! find what they name.
 //!
 //! Text is folded before it is compared: decomposed (NFD), stripped of combining marks
 //! (accents), recomposed (NFC, so that Hangul syllables stay whole), lowercased, and every run
@@ -52,8 +53,12 @@ pub fn fold(s: &str) -> String {
 
 /// A record's names in every language and its aliases, folded into one searchable text.
 pub fn fold_names(name: &super::Localized, aliases: &[String]) -> String {
-    let all: Vec<&str> = [name.fr.as_deref(), name.ko.as_deref(), name.en.as_deref()].into_iter().flatten().chain(aliases.iter().map(String::as_str)).collect();
-    fold(&all.join(" | "))
+    fold_all(name.all().chain(aliases.iter().map(String::as_str)))
+}
+
+/// Names folded into one searchable text.
+pub fn fold_all<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    fold(&names.collect::<Vec<_>>().join(" | "))
 }
 
 /// A search, folded once.
