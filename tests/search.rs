@@ -3,6 +3,7 @@
 
 mod common;
 
+use partnership_map::domain::search::{Suggestion, SuggestionKind};
 use partnership_map::domain::{visible_pairs, Dataset, Filters, Lang};
 
 fn real() -> Dataset {
@@ -119,26 +120,84 @@ fn search_combines_with_the_filters_and_the_counts() {
     assert_eq!(counts.regions["FR-ARA"], 1);
 }
 
+/// The suggestions for `text` with the default filters.
+fn suggest(ds: &Dataset, text: &str, lang: Lang, limit: usize) -> Vec<Suggestion> {
+    partnership_map::domain::search::suggest(ds, &Filters::default(), text, lang, limit)
+}
+
+/// How many pairs the search for `q` shows under `f`.
+fn count_of(ds: &Dataset, f: &Filters, q: &str) -> usize {
+    visible_pairs(ds, &Filters { query: q.to_string(), ..f.clone() }).len()
+}
+
 #[test]
 fn suggestions_name_authorities_then_regions_in_both_scripts() {
-    use partnership_map::domain::search::suggest;
     let ds = real();
     let s = suggest(&ds, "seoul", Lang::Fr, 8);
-    assert_eq!(s[0].label, "Séoul · 서울특별시");
+    // Séoul the city and Séoul the region make the same search, which finds the region's pairs
+    // (its districts' too): one suggestion, the region.
+    assert_eq!(s[0].name, "Séoul · 서울특별시");
     assert_eq!(s[0].value, "Séoul");
-    assert!(s.iter().any(|x| x.label.starts_with("Séoul") && x.value == "Séoul"));
+    assert_eq!(s[0].kind, SuggestionKind::Region);
+    assert_eq!(s.iter().filter(|x| x.value == "Séoul").count(), 1);
+    let n = count_of(&ds, &Filters::default(), "Séoul");
+    assert!(n > 1);
+    assert_eq!(s[0].label(), format!("Séoul · 서울특별시 — région, {n} partenariats"));
     let ko = suggest(&ds, "서울", Lang::Ko, 8);
-    assert_eq!(ko[0].label, "서울특별시 · Séoul");
-    // The province (the authority) and the region it is: both have the short form.
-    assert_eq!(suggest(&ds, "경북", Lang::En, 8).iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), ["North Gyeongsang Province", "North Gyeongsang"]);
+    assert_eq!(ko[0].label(), format!("서울특별시 · Séoul — 광역, {n}건"));
     assert!(suggest(&ds, "", Lang::Fr, 8).is_empty());
     assert!(suggest(&ds, "tokyo", Lang::Fr, 8).is_empty());
     assert!(suggest(&ds, "a", Lang::Fr, 5).len() <= 5);
 }
 
 #[test]
+fn suggestions_say_what_they_are_and_how_many_pairs_they_give() {
+    let ds = real();
+    let f = Filters::default();
+    // The examples of issue 15.
+    let gb = suggest(&ds, "Gyeongsangbuk-do", Lang::En, 8);
+    assert_eq!(gb.len(), 1, "{gb:?}");
+    assert_eq!(gb[0].label(), "North Gyeongsang · 경상북도 (Gyeongsangbuk-do) — region, 2 partnerships");
+    assert_eq!(count_of(&ds, &f, &gb[0].value), 2);
+    assert_eq!(suggest(&ds, "경상북도", Lang::Fr, 8)[0].label(), "Gyeongsang du Nord · 경상북도 — région, 2 partenariats");
+    assert_eq!(suggest(&ds, "경상북도", Lang::Ko, 8)[0].label(), "경상북도 · Gyeongsang du Nord — 광역, 2건");
+    // Daejeon the city is the only partner in its region: the suggestion is the authority.
+    let dj = suggest(&ds, "daejeon", Lang::En, 8);
+    assert_eq!(dj.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Daejeon · 대전광역시 — authority, 2 partnerships"]);
+    assert_eq!(dj[0].kind, SuggestionKind::Authority);
+    // A former region says what became of it.
+    let alsace = suggest(&ds, "Alsace", Lang::En, 8);
+    assert_eq!(alsace.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Alsace · 알자스 — former region, now part of Grand Est · 3 partnerships"]);
+    assert_eq!(alsace[0].kind, SuggestionKind::FormerName);
+    assert_eq!(alsace[0].value, "Alsace");
+    assert_eq!(suggest(&ds, "alsace", Lang::Fr, 8)[0].label(), "Alsace · 알자스 — ancienne région, aujourd'hui dans la région Grand Est · 3 partenariats");
+    assert_eq!(suggest(&ds, "알자스", Lang::Ko, 8)[0].label(), "알자스 · Alsace — 옛 레지옹, 지금은 그랑테스트의 일부 · 3건");
+    assert_eq!(suggest(&ds, "알자스", Lang::Ko, 8)[0].value, "알자스");
+    // A renamed province, and a former name known only in Hangul.
+    assert_eq!(suggest(&ds, "강원도", Lang::En, 8)[0].label(), format!("Gangwon-do · 강원도 — former name, now Gangwon State · {} partnerships", count_of(&ds, &f, "Gangwon-do")));
+    assert_eq!(suggest(&ds, "전라북도", Lang::Fr, 8)[0].label(), "전라북도 — ancien nom, aujourd'hui Jeolla du Nord · 1 partenariat");
+    // Found through an alias the label does not show: the label shows it.
+    let kyongju = suggest(&ds, "kyongju", Lang::Fr, 8);
+    assert_eq!(kyongju[0].name, "Gyeongju · 경주시 (Kyongju)");
+    // The count is the search's for the value, under the other filters as they are.
+    for lang in Lang::ALL {
+        for f in [Filters::default(), Filters { from: Some(2000), ..Filters::default() }, Filters { kinds: Some(ds.kind_options().into_iter().collect()), ..Filters::default() }] {
+            for text in ["g", "gyeong", "경", "alsace", "paris", "s", "강원도", "lorraine"] {
+                for s in partnership_map::domain::search::suggest(&ds, &f, text, lang, 8) {
+                    assert_eq!(s.count, count_of(&ds, &f, &s.value), "{text} {lang:?} {f:?}: {s:?}");
+                    assert!(s.about.contains(&partnership_map::domain::i18n::format_number(lang, s.count as u64)), "{s:?}");
+                }
+            }
+        }
+    }
+    // Plurals: one and none.
+    assert!(suggest(&ds, "evian", Lang::En, 8)[0].label().ends_with("— authority, 1 partnership"));
+    let none = partnership_map::domain::search::suggest(&ds, &Filters { from: Some(2100), include_unknown_year: false, ..Filters::default() }, "evian", Lang::Fr, 8);
+    assert!(none[0].label().ends_with("— collectivité, 0 partenariat"), "{none:?}");
+}
+
+#[test]
 fn suggestions_do_not_repeat_a_search_and_words_match_from_their_start() {
-    use partnership_map::domain::search::suggest;
     let ds = real();
     let s = suggest(&ds, "gy", Lang::En, 20);
     let values: Vec<&str> = s.iter().map(|x| x.value.as_str()).collect();

@@ -328,6 +328,51 @@ pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// "2 partnerships", "1 partenariat", "2건".
+pub fn partnership_count_text(lang: Lang, n: usize) -> String {
+    let number = format_number(lang, n as u64);
+    match lang {
+        // French puts 0 and 1 in the singular.
+        Lang::Fr => format!("{number} partenariat{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("{number}건"),
+        Lang::En => format!("{number} partnership{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// What a search suggestion stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suggested<'a> {
+    Authority,
+    /// A region of this country.
+    Region(Country),
+    /// A former region, now part of the region named (of this country).
+    MergedInto(&'a str, Country),
+    /// A region's former name; the region's name today.
+    RenamedTo(&'a str),
+}
+
+/// "region, 2 partnerships"; "former region, now part of Grand Est · 3 partnerships": what
+/// follows a suggestion's name.
+pub fn suggestion_about(lang: Lang, what: Suggested, count: usize) -> String {
+    let n = partnership_count_text(lang, count);
+    match (lang, what) {
+        (Lang::Fr, Suggested::Authority) => format!("collectivité, {n}"),
+        (Lang::Ko, Suggested::Authority) => format!("지자체, {n}"),
+        (Lang::En, Suggested::Authority) => format!("authority, {n}"),
+        (Lang::Fr, Suggested::Region(_)) => format!("région, {n}"),
+        (Lang::Ko, Suggested::Region(Country::Korea)) => format!("광역, {n}"),
+        (Lang::Ko, Suggested::Region(Country::France)) => format!("레지옹, {n}"),
+        (Lang::En, Suggested::Region(_)) => format!("region, {n}"),
+        (Lang::Fr, Suggested::MergedInto(now, _)) => format!("ancienne région, aujourd'hui dans la région {now} · {n}"),
+        (Lang::Ko, Suggested::MergedInto(now, Country::France)) => format!("옛 레지옹, 지금은 {now}의 일부 · {n}"),
+        (Lang::Ko, Suggested::MergedInto(now, Country::Korea)) => format!("옛 광역자치단체, 지금은 {now}의 일부 · {n}"),
+        (Lang::En, Suggested::MergedInto(now, _)) => format!("former region, now part of {now} · {n}"),
+        (Lang::Fr, Suggested::RenamedTo(now)) => format!("ancien nom, aujourd'hui {now} · {n}"),
+        (Lang::Ko, Suggested::RenamedTo(now)) => format!("옛 이름, 지금은 {now} · {n}"),
+        (Lang::En, Suggested::RenamedTo(now)) => format!("former name, now {now} · {n}"),
+    }
+}
+
 /// "12 problems", for the problems panel summary.
 pub fn problem_count_text(lang: Lang, n: usize) -> String {
     match lang {
@@ -476,6 +521,25 @@ mod tests {
             assert_ne!(zoom_labels(lang, Some(Country::France)).0, zin, "each map's buttons are told apart");
         }
         assert_eq!(zoom_labels(Lang::Ko, None), ("확대".to_string(), "축소".to_string()));
+    }
+
+    #[test]
+    fn suggestions_say_what_they_are_with_the_plural_right() {
+        assert_eq!(partnership_count_text(Lang::En, 0), "0 partnerships");
+        assert_eq!(partnership_count_text(Lang::En, 1), "1 partnership");
+        assert_eq!(partnership_count_text(Lang::En, 2), "2 partnerships");
+        // French: 0 and 1 are singular.
+        assert_eq!(partnership_count_text(Lang::Fr, 0), "0 partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1), "1 partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1200), "1\u{202f}200 partenariats");
+        assert_eq!(partnership_count_text(Lang::Ko, 1200), "1,200건");
+        assert_eq!(suggestion_about(Lang::En, Suggested::Authority, 2), "authority, 2 partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::Region(Country::Korea), 2), "région, 2 partenariats");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::Korea), 2), "광역, 2건");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::France), 2), "레지옹, 2건");
+        assert_eq!(suggestion_about(Lang::En, Suggested::MergedInto("Grand Est", Country::France), 3), "former region, now part of Grand Est · 3 partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::RenamedTo("Gangwon"), 1), "ancien nom, aujourd'hui Gangwon · 1 partenariat");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::RenamedTo("강원특별자치도"), 3), "옛 이름, 지금은 강원특별자치도 · 3건");
     }
 
     #[test]
