@@ -533,6 +533,12 @@ impl Dataset {
         self.index.drawable.get(i).copied().unwrap_or(false)
     }
 
+    /// The authorities of a partnership that have no position, Korean first: why a pair that
+    /// is not [drawable](Dataset::is_drawable) cannot be drawn. Empty for a drawable pair.
+    pub fn unlocated_ends(&self, p: &Partnership) -> Vec<&Authority> {
+        [&p.korean, &p.french].into_iter().filter_map(|id| self.authority(id)).filter(|a| a.location.is_none()).collect()
+    }
+
     /// Regions that at least one partnership touches, French first, then by name.
     pub fn regions_in_use(&self) -> Vec<&Region> {
         let mut used: Vec<&Region> = self
