@@ -142,7 +142,7 @@ fn suggestions_name_authorities_then_regions_in_both_scripts() {
     assert_eq!(s.iter().filter(|x| x.value == "Séoul").count(), 1);
     let n = count_of(&ds, &Filters::default(), "Séoul");
     assert!(n > 1);
-    assert_eq!(s[0].label(), format!("Séoul · 서울특별시 — région, {n} partenariats"));
+    assert_eq!(s[0].label(), format!("Séoul · 서울특별시 — région, {n}\u{a0}partenariats"));
     let ko = suggest(&ds, "서울", Lang::Ko, 8);
     assert_eq!(ko[0].label(), format!("서울특별시 · Séoul — 광역, {n}건"));
     assert!(suggest(&ds, "", Lang::Fr, 8).is_empty());
@@ -157,25 +157,25 @@ fn suggestions_say_what_they_are_and_how_many_pairs_they_give() {
     // The examples of issue 15.
     let gb = suggest(&ds, "Gyeongsangbuk-do", Lang::En, 8);
     assert_eq!(gb.len(), 1, "{gb:?}");
-    assert_eq!(gb[0].label(), "North Gyeongsang · 경상북도 (Gyeongsangbuk-do) — region, 2 partnerships");
+    assert_eq!(gb[0].label(), "North Gyeongsang · 경상북도 (Gyeongsangbuk-do) — region, 2\u{a0}partnerships");
     assert_eq!(count_of(&ds, &f, &gb[0].value), 2);
-    assert_eq!(suggest(&ds, "경상북도", Lang::Fr, 8)[0].label(), "Gyeongsang du Nord · 경상북도 — région, 2 partenariats");
+    assert_eq!(suggest(&ds, "경상북도", Lang::Fr, 8)[0].label(), "Gyeongsang du Nord · 경상북도 — région, 2\u{a0}partenariats");
     assert_eq!(suggest(&ds, "경상북도", Lang::Ko, 8)[0].label(), "경상북도 · Gyeongsang du Nord — 광역, 2건");
     // Daejeon the city is the only partner in its region: the suggestion is the authority.
     let dj = suggest(&ds, "daejeon", Lang::En, 8);
-    assert_eq!(dj.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Daejeon · 대전광역시 — authority, 2 partnerships"]);
+    assert_eq!(dj.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Daejeon · 대전광역시 — authority, 2\u{a0}partnerships"]);
     assert_eq!(dj[0].kind, SuggestionKind::Authority);
     // A former region says what became of it.
     let alsace = suggest(&ds, "Alsace", Lang::En, 8);
-    assert_eq!(alsace.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Alsace · 알자스 — former region, now part of Grand Est · 3 partnerships"]);
+    assert_eq!(alsace.iter().map(Suggestion::label).collect::<Vec<_>>(), ["Alsace · 알자스 — former region, now part of Grand Est · 3\u{a0}partnerships"]);
     assert_eq!(alsace[0].kind, SuggestionKind::FormerName);
     assert_eq!(alsace[0].value, "Alsace");
-    assert_eq!(suggest(&ds, "alsace", Lang::Fr, 8)[0].label(), "Alsace · 알자스 — ancienne région, aujourd'hui dans la région Grand Est · 3 partenariats");
+    assert_eq!(suggest(&ds, "alsace", Lang::Fr, 8)[0].label(), "Alsace · 알자스 — ancienne région, aujourd'hui dans la région Grand Est · 3\u{a0}partenariats");
     assert_eq!(suggest(&ds, "알자스", Lang::Ko, 8)[0].label(), "알자스 · Alsace — 옛 레지옹, 지금은 그랑테스트의 일부 · 3건");
     assert_eq!(suggest(&ds, "알자스", Lang::Ko, 8)[0].value, "알자스");
     // A renamed province, and a former name known only in Hangul.
-    assert_eq!(suggest(&ds, "강원도", Lang::En, 8)[0].label(), format!("Gangwon-do · 강원도 — former name, now Gangwon State · {} partnerships", count_of(&ds, &f, "Gangwon-do")));
-    assert_eq!(suggest(&ds, "전라북도", Lang::Fr, 8)[0].label(), "전라북도 — ancien nom, aujourd'hui Jeolla du Nord · 1 partenariat");
+    assert_eq!(suggest(&ds, "강원도", Lang::En, 8)[0].label(), format!("Gangwon-do · 강원도 — former name, now Gangwon State · {}\u{a0}partnerships", count_of(&ds, &f, "Gangwon-do")));
+    assert_eq!(suggest(&ds, "전라북도", Lang::Fr, 8)[0].label(), "전라북도 — ancien nom, aujourd'hui Jeolla du Nord · 1\u{a0}partenariat");
     // Found through an alias the label does not show: the label shows it.
     let kyongju = suggest(&ds, "kyongju", Lang::Fr, 8);
     assert_eq!(kyongju[0].name, "Gyeongju · 경주시 (Kyongju)");
@@ -191,9 +191,9 @@ fn suggestions_say_what_they_are_and_how_many_pairs_they_give() {
         }
     }
     // Plurals: one and none.
-    assert!(suggest(&ds, "evian", Lang::En, 8)[0].label().ends_with("— authority, 1 partnership"));
+    assert!(suggest(&ds, "evian", Lang::En, 8)[0].label().ends_with("— authority, 1\u{a0}partnership"));
     let none = partnership_map::domain::search::suggest(&ds, &Filters { from: Some(2100), include_unknown_year: false, ..Filters::default() }, "evian", Lang::Fr, 8);
-    assert!(none[0].label().ends_with("— collectivité, 0 partenariat"), "{none:?}");
+    assert!(none[0].label().ends_with("— collectivité, 0\u{a0}partenariat"), "{none:?}");
 }
 
 #[test]

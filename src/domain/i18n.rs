@@ -346,11 +346,12 @@ pub fn count_on_map_text(lang: Lang, shown: usize, total: usize, drawn: usize) -
 /// "2 partnerships", "1 partenariat", "2건".
 pub fn partnership_count_text(lang: Lang, n: usize) -> String {
     let number = format_number(lang, n as u64);
+    // A no-break space keeps the number with its noun when a suggestion wraps.
     match lang {
         // French puts 0 and 1 in the singular.
-        Lang::Fr => format!("{number} partenariat{}", if n > 1 { "s" } else { "" }),
+        Lang::Fr => format!("{number}\u{a0}partenariat{}", if n > 1 { "s" } else { "" }),
         Lang::Ko => format!("{number}건"),
-        Lang::En => format!("{number} partnership{}", if n == 1 { "" } else { "s" }),
+        Lang::En => format!("{number}\u{a0}partnership{}", if n == 1 { "" } else { "s" }),
     }
 }
 
@@ -592,20 +593,20 @@ mod tests {
 
     #[test]
     fn suggestions_say_what_they_are_with_the_plural_right() {
-        assert_eq!(partnership_count_text(Lang::En, 0), "0 partnerships");
-        assert_eq!(partnership_count_text(Lang::En, 1), "1 partnership");
-        assert_eq!(partnership_count_text(Lang::En, 2), "2 partnerships");
+        assert_eq!(partnership_count_text(Lang::En, 0), "0\u{a0}partnerships");
+        assert_eq!(partnership_count_text(Lang::En, 1), "1\u{a0}partnership");
+        assert_eq!(partnership_count_text(Lang::En, 2), "2\u{a0}partnerships");
         // French: 0 and 1 are singular.
-        assert_eq!(partnership_count_text(Lang::Fr, 0), "0 partenariat");
-        assert_eq!(partnership_count_text(Lang::Fr, 1), "1 partenariat");
-        assert_eq!(partnership_count_text(Lang::Fr, 1200), "1\u{202f}200 partenariats");
+        assert_eq!(partnership_count_text(Lang::Fr, 0), "0\u{a0}partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1), "1\u{a0}partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1200), "1\u{202f}200\u{a0}partenariats");
         assert_eq!(partnership_count_text(Lang::Ko, 1200), "1,200건");
-        assert_eq!(suggestion_about(Lang::En, Suggested::Authority, 2), "authority, 2 partnerships");
-        assert_eq!(suggestion_about(Lang::Fr, Suggested::Region(Country::Korea), 2), "région, 2 partenariats");
+        assert_eq!(suggestion_about(Lang::En, Suggested::Authority, 2), "authority, 2\u{a0}partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::Region(Country::Korea), 2), "région, 2\u{a0}partenariats");
         assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::Korea), 2), "광역, 2건");
         assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::France), 2), "레지옹, 2건");
-        assert_eq!(suggestion_about(Lang::En, Suggested::MergedInto("Grand Est", Country::France), 3), "former region, now part of Grand Est · 3 partnerships");
-        assert_eq!(suggestion_about(Lang::Fr, Suggested::RenamedTo("Gangwon"), 1), "ancien nom, aujourd'hui Gangwon · 1 partenariat");
+        assert_eq!(suggestion_about(Lang::En, Suggested::MergedInto("Grand Est", Country::France), 3), "former region, now part of Grand Est · 3\u{a0}partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::RenamedTo("Gangwon"), 1), "ancien nom, aujourd'hui Gangwon · 1\u{a0}partenariat");
         assert_eq!(suggestion_about(Lang::Ko, Suggested::RenamedTo("강원특별자치도"), 3), "옛 이름, 지금은 강원특별자치도 · 3건");
     }
 

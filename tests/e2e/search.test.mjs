@@ -53,7 +53,7 @@ test('typing shows suggestions in both scripts; the keyboard chooses one and the
   await options.first().waitFor();
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
   // Seoul the city and Seoul the region make one search, which finds the region's pairs.
-  assert.equal((await options.first().innerText()).trim(), `Seoul · 서울특별시 — region, ${expected({ regions: ['KR-11'] }).length} partnerships`);
+  assert.equal(await options.first().textContent(), `Seoul · 서울특별시 — region, ${expected({ regions: ['KR-11'] }).length}\u00a0partnerships`);
   await t.page.keyboard.press('ArrowDown');
   assert.equal(await box.getAttribute('aria-activedescendant'), 'search-option-0');
   assert.equal(await options.first().getAttribute('aria-selected'), 'true');
@@ -85,15 +85,15 @@ const ALSACE = GES.former_names.find((f) => f.name.fr === 'Alsace').name;
 function alsaceLabel(lang) {
   const n = IN_GRAND_EST.length;
   return {
-    en: `${ALSACE.en} · ${ALSACE.ko} — former region, now part of ${GES.name.en} · ${n} partnership${n === 1 ? '' : 's'}`,
-    fr: `${ALSACE.fr} · ${ALSACE.ko} — ancienne région, aujourd'hui dans la région ${GES.name.fr} · ${n} partenariat${n > 1 ? 's' : ''}`,
+    en: `${ALSACE.en} · ${ALSACE.ko} — former region, now part of ${GES.name.en} · ${n}\u00a0partnership${n === 1 ? '' : 's'}`,
+    fr: `${ALSACE.fr} · ${ALSACE.ko} — ancienne région, aujourd'hui dans la région ${GES.name.fr} · ${n}\u00a0partenariat${n > 1 ? 's' : ''}`,
     ko: `${ALSACE.ko} · ${ALSACE.fr} — 옛 레지옹, 지금은 ${GES.name.ko}의 일부 · ${n}건`,
   }[lang];
 }
 
 /** "2 partnerships", "1 partenariat", "2건": how a suggestion ends. */
 function countPhrase(lang, n) {
-  return { en: `${n} partnership${n === 1 ? '' : 's'}`, fr: `${n} partenariat${n > 1 ? 's' : ''}`, ko: `${n}건` }[lang];
+  return { en: `${n}\u00a0partnership${n === 1 ? '' : 's'}`, fr: `${n}\u00a0partenariat${n > 1 ? 's' : ''}`, ko: `${n}건` }[lang];
 }
 
 /** Types `text` in the search box (replacing what is there) and waits for its suggestions. */
