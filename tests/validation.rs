@@ -388,6 +388,58 @@ fn a_region_id_must_be_an_iso_3166_2_code_of_its_country() {
 }
 
 #[test]
+fn a_region_s_former_names_load_and_find_its_pairs() {
+    use partnership_map::domain::dataset::NameChange;
+    use partnership_map::domain::{visible_pairs, Filters};
+    let l = load_valid(&valid_with(|d| {
+        d["regions"][3]["former_names"] = json!([{ "name": { "fr": "Ancienne Province", "ko": "옛도" }, "change": "renamed" }])
+    }));
+    let r = l.dataset.region("KR-47").expect("KR-47 loads");
+    assert_eq!(r.former_names.len(), 1);
+    assert_eq!(r.former_names[0].change, NameChange::Renamed);
+    assert_eq!(r.former_names[0].name.ko.as_deref(), Some("옛도"));
+    // Searched like an alias: every pair with an authority in the region.
+    let in_region: Vec<&str> = l
+        .dataset
+        .partnerships
+        .iter()
+        .filter(|p| [&p.korean, &p.french].iter().any(|id| l.dataset.authority(id).is_some_and(|a| a.region == "KR-47")))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!in_region.is_empty());
+    for q in ["ancienne province", "옛도"] {
+        let f = Filters { query: q.into(), kinds: Some(l.dataset.kind_options().into_iter().collect()), ..Filters::default() };
+        let found: Vec<&str> = visible_pairs(&l.dataset, &f).into_iter().map(|i| l.dataset.partnerships[i].id.as_str()).collect();
+        assert_eq!(found, in_region, "{q}");
+    }
+}
+
+#[test]
+fn a_former_name_needs_a_name_and_a_known_change() {
+    let l = load(&valid_with(|d| {
+        push(
+            &mut d["regions"],
+            json!({ "id": "KR-26", "country": "KR", "name": { "fr": "Busan" }, "former_names": [
+                { "name": { "fr": " ", "ko": null }, "change": "merged" },
+                { "name": { "en": "Old Busan" }, "change": "split" },
+            ] }),
+        )
+    }));
+    assert_eq!(l.problems.len(), 2, "{}", list(&l.problems));
+    assert_problem(&l, "regions[4].former_names[0].name", "needs a text in at least one of fr, ko, en");
+    assert_problem(&l, "regions[4].former_names[1].change", "unknown change \"split\": expected \"merged\" or \"renamed\"");
+    assert!(l.dataset.region("KR-26").is_none());
+    assert_eq!(l.dataset.regions.len(), 4);
+    // A plain string where an object is expected is located too, and nothing panics.
+    for bad in [json!(["Alsace"]), json!("Alsace"), json!([{ "name": "Alsace", "change": "merged" }]), json!([{ "name": { "fr": "Alsace" } }])] {
+        let l = load(&valid_with(|d| push(&mut d["regions"], json!({ "id": "KR-26", "country": "KR", "name": { "fr": "Busan" }, "former_names": bad.clone() }))));
+        assert_eq!(l.problems.len(), 1, "{bad}: {}", list(&l.problems));
+        assert!(l.problems[0].path.starts_with("regions[4].former_names"), "{bad}: {}", list(&l.problems));
+        assert_eq!(l.dataset.regions.len(), 4);
+    }
+}
+
+#[test]
 fn an_unknown_country_is_reported() {
     let l = load(&valid_with(|d| d["authorities"][5]["country"] = json!("KP")));
     assert_only_problem(&l, "authorities[5].country", "unknown country \"KP\"");

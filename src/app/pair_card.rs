@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::use_explore;
 use crate::domain::dataset::{Authority, Source};
-use crate::domain::describe::{authority_names, pair_kind_label, pair_title};
+use crate::domain::describe::{authority_names, not_drawn_reason, pair_kind_label, pair_title};
 use crate::domain::i18n::{back_to_authority, format_date, format_number, t, Msg};
 use crate::domain::load::is_http_url;
 use crate::domain::{Dataset, Lang, Localized};
@@ -132,6 +132,8 @@ pub fn PairCard() -> impl IntoView {
         let (korean, french) = ds.ends(p)?;
         let kind_label = pair_kind_label(&ds, p, lang);
         let hidden = !ctx.selected_visible.get();
+        // A pair with an authority of unknown position has no line, whatever the filters.
+        let not_drawn = not_drawn_reason(&ds, p, lang);
         let verified = p.last_verified.map(|d| format_date(lang, d));
         let when = match (p.date, p.year) {
             (Some(d), _) => Some(format_date(lang, d)),
@@ -169,6 +171,7 @@ pub fn PairCard() -> impl IntoView {
                     </button>
                 })}
                 {hidden.then(|| view! { <p class="hidden-note" role="note">{t(lang, Msg::HiddenByFilters)}</p> })}
+                {not_drawn.map(|why| view! { <p class="hidden-note not-drawn-note" role="note">{why}</p> })}
                 <div class="pair-card-body">
                     <div class="authorities">
                         {authority_block(&ds, korean, lang)}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
-use crate::domain::describe::{pair_sentence, pair_title};
+use crate::domain::describe::{pair_sentence, pair_title, unlocated_note_of};
 use crate::domain::i18n::{t, Msg};
 
 /// How many items the list shows at first, and adds at each "show more": thousands of list
@@ -79,6 +79,8 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     // items would each check it again.
     let is_selected = Signal::derive(move || ctx.selected.get() == Some(i));
     let desc_id = format!("pair-desc-{id}");
+    // Why a pair has no line on the map ("Position unknown: Seocho-gu").
+    let note = unlocated_note_of(&ds, p, lang);
     view! {
         <li
             data-pair-id=id
@@ -100,7 +102,12 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
                 on:keydown=move_by_arrows
             >
                 <span class=format!("kind-swatch kind-swatch--{kind}") aria-hidden="true"></span>
-                <span class="pair-item-title">{pair_title(&ds, p, lang)}</span>
+                // The note is shown under the title but left out of the button's name: the
+                // describing sentence ends with it, so a screen reader hears it once.
+                <span class="pair-item-title">
+                    {pair_title(&ds, p, lang)}
+                    {note.map(|n| view! { <span class="pair-item-note" aria-hidden="true">{n}</span> })}
+                </span>
                 <span class="pair-item-year">{year}</span>
             </button>
             // `hidden`, not visually hidden: a description referenced by `aria-describedby` is

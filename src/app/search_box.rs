@@ -1,5 +1,6 @@
 //! `SearchBox`: the search (URL `q=`), across scripts and spellings, with suggestions that the
-//! keyboard can choose (the ARIA combobox pattern).
+//! keyboard can choose (the ARIA combobox pattern), each saying what it is and how many
+//! partnerships it gives.
 
 use leptos::prelude::*;
 
@@ -24,7 +25,8 @@ pub fn SearchBox() -> impl IntoView {
     });
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let options = Memo::new(move |_| suggest(&ds, &text.get(), ctx.lang.get(), SUGGESTIONS));
+    // Each says how many partnerships choosing it gives with the other filters as they are.
+    let options = Memo::new(move |_| ctx.url.state.with(|s| suggest(&ds, &s.filters, &text.get(), ctx.lang.get(), SUGGESTIONS)));
     // Typing replaces the history entry rather than adding one per key.
     let search = move |q: String| {
         let mut s = ctx.url.state.get_untracked();
@@ -105,9 +107,13 @@ pub fn SearchBox() -> impl IntoView {
                         .enumerate()
                         .map(|(i, o)| {
                             view! {
+                                // The option's text is its accessible name: the name, what it is
+                                // and the count, in one line of text nodes.
                                 <li
                                     id=format!("search-option-{i}")
                                     role="option"
+                                    data-kind=o.kind.id()
+                                    data-count=o.count.to_string()
                                     aria-selected=move || (active.get() == Some(i)).to_string()
                                     class:is-active=move || active.get() == Some(i)
                                     on:mousedown=move |e| {
@@ -116,7 +122,8 @@ pub fn SearchBox() -> impl IntoView {
                                         choose(i);
                                     }
                                 >
-                                    {o.label}
+                                    <span class="suggestion-name">{o.name}</span>
+                                    <span class="suggestion-about">" — "{o.about}</span>
                                 </li>
                             }
                         })

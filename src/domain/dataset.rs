@@ -66,6 +66,11 @@ impl Localized {
     pub fn get(&self, lang: Lang) -> &str {
         self.best(lang).0
     }
+
+    /// The texts present, French, Korean, English.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [self.fr.as_deref(), self.ko.as_deref(), self.en.as_deref()].into_iter().flatten()
+    }
 }
 
 /// WGS84 coordinates, checked to be finite and in range.
@@ -198,6 +203,49 @@ pub struct Region {
     pub name: Localized,
     /// Other names people search with (see the data's `aliases`).
     pub aliases: Vec<String>,
+    /// Names its land went by before (see the data's `former_names`).
+    pub former_names: Vec<FormerName>,
+}
+
+impl Region {
+    /// Every name the search finds the region by: its name in each language, its aliases and
+    /// its former names.
+    pub fn search_names(&self) -> impl Iterator<Item = &str> {
+        self.name.all().chain(self.aliases.iter().map(String::as_str)).chain(self.former_names.iter().flat_map(|f| f.name.all()))
+    }
+}
+
+/// How a former name became part of today's region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameChange {
+    /// A former region merged into this one (Alsace, now in Grand Est).
+    Merged,
+    /// This region's own name before it was renamed (강원도, now 강원특별자치도).
+    Renamed,
+}
+
+impl NameChange {
+    pub fn try_from_id(id: &str) -> Option<NameChange> {
+        match id {
+            "merged" => Some(NameChange::Merged),
+            "renamed" => Some(NameChange::Renamed),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            NameChange::Merged => "merged",
+            NameChange::Renamed => "renamed",
+        }
+    }
+}
+
+/// A name a region went by before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormerName {
+    pub name: Localized,
+    pub change: NameChange,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -412,12 +460,13 @@ impl Dataset {
     }
 
     /// What search looks in for each partnership, in the order of `partnerships`, folded
-    /// (`search::fold`): both authorities' names in every language and their aliases, and the
-    /// same of their regions. Made at the first search, not at load: most visits never search.
+    /// (`search::fold`): both authorities' names in every language and their aliases, and their
+    /// regions' names, aliases and former names (Alsace finds every pair in Grand Est). Made at
+    /// the first search, not at load: most visits never search.
     pub fn search_texts(&self) -> &[String] {
         self.index.search.0.get_or_init(|| {
             let names = super::search::fold_names;
-            let region_text: HashMap<&str, String> = self.regions.iter().map(|r| (r.id.as_str(), names(&r.name, &r.aliases))).collect();
+            let region_text: HashMap<&str, String> = self.regions.iter().map(|r| (r.id.as_str(), super::search::fold_all(r.search_names()))).collect();
             let authority_text: HashMap<&str, String> = self
                 .authorities
                 .iter()
@@ -482,6 +531,12 @@ impl Dataset {
     /// [`Dataset::is_drawable`] of the partnership at index `i`, without a lookup.
     pub fn is_drawable_at(&self, i: usize) -> bool {
         self.index.drawable.get(i).copied().unwrap_or(false)
+    }
+
+    /// The authorities of a partnership that have no position, Korean first: why a pair that
+    /// is not [drawable](Dataset::is_drawable) cannot be drawn. Empty for a drawable pair.
+    pub fn unlocated_ends(&self, p: &Partnership) -> Vec<&Authority> {
+        [&p.korean, &p.french].into_iter().filter_map(|id| self.authority(id)).filter(|a| a.location.is_none()).collect()
     }
 
     /// Regions that at least one partnership touches, French first, then by name.

@@ -45,7 +45,30 @@ pub fn pair_sentence(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
     let themes: Vec<&str> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(lang)).collect();
     let themes = if themes.is_empty() { t(lang, Msg::NoTheme).to_string() } else { themes.join(", ") };
     let sep = if lang == Lang::Fr { " : " } else { ": " };
-    format!("{}, {}, {}, {}{}{}", pair_title(ds, p, lang), kind.to_lowercase_first(lang), year, t(lang, Msg::Themes).to_lowercase(), sep, themes)
+    let sentence = format!("{}, {}, {}, {}{}{}", pair_title(ds, p, lang), kind.to_lowercase_first(lang), year, t(lang, Msg::Themes).to_lowercase(), sep, themes);
+    // Screen readers hear why a pair has no line, as the list shows it.
+    match unlocated_note_of(ds, p, lang) {
+        Some(note) => format!("{sentence}. {note}"),
+        None => sentence,
+    }
+}
+
+/// The names, in the interface's language, of a partnership's authorities that have no
+/// position ([`Dataset::unlocated_ends`]): why it is not drawn.
+pub fn unlocated_names(ds: &Dataset, p: &Partnership, lang: Lang) -> Vec<String> {
+    ds.unlocated_ends(p).into_iter().map(|a| authority_names(a, lang).0).collect()
+}
+
+/// "Position unknown: Seocho-gu", for a pair that cannot be drawn; `None` for one that can.
+pub fn unlocated_note_of(ds: &Dataset, p: &Partnership, lang: Lang) -> Option<String> {
+    let names = unlocated_names(ds, p, lang);
+    (!names.is_empty()).then(|| super::i18n::unlocated_note(lang, &names))
+}
+
+/// The card's "not drawn on the map, because…", for a pair that cannot be drawn.
+pub fn not_drawn_reason(ds: &Dataset, p: &Partnership, lang: Lang) -> Option<String> {
+    let names = unlocated_names(ds, p, lang);
+    (!names.is_empty()).then(|| super::i18n::not_drawn_text(lang, &names))
 }
 
 trait LowerFirst {

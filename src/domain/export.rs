@@ -55,7 +55,13 @@ pub fn to_document(ds: &Dataset) -> RawDataset {
         regions: ds
             .regions
             .iter()
-            .map(|r| RawRegion { id: r.id.clone(), country: r.country.code().to_string(), name: raw_localized(&r.name), aliases: r.aliases.clone() })
+            .map(|r| RawRegion {
+                id: r.id.clone(),
+                country: r.country.code().to_string(),
+                name: raw_localized(&r.name),
+                aliases: r.aliases.clone(),
+                former_names: r.former_names.iter().map(|f| RawFormerName { name: raw_localized(&f.name), change: f.change.id().to_string() }).collect(),
+            })
             .collect(),
         authorities: ds.authorities.iter().map(raw_authority).collect(),
         partnerships: ds.partnerships.iter().map(raw_partnership).collect(),

@@ -333,6 +333,108 @@ pub fn count_text(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// "28 of 36 partnerships · 23 on the map": [`count_text`], and how many of the shown
+/// partnerships are drawn when some cannot be (an authority without a position).
+pub fn count_on_map_text(lang: Lang, shown: usize, total: usize, drawn: usize) -> String {
+    let count = count_text(lang, shown, total);
+    if drawn >= shown {
+        return count;
+    }
+    let d = format_number(lang, drawn as u64);
+    match lang {
+        Lang::Fr => format!("{count} · {d} sur la carte"),
+        Lang::Ko => format!("{count} · 지도에 {d}건"),
+        Lang::En => format!("{count} · {d} on the map"),
+    }
+}
+
+/// "2 partnerships", "1 partenariat", "2건".
+pub fn partnership_count_text(lang: Lang, n: usize) -> String {
+    let number = format_number(lang, n as u64);
+    // A no-break space keeps the number with its noun when a suggestion wraps.
+    match lang {
+        // French puts 0 and 1 in the singular.
+        Lang::Fr => format!("{number}\u{a0}partenariat{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("{number}건"),
+        Lang::En => format!("{number}\u{a0}partnership{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// What a search suggestion stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suggested<'a> {
+    Authority,
+    /// A region of this country.
+    Region(Country),
+    /// A former region, now part of the region named (of this country).
+    MergedInto(&'a str, Country),
+    /// A region's former name; the region's name today.
+    RenamedTo(&'a str),
+}
+
+/// "region, 2 partnerships"; "former region, now part of Grand Est · 3 partnerships": what
+/// follows a suggestion's name.
+pub fn suggestion_about(lang: Lang, what: Suggested, count: usize) -> String {
+    let n = partnership_count_text(lang, count);
+    match (lang, what) {
+        (Lang::Fr, Suggested::Authority) => format!("collectivité, {n}"),
+        (Lang::Ko, Suggested::Authority) => format!("지자체, {n}"),
+        (Lang::En, Suggested::Authority) => format!("authority, {n}"),
+        (Lang::Fr, Suggested::Region(_)) => format!("région, {n}"),
+        (Lang::Ko, Suggested::Region(Country::Korea)) => format!("광역, {n}"),
+        (Lang::Ko, Suggested::Region(Country::France)) => format!("레지옹, {n}"),
+        (Lang::En, Suggested::Region(_)) => format!("region, {n}"),
+        (Lang::Fr, Suggested::MergedInto(now, _)) => format!("ancienne région, aujourd'hui dans la région {now} · {n}"),
+        (Lang::Ko, Suggested::MergedInto(now, Country::France)) => format!("옛 레지옹, 지금은 {now}의 일부 · {n}"),
+        (Lang::Ko, Suggested::MergedInto(now, Country::Korea)) => format!("옛 광역자치단체, 지금은 {now}의 일부 · {n}"),
+        (Lang::En, Suggested::MergedInto(now, _)) => format!("former region, now part of {now} · {n}"),
+        (Lang::Fr, Suggested::RenamedTo(now)) => format!("ancien nom, aujourd'hui {now} · {n}"),
+        (Lang::Ko, Suggested::RenamedTo(now)) => format!("옛 이름, 지금은 {now} · {n}"),
+        (Lang::En, Suggested::RenamedTo(now)) => format!("former name, now {now} · {n}"),
+    }
+}
+
+/// "A, B and C" as the language writes a short list.
+pub fn join_list(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let and = match lang {
+                Lang::Fr => " et ",
+                Lang::Ko => ", ",
+                Lang::En => " and ",
+            };
+            format!("{}{and}{last}", init.join(", "))
+        }
+    }
+}
+
+/// Under a list item whose pair is not drawn: "Position unknown: Seocho-gu". `names` are the
+/// authorities without a position, in the interface's language.
+pub fn unlocated_note(lang: Lang, names: &[String]) -> String {
+    let list = names.join(", ");
+    match (lang, names.len() > 1) {
+        (Lang::Fr, false) => format!("Position inconnue : {list}"),
+        (Lang::Fr, true) => format!("Positions inconnues : {list}"),
+        (Lang::Ko, _) => format!("위치 미상: {list}"),
+        (Lang::En, false) => format!("Position unknown: {list}"),
+        (Lang::En, true) => format!("Positions unknown: {list}"),
+    }
+}
+
+/// In the card of a pair that is not drawn: why.
+pub fn not_drawn_text(lang: Lang, names: &[String]) -> String {
+    let list = join_list(lang, names);
+    match (lang, names.len() > 1) {
+        // "pour", not "de": no elision to get wrong before a name (d'Île-de-France, du Havre).
+        (Lang::Fr, false) => format!("Ce partenariat n'est pas tracé sur la carte : position inconnue pour {list}."),
+        (Lang::Fr, true) => format!("Ce partenariat n'est pas tracé sur la carte : positions inconnues pour {list}."),
+        (Lang::Ko, _) => format!("이 교류는 지도에 선으로 그려지지 않습니다: {list}의 위치를 알 수 없습니다."),
+        (Lang::En, _) => format!("This partnership is not drawn on the map: no position is known for {list}."),
+    }
+}
+
 /// "12 problems", for the problems panel summary.
 pub fn problem_count_text(lang: Lang, n: usize) -> String {
     match lang {
@@ -421,16 +523,6 @@ pub fn edge_label(lang: Lang, n: usize, edge: super::frame::Edge, country: Optio
             let s = if n == 1 { "authority" } else { "authorities" };
             format!("{count} {s} beyond the {side} edge{map}: show")
         }
-    }
-}
-
-/// "2 partnerships", heading an authority's card.
-pub fn partnership_count_text(lang: Lang, n: usize) -> String {
-    let count = format_number(lang, n as u64);
-    match lang {
-        Lang::Fr => format!("{count} partenariat{}", if n > 1 { "s" } else { "" }),
-        Lang::Ko => format!("교류 {count}건"),
-        Lang::En => format!("{count} partnership{}", if n == 1 { "" } else { "s" }),
     }
 }
 
@@ -554,6 +646,48 @@ mod tests {
             assert_ne!(zoom_labels(lang, Some(Country::France)).0, zin, "each map's buttons are told apart");
         }
         assert_eq!(zoom_labels(Lang::Ko, None), ("확대".to_string(), "축소".to_string()));
+    }
+
+    #[test]
+    fn the_count_adds_how_many_are_on_the_map_only_when_some_are_not() {
+        assert_eq!(count_on_map_text(Lang::En, 28, 36, 28), "28 of 36 partnerships");
+        assert_eq!(count_on_map_text(Lang::En, 28, 36, 23), "28 of 36 partnerships · 23 on the map");
+        assert_eq!(count_on_map_text(Lang::Fr, 28, 36, 23), "28 sur 36 partenariats · 23 sur la carte");
+        assert_eq!(count_on_map_text(Lang::Ko, 28, 36, 23), "전체 36건 중 28건 · 지도에 23건");
+        assert_eq!(count_on_map_text(Lang::En, 8461, 10000, 8000), "8,461 of 10,000 partnerships · 8,000 on the map");
+        assert_eq!(count_on_map_text(Lang::Fr, 8461, 10000, 8000), "8\u{202f}461 sur 10\u{202f}000 partenariats · 8\u{202f}000 sur la carte");
+        assert_eq!(count_on_map_text(Lang::En, 1, 1, 0), "1 of 1 partnership · 0 on the map");
+    }
+
+    #[test]
+    fn suggestions_say_what_they_are_with_the_plural_right() {
+        assert_eq!(partnership_count_text(Lang::En, 0), "0\u{a0}partnerships");
+        assert_eq!(partnership_count_text(Lang::En, 1), "1\u{a0}partnership");
+        assert_eq!(partnership_count_text(Lang::En, 2), "2\u{a0}partnerships");
+        // French: 0 and 1 are singular.
+        assert_eq!(partnership_count_text(Lang::Fr, 0), "0\u{a0}partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1), "1\u{a0}partenariat");
+        assert_eq!(partnership_count_text(Lang::Fr, 1200), "1\u{202f}200\u{a0}partenariats");
+        assert_eq!(partnership_count_text(Lang::Ko, 1200), "1,200건");
+        assert_eq!(suggestion_about(Lang::En, Suggested::Authority, 2), "authority, 2\u{a0}partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::Region(Country::Korea), 2), "région, 2\u{a0}partenariats");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::Korea), 2), "광역, 2건");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::Region(Country::France), 2), "레지옹, 2건");
+        assert_eq!(suggestion_about(Lang::En, Suggested::MergedInto("Grand Est", Country::France), 3), "former region, now part of Grand Est · 3\u{a0}partnerships");
+        assert_eq!(suggestion_about(Lang::Fr, Suggested::RenamedTo("Gangwon"), 1), "ancien nom, aujourd'hui Gangwon · 1\u{a0}partenariat");
+        assert_eq!(suggestion_about(Lang::Ko, Suggested::RenamedTo("강원특별자치도"), 3), "옛 이름, 지금은 강원특별자치도 · 3건");
+    }
+
+    #[test]
+    fn lists_and_unknown_positions_read_in_each_language() {
+        let two = ["A".to_string(), "B".to_string()];
+        assert_eq!(join_list(Lang::En, &two), "A and B");
+        assert_eq!(join_list(Lang::Fr, &["A".into(), "B".into(), "C".into()]), "A, B et C");
+        assert_eq!(join_list(Lang::Ko, &two), "A, B");
+        assert_eq!(join_list(Lang::En, &[]), "");
+        assert_eq!(unlocated_note(Lang::Fr, &two[..1]), "Position inconnue : A");
+        assert_eq!(unlocated_note(Lang::En, &two), "Positions unknown: A, B");
+        assert_eq!(not_drawn_text(Lang::Fr, &two), "Ce partenariat n'est pas tracé sur la carte : positions inconnues pour A et B.");
     }
 
     #[test]

@@ -253,7 +253,9 @@ pub fn load_dataset(text: &str) -> Loaded {
                 }
             }
             ok &= v.check_aliases(&path, &raw.aliases);
-            ok.then(|| (path, Region { id: raw.id, country: country.unwrap(), name: localized(raw.name), aliases: raw.aliases }))
+            let former_names = v.former_names(&path, raw.former_names);
+            ok &= former_names.is_some();
+            ok.then(|| (path, Region { id: raw.id, country: country.unwrap(), name: localized(raw.name), aliases: raw.aliases, former_names: former_names.unwrap_or_default() }))
         })
         .collect();
     let regions = v.dedupe(regions, |r| &r.id);
@@ -617,6 +619,26 @@ impl Validator {
             }
         }
         ok
+    }
+
+    /// A region's former names, each with a name and a known change; `None` (every problem
+    /// pushed) when one is wrong: like an alias, an empty name would match everything.
+    fn former_names(&mut self, path: &str, raw: Vec<RawFormerName>) -> Option<Vec<FormerName>> {
+        let mut out = Vec::with_capacity(raw.len());
+        let mut ok = true;
+        for (i, f) in raw.into_iter().enumerate() {
+            let at = format!("{path}.former_names[{i}]");
+            let named = self.check_label(&format!("{at}.name"), &f.name);
+            let change = NameChange::try_from_id(&f.change);
+            if change.is_none() {
+                self.push(format!("{at}.change"), format!("unknown change \"{}\": expected \"merged\" or \"renamed\"", truncate(&f.change)));
+            }
+            match (named, change) {
+                (true, Some(change)) => out.push(FormerName { name: localized(f.name), change }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {

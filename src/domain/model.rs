@@ -180,6 +180,25 @@ pub struct RawRegion {
     /// ISO 3166-2 names (`Gyeongsangbuk-do`), older romanisations (`Pusan`). Searched, not shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Names the region's land went by before: regions merged into it (Alsace in Grand Est), or
+    /// its own name before a renaming (강원도). Searched like aliases, and shown as what they are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<RawFormerName>,
+}
+
+/// A name a region went by before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FormerName"))]
+#[serde(deny_unknown_fields, expecting = "a former name object {\"name\", \"change\"}")]
+pub struct RawFormerName {
+    /// The former name, in the languages a source gives it.
+    pub name: RawLocalized,
+    /// `merged`: a former region that is now part of this one (Alsace, in Grand Est since 1
+    /// January 2016); `renamed`: this region's own name before it changed (강원도, now
+    /// 강원특별자치도).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["merged", "renamed"])))]
+    pub change: String,
 }
 
 /// WGS84 coordinates in decimal degrees.

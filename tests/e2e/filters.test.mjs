@@ -1,7 +1,7 @@
 // Filters, the live count, and the state in the URL (reload, Back, malformed values).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, pairOfFrench, searchParams, TOTAL, useBrowser } from './support.mjs';
+import { countText, DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, pairOfFrench, searchParams, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -14,7 +14,7 @@ test('region=FR-IDF gives exactly the Île-de-France pairs, the flyer\'s four am
   assert.ok(includesAll(ids, ['Paris', 'Issy-les-Moulineaux', 'Versailles', 'Saint-Mandé'].map(pairOfFrench)));
   assert.deepEqual(await listedPairs(t.page), ids);
   assert.deepEqual(await drawnLinks(t.page), drawable(ids));
-  assert.equal(await t.page.locator('.result-count').textContent(), `${ids.length} of ${TOTAL} partnerships`);
+  assert.equal(await t.page.locator('.result-count').textContent(), countText(ids));
   assert.ok(await t.page.locator('#region-FR-IDF').isChecked());
 });
 
@@ -44,7 +44,7 @@ test('ticking themes and regions filters the map and list (OR within, AND across
   const want = expected({ themes: ['culture', 'crafts'], regions: ['KR-42'] });
   await t.page.waitForFunction((n) => document.querySelectorAll('li[data-pair-id]').length === n, want.length);
   assert.deepEqual(await listedPairs(t.page), want);
-  assert.equal(await t.page.locator('.result-count').textContent(), `${want.length} of ${TOTAL} partnerships`);
+  assert.equal(await t.page.locator('.result-count').textContent(), countText(want));
   // Each option shows what it would give with the other facets as they are.
   for (const region of ['FR-IDF', 'KR-11', 'KR-47']) {
     const count = Number(await t.page.locator(`label[for="region-${region}"] .facet-count`).textContent());

@@ -1,7 +1,7 @@
 // Layouts at the three sizes of the issue, and the interface language.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PAIRS, expected, listedPairs, newPage, openMap, saveScreenshot, TOTAL, useBrowser } from './support.mjs';
+import { countText, DEFAULT_PAIRS, expected, listedPairs, newPage, openMap, saveScreenshot, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -72,11 +72,11 @@ test('lang=ko shows the Korean interface and <html lang> follows', async () => {
   await openMap(t.page, t.env.url, '?lang=ko');
   assert.equal(await t.page.getAttribute('html', 'lang'), 'ko');
   assert.equal(await t.page.locator('h1').textContent(), '한불 지방정부 교류 지도');
-  assert.equal(await t.page.locator('.result-count').textContent(), `전체 ${TOTAL}건 중 ${DEFAULT_PAIRS.length}건`);
+  assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS, { lang: 'ko' }));
   assert.ok((await t.page.locator('li[data-pair-id="seoul-paris"]').innerText()).includes('서울특별시'));
   await t.page.getByRole('button', { name: 'Français' }).click();
   await t.page.waitForFunction(() => document.documentElement.lang === 'fr');
-  assert.equal(await t.page.locator('.result-count').textContent(), `${DEFAULT_PAIRS.length} sur ${TOTAL} partenariats`);
+  assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS, { lang: 'fr' }));
   assert.equal(new URL(t.page.url()).searchParams.get('lang'), 'fr');
 });
 

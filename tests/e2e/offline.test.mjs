@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, TOTAL, useBrowser } from './support.mjs';
+import { countText, DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -46,7 +46,7 @@ test('offline: the first visit keeps the whole build; with the network cut, a re
   // All of it, without a filter.
   await t.page.goto(`${t.env.subUrl}?lang=en`);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
-  assert.equal(await t.page.locator('.result-count').textContent(), `${DEFAULT_PAIRS.length} of ${TOTAL} partnerships`);
+  assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS));
   await t.page.context().setOffline(false);
 });
 

@@ -119,6 +119,18 @@ export const DEFAULT_PAIRS = expected();
 export const TOTAL = DATA.partnerships.length;
 const located = (id) => authority(id).location !== null;
 export const drawable = (ids) => ids.filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.every(located)).sort();
+/** The result count the app shows for these visible pairs: "28 of 36 partnerships", then, when
+ *  some of them cannot be drawn, "· 23 on the map" (in `lang`, numbers written for it). */
+export function countText(ids, { lang = 'en', total = TOTAL, drawn = drawable(ids).length } = {}) {
+  const n = (x) => x.toLocaleString(lang);
+  const count = {
+    en: `${n(ids.length)} of ${n(total)} partnership${total === 1 ? '' : 's'}`,
+    fr: `${n(ids.length)} sur ${n(total)} partenariat${total > 1 ? 's' : ''}`,
+    ko: `전체 ${n(total)}건 중 ${n(ids.length)}건`,
+  }[lang];
+  if (drawn >= ids.length) return count;
+  return `${count} · ${{ en: `${n(drawn)} on the map`, fr: `${n(drawn)} sur la carte`, ko: `지도에 ${n(drawn)}건` }[lang]}`;
+}
 export function markersOf(ids) {
   const set = new Set(DATA.partnerships.filter((p) => ids.includes(p.id)).flatMap((p) => p.authorities).filter(located));
   return [...set].sort();
