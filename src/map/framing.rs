@@ -24,9 +24,29 @@ use crate::domain::screen::mercator;
 
 type Listeners = Vec<Closure<dyn FnMut(JsValue)>>;
 
-/// The most a fit zooms in: enough of the country around a single authority to know where it
-/// is (an embed focused on Nice showed a few kilometres of coast at zoom 9).
-pub const MAX_FIT_ZOOM: f64 = 6.0;
+/// The most a fit zooms in.
+pub const MAX_FIT_ZOOM: f64 = 9.0;
+/// The least a fit shows, in degrees of longitude and latitude: enough of the country around a
+/// single authority, or a capital and its districts, to know where they are (an embed focused
+/// on Nice showed a few kilometres of beige coast).
+const MIN_SPAN: (f64, f64) = (5.0, 3.0);
+
+/// `places`, with two corners added where they span less than [`MIN_SPAN`], around their middle.
+fn with_context(places: &[Position]) -> Vec<Position> {
+    let (mut lat0, mut lat1, mut lng0, mut lng1) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    for p in places {
+        (lat0, lat1, lng0, lng1) = (lat0.min(p.lat), lat1.max(p.lat), lng0.min(p.lng), lng1.max(p.lng));
+    }
+    if !lat0.is_finite() || (lng1 - lng0 >= MIN_SPAN.0 && lat1 - lat0 >= MIN_SPAN.1) {
+        return places.to_vec();
+    }
+    let (mid_lat, mid_lng) = ((lat0 + lat1) / 2.0, (lng0 + lng1) / 2.0);
+    let (half_lng, half_lat) = ((lng1 - lng0).max(MIN_SPAN.0) / 2.0, (lat1 - lat0).max(MIN_SPAN.1) / 2.0);
+    let mut out = places.to_vec();
+    out.push(Position { lat: (mid_lat - half_lat).max(-85.0), lng: mid_lng - half_lng });
+    out.push(Position { lat: (mid_lat + half_lat).min(85.0), lng: mid_lng + half_lng });
+    out
+}
 
 /// The frame state of one Leaflet map (cheap to clone: the indicators' handlers keep one).
 #[derive(Clone)]
@@ -73,8 +93,9 @@ pub fn covers(root: &HtmlElement) -> Vec<Rect> {
 
 impl Framing {
     /// Watches `map` (whose element is `pane`) for moves by hand and for the end of moves;
-    /// `on_rest` is called after each `moveend` (a fit, a drag, a zoom).
-    pub fn new(map: &Map, pane: &HtmlElement, on_rest: Rc<dyn Fn()>) -> Framing {
+    /// `on_rest` is called after each `moveend` (a fit, a drag, a zoom). `root`: the view's
+    /// element, whose `data-settled` a move sets to "false" (the view sets it back at rest).
+    pub fn new(map: &Map, pane: &HtmlElement, root: &HtmlElement, on_rest: Rc<dyn Fn()>) -> Framing {
         let hand = Rc::new(Cell::new(false));
         let settling = Rc::new(Cell::new(0u32));
         let mut listeners = Vec::new();
@@ -131,6 +152,15 @@ impl Framing {
         });
         map.on("moveend", closure.as_ref());
         listeners.push(closure);
+        // Any move (a drag and its inertia, a zoom) unsettles the view until it rests again.
+        let closure = Closure::<dyn FnMut(JsValue)>::new({
+            let root = root.clone();
+            move |_| {
+                let _ = root.set_attribute("data-settled", "false");
+            }
+        });
+        map.on("movestart", closure.as_ref());
+        listeners.push(closure);
         Framing { map: map.clone(), pane: pane.clone(), hand, settling, _listeners: Rc::new(listeners) }
     }
 
@@ -154,6 +184,7 @@ impl Framing {
         if places.is_empty() {
             return;
         }
+        let places = &with_context(places);
         let Some((_, pad)) = self.padding(places, covers, base) else { return };
         let list: Array = places.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
         self.settling.set(self.settling.get() + 1);

@@ -339,7 +339,7 @@ impl TwinMap {
             }
         });
         let side = |map: Map, pane: HtmlElement, key: &'static str, country: Country| -> Result<Side, JsValue> {
-            let framing = Framing::new(&map, &pane, on_rest.clone());
+            let framing = Framing::new(&map, &pane, container, on_rest.clone());
             let markers = MarkerSet::new(key, &callbacks, framing.hand.clone());
             let decor = Decor::new(framing, container, container, Some(country), callbacks.words.clone())?;
             Ok(Side { map, pane, markers, decor, country })

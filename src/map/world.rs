@@ -252,7 +252,7 @@ impl WorldMap {
                 }
             }
         });
-        let framing = Framing::new(&map, container, on_rest);
+        let framing = Framing::new(&map, container, container, on_rest);
         let markers = MarkerSet::new("world", &callbacks, framing.hand.clone());
         let decor = Decor::new(framing, container, container, None, callbacks.words.clone())?;
         let state = Rc::new(State {

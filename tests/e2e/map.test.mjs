@@ -1,7 +1,7 @@
 // The map draws the data, and the map, the card and the list agree on what is selected.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { authority, countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, kindOption, listedPairs, markersOf, newPage, openMap, pairOfFrench, placeOf, searchParams, useBrowser } from './support.mjs';
+import { authority, countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, kindOption, listedPairs, markersOf, newPage, openMap, pairOfFrench, placeOf, searchParams, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -43,6 +43,8 @@ test('clicking each line opens the card of that partnership, with its sources', 
   t.page = await newPage(t.env, { width: 1920, height: 1080 });
   await openMap(t.page, t.env.url, '?lang=en');
   for (const p of DATA.partnerships.filter((x) => drawable(DEFAULT_PAIRS).includes(x.id))) {
+    // The map frames itself again after each card: aim once it stands still.
+    await settled(t.page);
     const pt = await isolatedPointOfLink(t.page, p.id);
     assert.ok(pt, `${p.id} has a visible point`);
     await t.page.mouse.click(pt.x, pt.y);
@@ -89,7 +91,7 @@ test('choosing an item of the list selects its pair and moves the map to it', as
   const before = await t.page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
   await t.page.locator(`li[data-pair-id="${id}"] button`).click();
   await t.page.locator(`article.pair-card[data-pair-id="${id}"]`).waitFor();
-  await t.page.waitForTimeout(600); // the fly animation
+  await settled(t.page);
   const after = await t.page.locator(".leaflet-marker-icon[data-authority-id=\"fr-limoges\"]").boundingBox();
   assert.ok(Math.hypot(after.x - before.x, after.y - before.y) > 20, 'the map moved');
   // Both ends are in view and not hidden under the card.

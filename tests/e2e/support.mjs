@@ -192,7 +192,8 @@ export async function isolatedPointOfLink(page, id) {
     for (const pt of sample(target, 200).slice(10, -10)) {
       if (pt.x < 0 || pt.y < 0 || pt.x > w || pt.y > h) continue;
       const el = document.elementFromPoint(pt.x, pt.y);
-      if (!el || !el.closest('.map')) continue; // covered by the legend or a control
+      // Covered by the legend, a control, a marker or a name's indicator: a click there is theirs.
+      if (!el || el.getAttribute('data-hit-pair-id') !== id) continue;
       const d = Math.min(...others.map((o) => Math.hypot(o.x - pt.x, o.y - pt.y)), Infinity);
       if (!best || d > best.d) best = { ...pt, d };
     }
