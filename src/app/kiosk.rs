@@ -244,7 +244,7 @@ pub fn Kiosk() -> impl IntoView {
     });
     let lang = ctx.lang;
     view! {
-        <p class="kiosk-status" class:is-running=move || running.get()>
+        <p class="kiosk-status" data-covers-map="" class:is-running=move || running.get()>
             {move || t(lang.get(), if running.get() { Msg::KioskAuto } else { Msg::KioskPaused })}
         </p>
         {move || caption.get().filter(|c| *c != Localized::default()).map(|c| view! {

@@ -16,7 +16,14 @@ pub fn Legend(
     grouped: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_explore();
-    let kinds: Vec<String> = ctx.ds.with_value(|d| d.kind_options());
+    // Only the kinds the map shows now: a line style no line has explains nothing, and the band
+    // stays short.
+    let kinds = Memo::new(move |_| {
+        ctx.ds.with_value(|d| {
+            let shown: std::collections::HashSet<&str> = ctx.visible.with(|v| v.iter().map(|&i| d.partnerships[i].kind_option()).collect());
+            d.kind_options().into_iter().filter(|k| shown.contains(k.as_str())).collect::<Vec<String>>()
+        })
+    });
     // Large datasets are drawn on a canvas, in groups and bundles (see `map::CANVAS_ABOVE`).
     let canvas = ctx.ds.with_value(|d| d.partnerships.iter().filter(|p| d.is_drawable(p)).count() > crate::map::CANVAS_ABOVE);
     let line = |class: String| {
@@ -38,13 +45,14 @@ pub fn Legend(
             <ul>
                 <li><span class="legend-marker pm-marker--fr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::FrenchAuthority)}</li>
                 <li><span class="legend-marker pm-marker--kr" aria-hidden="true"></span>{move || t(ctx.lang.get(), Msg::KoreanAuthority)}</li>
-                {kinds
-                    .into_iter()
-                    .map(|id| {
-                        let class = format!("pm-link pm-link--{id}");
-                        view! { <li>{line(class)}{move || ctx.ds.with_value(|d| kind_option_label(d, &id, ctx.lang.get()))}</li> }
-                    })
-                    .collect_view()}
+                <For
+                    each=move || kinds.get()
+                    key=|id| id.clone()
+                    children=move |id| {
+                        let (class, kind) = (format!("pm-link pm-link--{id}"), id.clone());
+                        view! { <li data-kind=kind>{line(class)}{move || ctx.ds.with_value(|d| kind_option_label(d, &id, ctx.lang.get()))}</li> }
+                    }
+                />
                 {move || (canvas || grouped.get()).then(|| view! {
                     <li><span class="legend-marker legend-group" aria-hidden="true">"3"</span>{move || t(ctx.lang.get(), Msg::LegendGroup)}</li>
                 })}

@@ -23,10 +23,11 @@ fn scale(map: &Rect, pad: &Padding, (w, h): (f64, f64)) -> f64 {
 
 /// The padding that fits `extent` (what is shown, as width and height in any unit: Web
 /// Mercator at zoom 0, say) largest in `map`, keeping at least `base` on each side and leaving
-/// every `cover` (a box over part of the map) wholly in the padding: each cover is kept clear
-/// by the side that costs least, all choices tried together (a few covers at most). A cover
-/// that does not touch the map is ignored. Among equal scales, the padding that leaves the most
-/// free area wins.
+/// every `cover` (a box over part of the map) wholly in the padding, with `base` to spare
+/// beside it (a marker at the edge of the frame is not half under the card): each cover is kept
+/// clear by the side that costs least, all choices tried together (a few covers at most). A
+/// cover that does not touch the map is ignored. Among equal scales, the padding that leaves the
+/// most free area wins.
 pub fn fit_padding(map: Rect, base: Padding, covers: &[Rect], extent: (f64, f64)) -> Padding {
     // For each cover, the padding each side would need to keep it out of the free area.
     let needs: Vec<Padding> = covers
@@ -43,7 +44,7 @@ pub fn fit_padding(map: Rect, base: Padding, covers: &[Rect], extent: (f64, f64)
         for need in &needs {
             let side = c % 4;
             c /= 4;
-            pad[side] = pad[side].max(need[side]);
+            pad[side] = pad[side].max(need[side] + base[side]);
         }
         let s = scale(&map, &pad, extent);
         let area = (map.width() - pad[0] - pad[2]).max(0.0) * (map.height() - pad[1] - pad[3]).max(0.0);
@@ -216,7 +217,7 @@ mod tests {
     fn a_card_over_the_lower_half_is_kept_below_the_frame() {
         let card = Rect { left: 10.0, top: 300.0, right: 790.0, bottom: 590.0 };
         let pad = fit_padding(MAP, [10.0; 4], &[card], (4.0, 3.0));
-        assert_eq!(pad, [10.0, 10.0, 10.0, 300.0]);
+        assert_eq!(pad, [10.0, 10.0, 10.0, 310.0]);
         assert!(!free_area(MAP, pad).overlaps(&card));
     }
 
@@ -226,9 +227,9 @@ mod tests {
         // (bottom), a tall one by giving up width (left).
         let legend = Rect { left: 10.0, top: 340.0, right: 210.0, bottom: 590.0 };
         let wide = fit_padding(MAP, [10.0; 4], &[legend], (8.0, 1.0));
-        assert_eq!(wide, [10.0, 10.0, 10.0, 260.0]);
+        assert_eq!(wide, [10.0, 10.0, 10.0, 270.0]);
         let tall = fit_padding(MAP, [10.0; 4], &[legend], (1.0, 8.0));
-        assert_eq!(tall, [210.0, 10.0, 10.0, 10.0]);
+        assert_eq!(tall, [220.0, 10.0, 10.0, 10.0]);
         for pad in [wide, tall] {
             assert!(!free_area(MAP, pad).overlaps(&legend));
         }
@@ -240,7 +241,7 @@ mod tests {
         }
         // A single point (zero extent): the largest free area.
         let pad = fit_padding(MAP, [10.0; 4], &[legend], (0.0, 0.0));
-        assert_eq!(pad, [210.0, 10.0, 10.0, 10.0]);
+        assert_eq!(pad, [220.0, 10.0, 10.0, 10.0]);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct LabelRequest {
     /// Always shown (the selected or highlighted pair's names): placed first, and placed even
     /// where every spot is taken by something else than another name.
     pub must: bool,
+    /// The side to try first, away from where the marker's lines go (French markers' lines
+    /// leave eastward in the side-by-side view: their names go west first). `(1, 0)`: right.
+    pub away: (f64, f64),
 }
 
 /// Where a name is tried, in order: right, left, above-right, below-right, above-left,
@@ -75,7 +78,10 @@ fn box_at(r: &LabelRequest, (sx, sy): (f64, f64)) -> Rect {
 /// name, else its first spot moved inside `bounds`: it is always shown.
 pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Rect>> {
     let mut out: Vec<Option<Rect>> = vec![None; requests.len()];
-    let mut placed: Vec<Rect> = Vec::new();
+    // Boxes in a grid of cells, so that a test looks only at its neighbours: a canvas of 10,000
+    // pairs draws a thousand markers, each a box to keep clear of.
+    let obstacles = Grid::of(obstacles);
+    let mut placed = Grid::of(&[]);
     let musts = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| r.must));
     let rest = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| !r.must));
     for &i in musts.chain(rest) {
@@ -83,15 +89,19 @@ pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rec
             continue; // listed twice
         }
         let r = &requests[i];
-        let boxes: Vec<Rect> = SPOTS.iter().map(|&s| box_at(r, s)).collect();
+        // The spots in order of how far they face `away` (stable: ties keep reading order).
+        let mut spots = SPOTS;
+        let facing = |s: &(f64, f64)| (s.0 * r.away.0 + s.1 * r.away.1) / (s.0 * s.0 + s.1 * s.1).sqrt();
+        spots.sort_by(|a, b| facing(b).total_cmp(&facing(a)));
+        let boxes: Vec<Rect> = spots.iter().map(|&s| box_at(r, s)).collect();
         // A name that must be shown tries further out before it covers anything.
         let far: Vec<Rect> = if r.must {
-            [2.0, 3.5].iter().flat_map(|k| SPOTS.iter().map(move |&s| (k, s))).map(|(k, s)| box_at(&LabelRequest { gap: r.gap * k, ..r.clone() }, s)).collect()
+            [2.0, 3.5].iter().flat_map(|k| spots.iter().map(move |&s| (k, s))).map(|(k, s)| box_at(&LabelRequest { gap: r.gap * k, ..r.clone() }, s)).collect()
         } else {
             Vec::new()
         };
-        let free_of_names = |b: &Rect| bounds.holds(b) && !placed.iter().any(|p| p.overlaps(b));
-        let found = boxes.iter().chain(&far).find(|b| free_of_names(b) && !obstacles.iter().any(|o| o.overlaps(b))).copied().or_else(|| {
+        let free_of_names = |b: &Rect| bounds.holds(b) && !placed.any(b);
+        let found = boxes.iter().chain(&far).find(|b| free_of_names(b) && !obstacles.any(b)).copied().or_else(|| {
             r.must.then(|| {
                 boxes.iter().find(|b| free_of_names(b)).copied().unwrap_or_else(|| {
                     let b = boxes[0];
@@ -102,11 +112,55 @@ pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rec
             })
         });
         if let Some(b) = found {
-            placed.push(b);
+            placed.add(b);
             out[i] = Some(b);
         }
     }
     out
+}
+
+/// Boxes filed by the cells of a 64-pixel grid they touch.
+struct Grid {
+    boxes: Vec<Rect>,
+    cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
+    /// Boxes over too many cells to file (a huge or absurd box): tested every time.
+    wide: Vec<usize>,
+}
+
+impl Grid {
+    const CELL: f64 = 64.0;
+
+    fn of(boxes: &[Rect]) -> Grid {
+        let mut g = Grid { boxes: Vec::new(), cells: Default::default(), wide: Vec::new() };
+        for &b in boxes {
+            g.add(b);
+        }
+        g
+    }
+
+    fn cells_of(b: &Rect) -> impl Iterator<Item = (i32, i32)> {
+        let c = |v: f64| (v / Self::CELL).floor().clamp(-100_000.0, 100_000.0) as i32;
+        let (x0, x1, y0, y1) = (c(b.left), c(b.right), c(b.top), c(b.bottom));
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn add(&mut self, b: Rect) {
+        let i = self.boxes.len();
+        self.boxes.push(b);
+        if Self::cells_of(&b).nth(4096).is_some() || !(b.left.is_finite() && b.right.is_finite() && b.top.is_finite() && b.bottom.is_finite()) {
+            self.wide.push(i);
+            return;
+        }
+        for cell in Self::cells_of(&b) {
+            self.cells.entry(cell).or_default().push(i);
+        }
+    }
+
+    fn any(&self, b: &Rect) -> bool {
+        self.wide.iter().any(|&i| self.boxes[i].overlaps(b))
+            || (Self::cells_of(b).nth(4096).is_none() && Self::cells_of(b).any(|cell| self.cells.get(&cell).is_some_and(|v| v.iter().any(|&i| self.boxes[i].overlaps(b)))))
+            || (Self::cells_of(b).nth(4096).is_some() && self.boxes.iter().any(|o| o.overlaps(b)))
+    }
 }
 
 #[cfg(test)]
@@ -116,7 +170,7 @@ mod tests {
     const MAP: Rect = Rect { left: 0.0, top: 0.0, right: 400.0, bottom: 300.0 };
 
     fn name(x: f64, y: f64, w: f64) -> LabelRequest {
-        LabelRequest { anchor: (x, y), gap: 10.0, size: (w, 16.0), must: false }
+        LabelRequest { anchor: (x, y), gap: 10.0, size: (w, 16.0), must: false, away: (1.0, 0.0) }
     }
 
     fn no_two_overlap(boxes: &[Option<Rect>]) {
@@ -135,9 +189,20 @@ mod tests {
     }
 
     #[test]
-    fn a_name_that_would_leave_the_map_goes_to_the_left() {
+    fn a_name_goes_first_to_the_side_its_lines_do_not_take() {
+        // A French marker whose lines leave eastward: its name goes west.
+        let mut r = name(100.0, 100.0, 60.0);
+        r.away = (-1.0, 0.0);
+        assert_eq!(place_labels(&[r.clone()], &[0], &[], MAP)[0].map(|b| b.right), Some(90.0));
+        // Stacked maps, a Korean marker whose lines come from above: its name goes below.
+        r.away = (0.0, 1.0);
+        assert_eq!(place_labels(&[r], &[0], &[], MAP)[0].map(|b| b.top), Some(110.0));
+    }
+
+    #[test]
+    fn a_name_that_would_leave_the_map_goes_to_its_left() {
         let out = place_labels(&[name(380.0, 100.0, 60.0)], &[0], &[], MAP);
-        assert_eq!(out[0].map(|b| b.right), Some(370.0));
+        assert!(out[0].is_some_and(|b| b.right <= 380.0 - 7.5), "{out:?}");
         assert!(MAP.holds(&out[0].unwrap()));
     }
 

@@ -26,6 +26,8 @@ pub(crate) const EDGE_CORNER: f64 = 32.0;
 pub const FIT_BASE: [f64; 4] = [28.0, 28.0, 28.0, 28.0];
 /// Between a marker's centre and its name.
 const NAME_GAP: f64 = 4.0;
+/// The most names tried on one map (a screen holds far fewer).
+const MAX_NAMES: usize = 200;
 
 /// The shown markers beyond each edge, and those in view, as last drawn: what a click on an
 /// indicator brings into view.
@@ -48,12 +50,15 @@ pub struct Decor {
     /// What covers the map (host pixels), as measured at the last rest: the indicators keep
     /// clear of it while the map moves (measuring it at every frame would force a layout).
     pub avoid: Rc<RefCell<Vec<Rect>>>,
+    /// Where French and Korean names go first: away from where their lines go.
+    away: [(f64, f64); 2],
 }
 
 impl Decor {
     /// `pane`: the Leaflet map's element; `host`: where its names and indicators are drawn (above
     /// the lines); `root`: the view's element.
-    pub fn new(framing: Framing, host: &HtmlElement, root: &HtmlElement, country: Option<Country>, words: SharedWords) -> Result<Decor, JsValue> {
+    /// `away`: the side French and Korean names try first (away from their lines).
+    pub fn new(framing: Framing, host: &HtmlElement, root: &HtmlElement, country: Option<Country>, words: SharedWords, away: [(f64, f64); 2]) -> Result<Decor, JsValue> {
         let class = match country {
             Some(Country::France) => "pm-on-fr",
             Some(Country::Korea) => "pm-on-kr",
@@ -75,7 +80,7 @@ impl Decor {
             }
         });
         let edges = EdgeMarks::new(host, class, on_click)?;
-        Ok(Decor { framing, names: RefCell::new(names), edges, country, beyond, words, root: root.clone(), avoid: Rc::default() })
+        Ok(Decor { framing, names: RefCell::new(names), edges, country, beyond, words, root: root.clone(), avoid: Rc::default(), away })
     }
 
     /// Sets the names written on the map (`id`, name), and the country's (a caption in the twin
@@ -142,13 +147,16 @@ impl Decor {
         let covering: Vec<Rect> = covers(&self.root).into_iter().map(to_host).collect();
         *self.avoid.borrow_mut() = covering.clone();
         let mut obstacles: Vec<Rect> = covering.into_iter().chain(self.edges.boxes().into_iter().map(to_host)).collect();
-        // The country's caption: beside the zoom buttons (the top left corner of the map), or
-        // under them, or at the bottom, wherever nothing covers it.
+        // The country's caption: beside the zoom buttons (the top left corner of the map), or in
+        // the bottom left corner above whatever covers the bottom (the legend), or under the
+        // buttons: the first place nothing covers.
         if self.country.is_some() {
             let zoom = self.framing.pane.query_selector(".leaflet-control-zoom").ok().flatten().and_then(|z| page_rect(&z)).map(to_host);
             let z = zoom.unwrap_or(Rect { left: rect.left + 10.0, top: rect.top + 10.0, right: rect.left + 10.0, bottom: rect.top + 10.0 });
             let size = layer.caption_size();
-            let spots = [(z.right + 8.0, z.top + 4.0), (z.left, z.bottom + 8.0), (rect.left + 10.0, rect.bottom - size.1 - 24.0)];
+            let left_strip = Rect { left: rect.left, top: rect.top, right: rect.left + size.0 + 20.0, bottom: rect.bottom };
+            let floor = obstacles.iter().filter(|o| o.overlaps(&left_strip) && o.top > rect.top + (rect.bottom - rect.top) / 2.0).map(|o| o.top).fold(rect.bottom, f64::min);
+            let spots = [(z.right + 8.0, z.top + 4.0), (rect.left + 10.0, floor - size.1 - 10.0), (z.left, z.bottom + 8.0)];
             let fits = |&(x, y): &(f64, f64)| {
                 let b = Rect { left: x, top: y, right: x + size.0, bottom: y + size.1 };
                 rect.holds(&b) && !obstacles.iter().any(|o| o.overlaps(&b))
@@ -157,12 +165,34 @@ impl Decor {
             obstacles.extend(layer.place_caption(Some(at)));
         }
         obstacles.extend(drawn.iter().map(|d| Rect::around(d.at, d.radius + 1.0)));
+        let away = |c: Country| self.away[if c == Country::France { 0 } else { 1 }];
+        // A group is named by its most important member and how many more it holds: "Paris +6".
+        let group_names: Vec<(String, String)> = drawn
+            .iter()
+            .filter_map(|d| {
+                let (seed, n) = d.seed.as_ref()?;
+                let name = layer.text_of(seed)?;
+                Some((format!("group:{seed}"), format!("{name} +{}", n - 1)))
+            })
+            .collect();
+        let class = if self.country == Some(Country::Korea) { "pm-name--kr pm-name--group" } else { "pm-name--fr pm-name--group" };
+        layer.set_names(group_names.iter().map(|(id, text)| (id.as_str(), text.as_str(), class)));
         let mut anchors = extra;
         anchors.extend(drawn.iter().filter_map(|d| {
-            let id = d.id.clone()?;
-            let rank = name_rank(&id)?;
-            Some(NameAnchor { must: must.contains(&id), at: d.at, gap: d.radius + NAME_GAP, rank, id })
+            let (id, rank) = match (&d.id, &d.seed) {
+                (Some(id), _) => (id.clone(), name_rank(id)?),
+                // Groups before single names: they stand for more.
+                (None, Some((seed, n))) => (format!("group:{seed}"), name_rank(seed)?.saturating_add(1000 + *n as u32)),
+                _ => return None,
+            };
+            Some(NameAnchor { must: must.contains(&id), at: d.at, gap: d.radius + NAME_GAP, rank, away: away(d.country), id })
         }));
+        // On a canvas of thousands, the most important names only (the selection's always).
+        if anchors.len() > MAX_NAMES {
+            anchors.sort_by(|a, b| b.must.cmp(&a.must).then(b.rank.cmp(&a.rank)).then_with(|| a.id.cmp(&b.id)));
+            let keep = anchors.iter().filter(|a| a.must).count().max(MAX_NAMES);
+            anchors.truncate(keep);
+        }
         let bounds = Rect { left: rect.left + 2.0, top: rect.top + 2.0, right: rect.right - 2.0, bottom: rect.bottom - 2.0 };
         layer.place(&anchors, &obstacles, bounds);
     }

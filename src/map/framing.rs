@@ -31,8 +31,25 @@ pub const MAX_FIT_ZOOM: f64 = 9.0;
 /// on Nice showed a few kilometres of beige coast).
 const MIN_SPAN: (f64, f64) = (5.0, 3.0);
 
-/// `places`, with two corners added where they span less than [`MIN_SPAN`], around their middle.
-fn with_context(places: &[Position]) -> Vec<Position> {
+/// The box a twin view's map shows its country in (south-west and north-east corners, degrees):
+/// metropolitan France with Corsica, and South Korea with Jeju and Ulleungdo. The context added
+/// around a lone authority stays inside it where it can (Nice showed Italy, not France).
+pub const FRANCE_BOX: (Position, Position) = (Position { lat: 41.3, lng: -5.2 }, Position { lat: 51.1, lng: 9.6 });
+pub const KOREA_BOX: (Position, Position) = (Position { lat: 33.1, lng: 124.6 }, Position { lat: 38.7, lng: 130.9 });
+
+/// Slides the interval [lo, hi] into [min, max] where it fits, else centres it there.
+fn slide_into(lo: f64, hi: f64, min: f64, max: f64) -> (f64, f64) {
+    if hi - lo >= max - min {
+        let shift = (min + max) / 2.0 - (lo + hi) / 2.0;
+        return (lo + shift, hi + shift);
+    }
+    let shift = if lo < min { min - lo } else if hi > max { max - hi } else { 0.0 };
+    (lo + shift, hi + shift)
+}
+
+/// `places`, with two corners added where they span less than [`MIN_SPAN`]: a box around their
+/// middle, slid into `home` (the map's country) where it fits.
+fn with_context(places: &[Position], home: Option<(Position, Position)>) -> Vec<Position> {
     let (mut lat0, mut lat1, mut lng0, mut lng1) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
     for p in places {
         (lat0, lat1, lng0, lng1) = (lat0.min(p.lat), lat1.max(p.lat), lng0.min(p.lng), lng1.max(p.lng));
@@ -42,9 +59,15 @@ fn with_context(places: &[Position]) -> Vec<Position> {
     }
     let (mid_lat, mid_lng) = ((lat0 + lat1) / 2.0, (lng0 + lng1) / 2.0);
     let (half_lng, half_lat) = ((lng1 - lng0).max(MIN_SPAN.0) / 2.0, (lat1 - lat0).max(MIN_SPAN.1) / 2.0);
+    let (mut s, mut n, mut w, mut e) = (mid_lat - half_lat, mid_lat + half_lat, mid_lng - half_lng, mid_lng + half_lng);
+    if let Some((sw, ne)) = home {
+        // Only by as much as keeps every place inside the box.
+        (s, n) = slide_into(s, n, sw.lat.min(lat0), ne.lat.max(lat1));
+        (w, e) = slide_into(w, e, sw.lng.min(lng0), ne.lng.max(lng1));
+    }
     let mut out = places.to_vec();
-    out.push(Position { lat: (mid_lat - half_lat).max(-85.0), lng: mid_lng - half_lng });
-    out.push(Position { lat: (mid_lat + half_lat).min(85.0), lng: mid_lng + half_lng });
+    out.push(Position { lat: s.max(-85.0), lng: w });
+    out.push(Position { lat: n.min(85.0), lng: e });
     out
 }
 
@@ -56,6 +79,8 @@ pub struct Framing {
     pub pane: HtmlElement,
     /// The user moved this map since the last filter change.
     pub hand: Rc<Cell<bool>>,
+    /// The country this map shows (twin view), which a lone authority's context stays in.
+    pub home: Option<(Position, Position)>,
     /// Fits asked of Leaflet whose `moveend` has not come yet.
     settling: Rc<Cell<u32>>,
     _listeners: Rc<Listeners>,
@@ -161,7 +186,7 @@ impl Framing {
         });
         map.on("movestart", closure.as_ref());
         listeners.push(closure);
-        Framing { map: map.clone(), pane: pane.clone(), hand, settling, _listeners: Rc::new(listeners) }
+        Framing { map: map.clone(), pane: pane.clone(), hand, home: None, settling, _listeners: Rc::new(listeners) }
     }
 
     /// Whether a fit asked for is still under way.
@@ -184,7 +209,7 @@ impl Framing {
         if places.is_empty() {
             return;
         }
-        let places = &with_context(places);
+        let places = &with_context(places, self.home);
         let Some((_, pad)) = self.padding(places, covers, base) else { return };
         let list: Array = places.iter().map(|p| JsValue::from(to_leaflet(*p))).collect();
         self.settling.set(self.settling.get() + 1);

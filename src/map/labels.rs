@@ -20,6 +20,8 @@ pub struct NameAnchor {
     pub gap: f64,
     pub must: bool,
     pub rank: u32,
+    /// The side to try first (away from the marker's lines).
+    pub away: (f64, f64),
 }
 
 struct Name {
@@ -77,6 +79,11 @@ impl NameLayer {
                 name.size = None;
             }
         }
+    }
+
+    /// The text of a name, if it has one.
+    pub fn text_of(&self, id: &str) -> Option<String> {
+        self.names.get(id).and_then(|n| n.el.text_content())
     }
 
     /// Sets the caption (a country's name).
@@ -148,7 +155,7 @@ impl NameLayer {
         self.measure(&ids);
         let requests: Vec<LabelRequest> = anchors
             .iter()
-            .map(|a| LabelRequest { anchor: a.at, gap: a.gap, size: self.names.get(&a.id).and_then(|n| n.size).unwrap_or((0.0, 0.0)), must: a.must })
+            .map(|a| LabelRequest { anchor: a.at, gap: a.gap, size: self.names.get(&a.id).and_then(|n| n.size).unwrap_or((0.0, 0.0)), must: a.must, away: a.away })
             .collect();
         let mut order: Vec<usize> = (0..anchors.len()).filter(|&i| requests[i].size.0 > 0.0).collect();
         order.sort_by(|&a, &b| anchors[b].rank.cmp(&anchors[a].rank).then_with(|| anchors[a].id.cmp(&anchors[b].id)));

@@ -23,6 +23,9 @@ const TOUCH_TARGET: f64 = 44.0;
 /// Half the size of the dot or diamond drawn (CSS: 18 and 22 px), and of a group marker's.
 const DOT: f64 = 11.0;
 
+/// The widest a ring of spread markers may be on the ground, in kilometres.
+const RING_KM: f64 = 60.0;
+
 /// Markers closer than this (screen pixels) are moved apart onto a small ring: targets never
 /// overlap, even where rings settle a little closer than asked (`RING_SLACK`).
 fn spacing(target: f64) -> f64 {
@@ -86,6 +89,10 @@ pub struct Drawn {
     pub radius: f64,
     /// Half the size of its pointer target.
     pub reach: f64,
+    pub country: Country,
+    /// For a group marker: the authority it is drawn for (its most important member) and how
+    /// many it stands for, to name it ("Paris +6").
+    pub seed: Option<(String, usize)>,
 }
 
 impl MarkerSet {
@@ -178,13 +185,18 @@ impl MarkerSet {
             .shown
             .iter()
             .filter(|id| !grouped.contains(id))
-            .filter_map(|id| inner.container_point(map, id).map(|at| Drawn { id: Some(id.clone()), at, radius: DOT, reach }))
+            .filter_map(|id| {
+                let country = inner.markers.get(id)?.country;
+                inner.container_point(map, id).map(|at| Drawn { id: Some(id.clone()), at, radius: DOT * super::type_scale(), reach, country, seed: None })
+            })
             .collect();
         out.sort_by(|a, b| a.id.cmp(&b.id));
         for g in &inner.groups {
             let p = map.lat_lng_to_container_point(&g.marker.get_lat_lng());
             let half = inner.target.max(30.0) / 2.0;
-            out.push(Drawn { id: None, at: (p.x(), p.y()), radius: half.min(17.0), reach: half });
+            let seed = g.members.first().cloned();
+            let country = seed.as_ref().and_then(|s| inner.markers.get(s)).map_or(Country::France, |e| e.country);
+            out.push(Drawn { id: None, at: (p.x(), p.y()), radius: half.min(17.0 * super::type_scale()), reach: half, country, seed: seed.map(|s| (s, g.members.len())) });
         }
         out
     }
@@ -349,11 +361,15 @@ impl Inner {
                 (p.x(), p.y())
             })
             .collect();
-        // A ring no wider than a marker's spacing, nor than a fifth of the map: spread markers
-        // stay beside where they are (a ring of seven put Paris in Normandy on a phone).
+        // A ring no wider than 60 km on the ground, nor than a fifth of the map: spread markers
+        // stay in the place they are in (a ring of seven put Paris in Normandy on a phone; the
+        // Paris area spreads on a desktop's map of France, and is one group on a phone's).
         let size = map.get_size();
         let apart = spacing(self.target);
-        let layout = layout_markers_around(&points, &alone, apart, apart.min(size.x().min(size.y()) / 5.0));
+        let lat = map.get_center().lat().to_radians().cos().max(0.05);
+        let metres_per_pixel = 40_075_016.7 * lat / (256.0 * 2f64.powf(map.get_zoom()));
+        let max_radius = (RING_KM * 1000.0 / metres_per_pixel).min(size.x().min(size.y()) / 5.0);
+        let layout = layout_markers_around(&points, &alone, apart, max_radius);
         self.map = Some(map.clone());
         self.groups.clear();
         for leader in self.leaders.drain(..) {
@@ -362,6 +378,12 @@ impl Inner {
         for group in &layout.groups {
             let members: Vec<String> = group.members.iter().map(|&i| ids[i].clone()).collect();
             let at = map.layer_point_to_lat_lng(&Point::new(group.at.0, group.at.1));
+            // A group drawn beside a selected marker points to where its members are.
+            let n = group.members.len() as f64;
+            let (cx, cy) = group.members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / n, y + points[i].1 / n));
+            if !group.members.iter().any(|&i| points[i] == group.at) {
+                self.leaders.extend(leader(map, &at, &map.layer_point_to_lat_lng(&Point::new(cx, cy))));
+            }
             self.groups.push(self.group_marker(map, &at, members));
         }
         for ((id, placed), home) in ids.iter().zip(&layout.placed).zip(&points) {
@@ -374,8 +396,17 @@ impl Inner {
                         self.leaders.extend(leader(map, &shown_at, &to_leaflet(e.at)));
                     }
                 }
-                // Hidden where it really is: its lines still fan out from under the group.
-                Placed::InGroup(_) => e.marker.set_lat_lng(&to_leaflet(e.at)),
+                // Hidden under its group, on the group's side towards where it is: its lines end
+                // on the group (not in the empty place where it is: a member may stand a
+                // marker's spacing from it), each at its own point, so that they stay apart.
+                Placed::InGroup(g) => {
+                    let at = layout.groups[g].at;
+                    let reach = self.target.max(30.0) / 2.0 * 0.8;
+                    let (dx, dy) = (home.0 - at.0, home.1 - at.1);
+                    let d = (dx * dx + dy * dy).sqrt();
+                    let k = if d > reach { reach / d } else { 1.0 };
+                    e.marker.set_lat_lng(&map.layer_point_to_lat_lng(&Point::new(at.0 + dx * k, at.1 + dy * k)));
+                }
             }
             toggle_class(bindings::layer_element(&e.marker), "is-grouped", matches!(placed, Placed::InGroup(_)));
             // Drawn aside from where it is (on a ring, or beside a selected marker).

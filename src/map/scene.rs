@@ -296,7 +296,8 @@ impl Scene {
                     _ => None,
                 };
                 let r = if id.is_some() { RADIUS * 1.25 } else { group_radius(c.members.len()) };
-                super::markers::Drawn { id, at: c.at, radius: r, reach: r.max(POINT_PICK) }
+                let country = if c.group == Country::France as u8 { Country::France } else { Country::Korea };
+                super::markers::Drawn { id, at: c.at, radius: r, reach: r.max(POINT_PICK), country, seed: None }
             })
             .collect()
     }

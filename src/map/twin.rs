@@ -50,6 +50,9 @@ struct Inner {
     lines: Element,
     hits: Element,
     hit_clip: Element,
+    /// The lines themselves stop at the edge of every marker and group they meet, which stay
+    /// readable (a group's number was hidden under the lines converging on it).
+    line_clip: Element,
     links: HashMap<String, TwinLink>,
     shown: HashSet<String>,
     stacked: bool,
@@ -194,12 +197,17 @@ impl Inner {
         // Holes in the lines' hit areas where markers and groups are: a tap there is theirs.
         let w = self.root.client_width() as f64 + 20.0;
         let h = self.root.client_height() as f64 + 20.0;
-        let mut d = format!("M-10 -10H{w:.0}V{h:.0}H-10Z");
-        for m in self.drawn(Country::France).into_iter().chain(self.drawn(Country::Korea)) {
-            let (x, y, r) = (m.at.0, m.at.1, m.reach);
+        let outer = format!("M-10 -10H{w:.0}V{h:.0}H-10Z");
+        let (mut hits, mut lines) = (outer.clone(), outer);
+        let circle = |d: &mut String, (x, y): (f64, f64), r: f64| {
             d.push_str(&format!("M{:.1} {y:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0Z", x - r, 2.0 * r, -2.0 * r));
+        };
+        for m in self.drawn(Country::France).into_iter().chain(self.drawn(Country::Korea)) {
+            circle(&mut hits, m.at, m.reach);
+            circle(&mut lines, m.at, m.radius + 2.0);
         }
-        let _ = self.hit_clip.set_attribute("d", &d);
+        let _ = self.hit_clip.set_attribute("d", &hits);
+        let _ = self.line_clip.set_attribute("d", &lines);
     }
 
     /// The ends of these pairs on one side, as places.
@@ -219,9 +227,9 @@ impl Inner {
     /// The map has come to rest (or what it shows changed): lines, indicators, then names.
     fn rest(&self) {
         self.resting.set(None);
-        match &self.painter {
-            Some(p) => p.update(|s| s.draw()),
-            None => self.redraw(),
+        // (A canvas is drawn on every change and move already.)
+        if self.painter.is_none() {
+            self.redraw();
         }
         let must: HashSet<String> = {
             let pairs: Vec<String> = self.selected.borrow().iter().chain(self.highlighted.borrow().iter()).cloned().collect();
@@ -314,9 +322,17 @@ impl TwinMap {
         hit_clip.set_attribute("clip-rule", "evenodd")?;
         clip.append_child(&hit_clip)?;
         defs.append_child(&clip)?;
+        let clip = doc.create_element_ns(Some(SVG), "clipPath")?;
+        clip.set_attribute("id", "pm-line-clip")?;
+        clip.set_attribute("clipPathUnits", "userSpaceOnUse")?;
+        let line_clip = doc.create_element_ns(Some(SVG), "path")?;
+        line_clip.set_attribute("clip-rule", "evenodd")?;
+        clip.append_child(&line_clip)?;
+        defs.append_child(&clip)?;
         overlay.append_child(&defs)?;
         let lines = doc.create_element_ns(Some(SVG), "g")?;
         lines.set_attribute("class", "pm-lines")?;
+        lines.set_attribute("clip-path", "url(#pm-line-clip)")?;
         let hits = doc.create_element_ns(Some(SVG), "g")?;
         hits.set_attribute("class", "pm-hits")?;
         hits.set_attribute("clip-path", "url(#pm-hit-clip)")?;
@@ -339,9 +355,13 @@ impl TwinMap {
             }
         });
         let side = |map: Map, pane: HtmlElement, key: &'static str, country: Country| -> Result<Side, JsValue> {
-            let framing = Framing::new(&map, &pane, container, on_rest.clone());
+            let mut framing = Framing::new(&map, &pane, container, on_rest.clone());
+            framing.home = Some(if country == Country::France { super::framing::FRANCE_BOX } else { super::framing::KOREA_BOX });
             let markers = MarkerSet::new(key, &callbacks, framing.hand.clone());
-            let decor = Decor::new(framing, container, container, Some(country), callbacks.words.clone())?;
+            // Names go first where the lines do not: west of France and east of Korea side by
+            // side, above France and below Korea stacked.
+            let away = if stacked { [(0.0, -1.0), (0.0, 1.0)] } else { [(-1.0, 0.0), (1.0, 0.0)] };
+            let decor = Decor::new(framing, container, container, Some(country), callbacks.words.clone(), away)?;
             Ok(Side { map, pane, markers, decor, country })
         };
         let fr = side(fr, fr_pane, "fr", Country::France)?;
@@ -354,6 +374,7 @@ impl TwinMap {
             lines,
             hits,
             hit_clip,
+            line_clip,
             links: HashMap::new(),
             shown: HashSet::new(),
             stacked,

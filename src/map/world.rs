@@ -129,11 +129,10 @@ impl State {
     /// The map stands still (or what it shows changed): indicators, then names.
     fn rest(&self) {
         self.resting.set(None);
-        self.follow();
-        let painter = self.painter.borrow().clone();
-        if let Some(p) = &painter {
-            p.update(|s| s.draw());
+        if self.painter.borrow().is_none() {
+            self.follow();
         }
+        let painter = self.painter.borrow().clone();
         let pairs: Vec<String> = self.selected.borrow().iter().chain(self.highlighted.borrow().iter()).cloned().collect();
         let must: HashSet<String> = match &painter {
             Some(p) => pairs.iter().filter_map(|id| p.scene().end_ids(id)).flat_map(|(a, b)| [a, b]).collect(),
@@ -151,7 +150,9 @@ impl State {
             .iter()
             .map(|(_, id, at)| {
                 let p = self.map.lat_lng_to_container_point(&to_leaflet(*at));
-                NameAnchor { id: id.to_string(), at: (p.x(), p.y()), gap: 18.0, must: true, rank: u32::MAX }
+                // France's name west of its markers, Korea's east: away from the arcs.
+                let away = if id.ends_with("FR") { (-1.0, 0.0) } else { (1.0, 0.0) };
+                NameAnchor { id: id.to_string(), at: (p.x(), p.y()), gap: 18.0, must: true, rank: u32::MAX, away }
             })
             .filter(|a| self.rect().contains(a.at))
             .collect();
@@ -254,7 +255,8 @@ impl WorldMap {
         });
         let framing = Framing::new(&map, container, container, on_rest);
         let markers = MarkerSet::new("world", &callbacks, framing.hand.clone());
-        let decor = Decor::new(framing, container, container, None, callbacks.words.clone())?;
+        // Arcs leave France eastward and reach Korea from the west: names go the other way.
+        let decor = Decor::new(framing, container, container, None, callbacks.words.clone(), [(-1.0, 0.0), (1.0, 0.0)])?;
         let state = Rc::new(State {
             map: map.clone(),
             container: container.clone(),
