@@ -65,6 +65,10 @@ struct Inner {
     key: &'static str,
     /// Pointer target of a marker, in pixels.
     target: f64,
+    /// Half the size of a marker's dot, and how much the page's type is scaled (a kiosk's big
+    /// screen), read once: reading the page's style at every frame would force it each time.
+    dot: f64,
+    scale: f64,
 }
 
 /// A marker standing for a crowd of authorities; clicking it zooms in on them.
@@ -110,6 +114,8 @@ impl MarkerSet {
             map: None,
             key,
             target: (if callbacks.touch_targets || super::narrow_screen() { TOUCH_TARGET } else { TARGET }) * super::type_scale(),
+            dot: DOT * super::type_scale(),
+            scale: super::type_scale(),
         })));
         // Weak: the handler lives inside the set it looks into.
         let weak = Rc::downgrade(&set.0);
@@ -187,7 +193,7 @@ impl MarkerSet {
             .filter(|id| !grouped.contains(id))
             .filter_map(|id| {
                 let country = inner.markers.get(id)?.country;
-                inner.container_point(map, id).map(|at| Drawn { id: Some(id.clone()), at, radius: DOT * super::type_scale(), reach, country, seed: None })
+                inner.container_point(map, id).map(|at| Drawn { id: Some(id.clone()), at, radius: inner.dot, reach, country, seed: None })
             })
             .collect();
         out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -196,7 +202,7 @@ impl MarkerSet {
             let half = inner.target.max(30.0) / 2.0;
             let seed = g.members.first().cloned();
             let country = seed.as_ref().and_then(|s| inner.markers.get(s)).map_or(Country::France, |e| e.country);
-            out.push(Drawn { id: None, at: (p.x(), p.y()), radius: half.min(17.0 * super::type_scale()), reach: half, country, seed: seed.map(|s| (s, g.members.len())) });
+            out.push(Drawn { id: None, at: (p.x(), p.y()), radius: half.min(17.0 * inner.scale), reach: half, country, seed: seed.map(|s| (s, g.members.len())) });
         }
         out
     }

@@ -59,6 +59,8 @@ struct Inner {
     /// The two panes' boxes in the overlay's coordinates, measured when the layout changes
     /// (never while redrawing: reading layout there would force it for every frame of a pan).
     rects: (Rect, Rect),
+    /// The view's size, measured with them.
+    size: (f64, f64),
     /// The animation frames asked for and not yet run: a redraw, a rest (names placed), a fit.
     pending: Cell<Option<i32>>,
     resting: Cell<Option<i32>>,
@@ -129,6 +131,7 @@ impl Inner {
 
     fn measure(&mut self) {
         self.rects = (self.rect(&self.fr.pane), self.rect(&self.kr.pane));
+        self.size = (self.root.client_width() as f64, self.root.client_height() as f64);
     }
 
     fn side(&self, country: Country) -> (&Side, Rect) {
@@ -195,8 +198,8 @@ impl Inner {
             toggle_class(Some(link.line.clone()), "is-beyond-end", to_beyond);
         }
         // Holes in the lines' hit areas where markers and groups are: a tap there is theirs.
-        let w = self.root.client_width() as f64 + 20.0;
-        let h = self.root.client_height() as f64 + 20.0;
+        // (The size measured with the panes: reading it here would force a layout per frame.)
+        let (w, h) = (self.size.0 + 20.0, self.size.1 + 20.0);
         let outer = format!("M-10 -10H{w:.0}V{h:.0}H-10Z");
         let (mut hits, mut lines) = (outer.clone(), outer);
         let circle = |d: &mut String, (x, y): (f64, f64), r: f64| {
@@ -379,6 +382,7 @@ impl TwinMap {
             shown: HashSet::new(),
             stacked,
             rects: (Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }, Rect { left: 0.0, top: 0.0, right: 0.0, bottom: 0.0 }),
+            size: (0.0, 0.0),
             pending: Cell::new(None),
             resting: Cell::new(None),
             fitting: Cell::new(None),

@@ -75,6 +75,7 @@ struct State {
     resting: Cell<Option<i32>>,
     fitting: Cell<Option<i32>>,
     frame_fns: RefCell<Option<(js_sys::Function, js_sys::Function, js_sys::Function)>>,
+    size: Cell<(f64, f64)>,
 }
 
 pub struct WorldMap {
@@ -100,8 +101,15 @@ fn request(pending: &Cell<Option<i32>>, f: &js_sys::Function) {
 }
 
 impl State {
+    /// The map's box (its own pixels), as last measured: reading it at every frame of a move
+    /// would force a layout each time.
     fn rect(&self) -> Rect {
-        Rect { left: 0.0, top: 0.0, right: self.container.client_width() as f64, bottom: self.container.client_height() as f64 }
+        let (w, h) = self.size.get();
+        Rect { left: 0.0, top: 0.0, right: w, bottom: h }
+    }
+
+    fn measure(&self) {
+        self.size.set((self.container.client_width() as f64, self.container.client_height() as f64));
     }
 
     /// Frame by frame while the map moves: the indicators and the names follow.
@@ -273,7 +281,9 @@ impl WorldMap {
             resting: Cell::new(None),
             fitting: Cell::new(None),
             frame_fns: RefCell::new(None),
+            size: Cell::new((0.0, 0.0)),
         });
+        state.measure();
         *weak_cell.borrow_mut() = Rc::downgrade(&state);
         let mut world = WorldMap { state, callbacks, closures: Vec::new(), resize: None };
         let weak = Rc::downgrade(&world.state);
@@ -316,6 +326,7 @@ impl WorldMap {
         let s = Rc::downgrade(&world.state);
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(s) = s.upgrade() {
+                s.measure();
                 s.map.invalidate_size(false);
                 if let Some(p) = s.painter.borrow().as_ref() {
                     p.update(|sc| sc.resize());
