@@ -24,13 +24,18 @@ fn words(lang: Lang) -> Words {
     }
 }
 
+/// How much an authority stands for on the map, to lead a crowd and be named first: its
+/// population (Paris before Issy-les-Moulineaux, Seoul before Bucheon), except that a region or
+/// a province comes after every city, its marker being only a point standing for an area (the
+/// Paris area's group was named after the Région Normandie, whose point is Rouen).
+fn rank(a: &crate::domain::Authority) -> u32 {
+    let population = a.population.map_or(0, |p| p.value.min(999_999_999) as u32);
+    let areal = matches!(a.kind.as_deref(), Some("region-fr" | "province" | "special-self-governing-province"));
+    if areal { population / 1000 } else { population.saturating_add(1_000_000) }
+}
+
 /// Every located authority as the map draws it, named in `lang`.
 fn marker_specs(ds: &Dataset, lang: Lang) -> Vec<MarkerSpec> {
-    let mut ranks: HashMap<&str, u32> = HashMap::new();
-    for p in ds.partnerships.iter() {
-        *ranks.entry(p.korean.as_str()).or_default() += 1;
-        *ranks.entry(p.french.as_str()).or_default() += 1;
-    }
     ds.authorities
         .iter()
         .filter_map(|a| {
@@ -45,7 +50,7 @@ fn marker_specs(ds: &Dataset, lang: Lang) -> Vec<MarkerSpec> {
                 country: a.country,
                 label,
                 name: authority_names(a, lang).0,
-                rank: ranks.get(a.id.as_str()).copied().unwrap_or(0),
+                rank: rank(a),
             })
         })
         .collect()

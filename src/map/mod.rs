@@ -47,8 +47,8 @@ pub struct MarkerSpec {
     pub label: String,
     /// The name written beside the marker on the map (plain text, the interface's language).
     pub name: String,
-    /// How much the authority matters on the map (its number of partnerships): the first of a
-    /// crowd stands for it, and its name is placed before others.
+    /// How much the authority stands for on the map (the app ranks by tier, then population):
+    /// the first of a crowd stands for it, and its name is placed before others.
     pub rank: u32,
 }
 
