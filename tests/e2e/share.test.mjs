@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { decodeQr, likeness, newPage, openMap, ROOT, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+import { decodeQr, likeness, newPage, openMap, ROOT, saveScreenshot, searchParams, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 test('Share: the link of this view (no embed=1), copied to the clipboard, and a QR code that decodes to it and follows the filters; no request leaves the origin', async () => {
@@ -60,6 +60,7 @@ test('Download PNG: the map as it is on screen (both views, under a sub-path), t
   t.page = await newPage(t.env, { width: 1280, height: 800 });
   await openMap(t.page, t.env.subUrl, '?lang=en&region=FR-IDF');
   await t.page.getByText('Share', { exact: true }).click();
+  await settled(t.page);
   const column = t.page.locator('.map-column');
   const box = await column.boundingBox();
   const first = await downloadPng(t.page);
@@ -80,6 +81,8 @@ test('Download PNG: the map as it is on screen (both views, under a sub-path), t
   await t.page.locator('label[for="region-KR-41"]').click();
   await t.page.locator('label[for="region-FR-ARA"]').click();
   await searchParams(t.page);
+  // Each filter change refits both maps: the picture is taken of the map at rest.
+  await settled(t.page);
   const after = await column.screenshot();
   const second = await downloadPng(t.page);
   const now = await likeness(t.page, second.bytes, after);
@@ -91,6 +94,7 @@ test('Download PNG: the map as it is on screen (both views, under a sub-path), t
   await t.page.goto(`${t.env.subUrl}?lang=ko&view=world&from=2000`);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   await t.page.getByText('공유', { exact: true }).click();
+  await settled(t.page);
   const shot = await column.screenshot();
   const download = t.page.waitForEvent('download');
   await t.page.locator('.share-png').click();
