@@ -5,6 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::authority_card::AuthorityCard;
+use super::back_to_map::BackToMap;
+use super::card_sheet::CardSheet;
 use super::context::provide_explore;
 use super::data_menu::DataMenu;
 use super::share_panel::SharePanel;
@@ -88,9 +90,14 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
-                <AuthorityCard />
-                {if kiosk { view! { <Kiosk /> }.into_any() } else { view! { <PairCard /> }.into_any() }}
+                {kiosk.then(|| view! { <Kiosk /> })}
+                {(!embed && !kiosk).then(|| view! { <BackToMap /> })}
             </main>
+            // Over the map, over the list or a bottom sheet, by screen class (see CardSheet).
+            <CardSheet>
+                <AuthorityCard />
+                {(!kiosk).then(|| view! { <PairCard /> })}
+            </CardSheet>
             <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
                 <SideTabs />
                 <div class="list-header">

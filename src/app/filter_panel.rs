@@ -8,32 +8,55 @@ use super::region_filter::RegionFilter;
 use super::search_box::SearchBox;
 use super::theme_filter::ThemeFilter;
 use super::year_filter::YearFilter;
-use crate::domain::i18n::{t, Msg};
+use crate::domain::i18n::{count_text, show_results, t, Msg};
 use crate::domain::Filters;
 
-/// A drawer: open on wide screens, closed at first on a phone so the map comes first.
+/// A column beside the map on a desktop; elsewhere a drawer (over the map on a tablet, above it
+/// on a phone, in an embedded map), closed at first so the map comes first, its summary saying
+/// what the filters give and a button at its foot closing it onto the results.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_explore();
-    // Open beside a wide map; a closed drawer on a phone and in an embedded map.
-    let wide = super::wide_screen() && !ctx.url.state.with_untracked(|s| s.embed);
+    let open = super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.embed);
     let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
+    let total = ctx.ds.with_value(|d| d.partnerships.len());
+    let shown = move || ctx.visible.with(Vec::len);
+    let drawer = NodeRef::<leptos::html::Details>::new();
+    let show = move |_| {
+        if let Some(d) = drawer.get_untracked() {
+            d.set_open(false);
+        }
+        super::card_sheet::scroll_to_map();
+    };
     view! {
         <SearchBox />
-        <details class="filter-panel" open=wide>
-            <summary><h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2></summary>
-            <RegionFilter />
-            <KindFilter />
-            <ThemeFilter />
-            <YearFilter />
-            <button
-                type="button"
-                class="button clear-filters"
-                disabled=is_default
-                on:click=move |_| ctx.url.update(|s| s.filters = Filters::default())
-            >
-                {move || t(ctx.lang.get(), Msg::ClearFilters)}
-            </button>
+        <details class="filter-panel" open=open node_ref=drawer>
+            <summary>
+                <h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2>
+                <span class="filter-count" aria-hidden="true">{move || count_text(ctx.lang.get(), shown(), total)}</span>
+            </summary>
+            <div class="filter-drawer">
+                // The options scroll above the actions, which never cover one of them.
+                <div class="filter-options">
+                    <RegionFilter />
+                    <KindFilter />
+                    <ThemeFilter />
+                    <YearFilter />
+                </div>
+                <div class="filter-actions">
+                    <button
+                        type="button"
+                        class="button button--secondary clear-filters"
+                        disabled=is_default
+                        on:click=move |_| ctx.url.update(|s| s.filters = Filters::default())
+                    >
+                        {move || t(ctx.lang.get(), Msg::ClearFilters)}
+                    </button>
+                    <button type="button" class="button show-results" on:click=show>
+                        {move || show_results(ctx.lang.get(), shown())}
+                    </button>
+                </div>
+            </div>
         </details>
     }
 }

@@ -37,7 +37,7 @@ pub fn Legend(
         <details
             class="legend"
             data-covers-map=""
-            open=super::wide_screen() && !ctx.url.state.with_untracked(|s| s.kiosk || s.embed)
+            open=super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.kiosk || s.embed)
             // Opened or folded: the maps are framed around it again.
             on:toggle=move |_| ctx.covers.update(|n| *n += 1)
         >

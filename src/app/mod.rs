@@ -8,6 +8,8 @@
 #[allow(clippy::module_inception)]
 mod app;
 mod authority_card;
+mod back_to_map;
+mod card_sheet;
 mod context;
 mod data_menu;
 mod data_source;
@@ -52,9 +54,15 @@ use wasm_bindgen::JsCast;
 
 pub use app::App;
 
-/// Wider than a phone ([`crate::map::narrow_screen`]): drawers start open only when wide.
+/// Wider than a phone ([`crate::map::narrow_screen`]).
 pub(crate) fn wide_screen() -> bool {
     !crate::map::narrow_screen()
+}
+
+/// A desktop's screen (wider than a tablet, the stylesheet's 1100 px): the filters and the
+/// legend start open only there.
+pub(crate) fn desktop_screen() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w > 1100.0)
 }
 
 /// `fault=panic` in the address the page was opened with: opening a card panics, so that the

@@ -165,6 +165,13 @@ pub enum Msg {
     OfflineNow,
     HiddenByFiltersShort,
     AuthorityCard,
+    // The card as a bottom sheet (phone, tablet held upright) and the way back to the map.
+    CardRegion,
+    SheetHandle,
+    SheetPeek,
+    SheetHalf,
+    SheetFull,
+    BackToMap,
 }
 
 impl Msg {
@@ -181,6 +188,7 @@ impl Msg {
         Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
         Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
         Msg::HiddenByFiltersShort, Msg::AuthorityCard,
+        Msg::CardRegion, Msg::SheetHandle, Msg::SheetPeek, Msg::SheetHalf, Msg::SheetFull, Msg::BackToMap,
     ];
 }
 
@@ -315,6 +323,12 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::OfflineNow => ("Hors ligne : la carte reste complète", "오프라인: 지도는 그대로 사용 가능", "Offline: the map is all here"),
         Msg::HiddenByFiltersShort => ("masqué par les filtres", "필터로 숨김", "hidden by the filters"),
         Msg::AuthorityCard => ("Collectivité et ses partenariats", "지방정부와 교류 목록", "Authority and its partnerships"),
+        Msg::CardRegion => ("Fiche", "상세 정보", "Details"),
+        Msg::SheetHandle => ("Hauteur de la fiche", "카드 높이", "Card height"),
+        Msg::SheetPeek => ("réduite", "작게", "small"),
+        Msg::SheetHalf => ("moyenne", "중간", "medium"),
+        Msg::SheetFull => ("plein écran", "전체 화면", "full screen"),
+        Msg::BackToMap => ("Carte", "지도", "Map"),
     };
     match lang {
         Lang::Fr => fr,
@@ -536,6 +550,20 @@ pub fn back_to_authority(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The button under the filters that shows what they give: "Voir les 20 partenariats".
+pub fn show_results(lang: Lang, n: usize) -> String {
+    let number = format_number(lang, n as u64);
+    match (lang, n) {
+        (Lang::Fr, 0) => "Aucun partenariat\u{a0}: voir la carte".to_string(),
+        (Lang::Fr, 1) => "Voir le partenariat".to_string(),
+        (Lang::Fr, _) => format!("Voir les {number}\u{a0}partenariats"),
+        (Lang::Ko, _) => format!("교류 {number}건 보기"),
+        (Lang::En, 0) => "No partnership: see the map".to_string(),
+        (Lang::En, 1) => "Show the partnership".to_string(),
+        (Lang::En, _) => format!("Show {number}\u{a0}partnerships"),
+    }
+}
+
 /// "12 events".
 pub fn event_count_text(lang: Lang, n: usize) -> String {
     match lang {
@@ -657,6 +685,15 @@ mod tests {
         assert_eq!(count_on_map_text(Lang::En, 8461, 10000, 8000), "8,461 of 10,000 partnerships · 8,000 on the map");
         assert_eq!(count_on_map_text(Lang::Fr, 8461, 10000, 8000), "8\u{202f}461 sur 10\u{202f}000 partenariats · 8\u{202f}000 sur la carte");
         assert_eq!(count_on_map_text(Lang::En, 1, 1, 0), "1 of 1 partnership · 0 on the map");
+    }
+
+    #[test]
+    fn the_button_under_the_filters_says_how_many_it_shows() {
+        assert_eq!(show_results(Lang::Fr, 20), "Voir les 20\u{a0}partenariats");
+        assert_eq!(show_results(Lang::Fr, 1), "Voir le partenariat");
+        assert_eq!(show_results(Lang::En, 1_200), "Show 1,200\u{a0}partnerships");
+        assert_eq!(show_results(Lang::En, 0), "No partnership: see the map");
+        assert_eq!(show_results(Lang::Ko, 20), "교류 20건 보기");
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod problem;
 pub mod screen;
 pub mod search;
 pub mod share;
+pub mod sheet;
 pub mod stats;
 pub mod synth;
 pub mod url_state;

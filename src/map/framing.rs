@@ -97,23 +97,59 @@ pub fn page_rect(el: &Element) -> Option<Rect> {
 }
 
 /// What covers part of the maps of `root` (the view's element), in page pixels: elements marked
-/// `data-covers-map` beside it (in its parent), and the Leaflet controls inside it.
+/// `data-covers-map` anywhere in the page (a card is beside the map, over the list, or a sheet
+/// fixed to the screen's bottom, by screen class; one that misses the map is ignored by the
+/// fit), and the Leaflet controls inside it.
+///
+/// A cover fixed to the screen (a phone's bottom sheet) is counted where it will be once the page
+/// is scrolled to the map, as it is when a card opens: the frame does not depend on where the page
+/// happens to be scrolled (a search typed above the map, the list read below it).
 pub fn covers(root: &HtmlElement) -> Vec<Rect> {
+    let shift = fixed_shift(root);
+    let window = web_sys::window();
     let mut out = Vec::new();
     let mut scan = |scope: &Element, selector: &str| {
         if let Ok(list) = scope.query_selector_all(selector) {
             for i in 0..list.length() {
                 if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    out.extend(page_rect(&el));
+                    let Some(r) = page_rect(&el) else { continue };
+                    let fixed = shift != 0.0 && window.as_ref().is_some_and(|w| on_fixed(w, &el));
+                    out.push(if fixed { Rect { top: r.top + shift, bottom: r.bottom + shift, ..r } } else { r });
                 }
             }
         }
     };
-    if let Some(parent) = root.parent_element() {
-        scan(&parent, "[data-covers-map]");
+    if let Some(page) = root.owner_document().and_then(|d| d.document_element()) {
+        scan(&page, "[data-covers-map]");
     }
     scan(root, ".leaflet-control");
     out
+}
+
+/// Whether `el` is fixed to the screen, or inside something that is (a card in its sheet).
+fn on_fixed(w: &web_sys::Window, el: &Element) -> bool {
+    let mut at = Some(el.clone());
+    while let Some(e) = at {
+        let position = w.get_computed_style(&e).ok().flatten().and_then(|s| s.get_property_value("position").ok());
+        if position.as_deref() == Some("fixed") {
+            return true;
+        }
+        at = e.parent_element();
+    }
+    false
+}
+
+/// How far the map is below where scrolling the page to it would put it (0 when the page does
+/// not scroll, or is scrolled to the map).
+fn fixed_shift(root: &HtmlElement) -> f64 {
+    let Some(w) = web_sys::window() else { return 0.0 };
+    let top = root.get_bounding_client_rect().top();
+    let scrolled = w.scroll_y().unwrap_or(0.0);
+    let screen = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let page = w.document().and_then(|d| d.document_element()).map_or(0.0, |e| f64::from(e.scroll_height()));
+    let page_top = top + scrolled;
+    let target = page_top.min((page - screen).max(0.0)).max(0.0);
+    top - (page_top - target)
 }
 
 impl Framing {

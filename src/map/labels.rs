@@ -28,6 +28,8 @@ struct Name {
     el: HtmlElement,
     /// Width and height, measured once per text.
     size: Option<(f64, f64)>,
+    /// The same, written as the selection's (bolder, larger): measured when first needed.
+    must_size: Option<(f64, f64)>,
 }
 
 /// One layer of names over a map (its own element, above the lines, below the controls).
@@ -71,12 +73,13 @@ impl NameLayer {
                     // The marker's own accessible name says it: the written name is for the eyes.
                     let _ = el.set_attribute("aria-hidden", "true");
                     let _ = self.layer.append_child(&el);
-                    self.names.entry(id.to_string()).or_insert(Name { el, size: None })
+                    self.names.entry(id.to_string()).or_insert(Name { el, size: None, must_size: None })
                 }
             };
             if name.el.text_content().as_deref() != Some(text) {
                 name.el.set_text_content(Some(text));
                 name.size = None;
+                name.must_size = None;
             }
         }
     }
@@ -148,14 +151,41 @@ impl NameLayer {
         Some(Rect { left: at.0, top: at.1, right: at.0 + w, bottom: at.1 + h })
     }
 
+    /// Measures the selection's names as they are written (bolder, larger), all in one layout:
+    /// placed with their plain size, they would run over the map's edge.
+    fn measure_must(&mut self, ids: &[&str]) {
+        let todo: Vec<String> = ids.iter().filter(|id| self.names.get(**id).is_some_and(|n| n.must_size.is_none())).map(|id| id.to_string()).collect();
+        if todo.is_empty() {
+            return;
+        }
+        let els: Vec<HtmlElement> = todo.iter().filter_map(|id| self.names.get(id)).map(|n| n.el.clone()).collect();
+        let was: Vec<bool> = els.iter().map(|el| el.class_list().contains("is-must")).collect();
+        for el in &els {
+            let _ = el.class_list().add_2("is-measured", "is-must");
+        }
+        let sizes: Vec<(f64, f64)> = els.iter().map(|el| (el.offset_width() as f64, el.offset_height() as f64)).collect();
+        for (el, was) in els.iter().zip(was) {
+            let _ = el.class_list().remove_1("is-measured");
+            let _ = el.class_list().toggle_with_force("is-must", was);
+        }
+        for (id, size) in todo.iter().zip(sizes) {
+            if let Some(n) = self.names.get_mut(id) {
+                n.must_size = Some(size);
+            }
+        }
+    }
+
     /// Shows the names of `anchors` that fit (see `domain::labels::place_labels`) inside
     /// `bounds`, clear of `obstacles` (the layer's pixels), and hides every other name.
     pub fn place(&mut self, anchors: &[NameAnchor], obstacles: &[Rect], bounds: Rect) {
         let ids: Vec<&str> = anchors.iter().map(|a| a.id.as_str()).collect();
         self.measure(&ids);
+        let musts: Vec<&str> = anchors.iter().filter(|a| a.must).map(|a| a.id.as_str()).collect();
+        self.measure_must(&musts);
+        let size_of = |a: &NameAnchor| self.names.get(&a.id).and_then(|n| if a.must { n.must_size.or(n.size) } else { n.size }).unwrap_or((0.0, 0.0));
         let requests: Vec<LabelRequest> = anchors
             .iter()
-            .map(|a| LabelRequest { anchor: a.at, gap: a.gap, size: self.names.get(&a.id).and_then(|n| n.size).unwrap_or((0.0, 0.0)), must: a.must, away: a.away })
+            .map(|a| LabelRequest { anchor: a.at, gap: a.gap, size: size_of(a), must: a.must, away: a.away })
             .collect();
         let mut order: Vec<usize> = (0..anchors.len()).filter(|&i| requests[i].size.0 > 0.0).collect();
         order.sort_by(|&a, &b| anchors[b].rank.cmp(&anchors[a].rank).then_with(|| anchors[a].id.cmp(&anchors[b].id)));
