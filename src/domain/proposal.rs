@@ -106,8 +106,8 @@ pub struct Proposal {
 
 /// What [`Proposal::about`] says.
 const ABOUT: &str = "Proposal for data/partnerships.json of the Franco-Korean partnership map: \
-add \"partnership\" to \"partnerships\" (or put it in place of the record of the same id) and \
-\"authorities\" to \"authorities\"; check the sources first.";
+add `partnership` to `partnerships` (or put it in place of the record of the same id) and each of \
+`authorities` to `authorities`; check the sources first.";
 
 impl Proposal {
     /// The message as the file and the clipboard hold it: pretty JSON, a final newline.
