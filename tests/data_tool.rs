@@ -48,7 +48,7 @@ fn the_document_writes_every_top_level_field() {
     assert_eq!(
         keys,
         BTreeSet::from([
-            "schema_version", "data_as_of", "themes", "agreement_kinds", "authority_kinds",
+            "schema_version", "data_as_of", "publisher", "themes", "agreement_kinds", "authority_kinds",
             "administrative_tiers", "regions", "authorities", "partnerships", "events",
         ])
     );

@@ -40,6 +40,21 @@ fn it_holds_the_twelve_flyer_pairs_and_their_twenty_four_authorities() {
 }
 
 #[test]
+fn its_publisher_is_the_country_group_of_cites_unies_france_as_the_research_gives_it() {
+    let ds = real().dataset;
+    let p = ds.publisher.as_ref().expect("the data names its publisher");
+    assert_eq!(p.name.fr.as_deref(), Some("Cités Unies France — groupe-pays Corée du Sud"));
+    // The group's page (partnership-facts.md, source key cuf-groupe), cited as its source.
+    let page = "https://cites-unies-france.org/spip.php?page=pays_page&id_article=3873&id_rubrique=268";
+    assert_eq!(p.url.as_deref(), Some(page));
+    assert!(p.sources.iter().any(|s| s.url.as_deref() == Some(page)));
+    // No e-mail address is in the research: none is made up.
+    assert_eq!(p.email, None);
+    // The data's date, shown in the About panel: the file's own.
+    assert_eq!(ds.data_date().map(|d| d.to_string()).as_deref(), Some("2026-11-28"));
+}
+
+#[test]
 fn it_holds_the_whole_known_dataset_with_statuses() {
     use partnership_map::domain::Status;
     let ds = real().dataset;

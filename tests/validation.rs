@@ -220,6 +220,84 @@ fn a_bad_data_as_of_date_is_reported() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The publisher (who keeps the map, and where proposals go)
+
+fn publisher(url: Value, email: Value) -> Value {
+    json!({
+        "name": label("Groupe-pays", "국가별 그룹", "Country group"),
+        "url": url,
+        "email": email,
+        "sources": [{ "title": "The group's page", "url": "https://example.org/groupe" }],
+    })
+}
+
+#[test]
+fn the_publisher_block_is_optional_and_read_when_given() {
+    assert_eq!(load_valid(&valid_document()).dataset.publisher, None);
+    assert_eq!(load_valid(&valid_with(|d| d["publisher"] = Value::Null)).dataset.publisher, None);
+    let l = load_valid(&valid_with(|d| d["publisher"] = publisher(json!("https://example.org/groupe"), json!("groupe.coree@example.org"))));
+    let p = l.dataset.publisher.expect("a publisher");
+    assert_eq!(p.name.en.as_deref(), Some("Country group"));
+    assert_eq!(p.url.as_deref(), Some("https://example.org/groupe"));
+    assert_eq!(p.email.as_deref(), Some("groupe.coree@example.org"));
+    assert_eq!(p.sources.len(), 1);
+    // Link and address may be unknown.
+    let l = load_valid(&valid_with(|d| d["publisher"] = publisher(Value::Null, Value::Null)));
+    assert_eq!(l.dataset.publisher.map(|p| (p.url, p.email)), Some((None, None)));
+}
+
+#[test]
+fn a_publisher_s_link_other_than_http_and_a_malformed_address_are_each_located_and_the_rest_loads() {
+    let doc = valid_with(|d| d["publisher"] = publisher(json!("javascript:alert(1)"), json!("groupe@example.org?cc=x@evil.example")));
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let l = load_dataset(&text);
+    assert_eq!(l.problems.len(), 2, "{}", list(&l.problems));
+    assert_problem(&l, "publisher.url", "is not an http(s) link");
+    assert_problem(&l, "publisher.email", "is not an e-mail address");
+    // Each is found in an editor: the line of its value.
+    for (path, needle) in [("publisher.url", "javascript:"), ("publisher.email", "?cc=")] {
+        let line = text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        let p = l.problems.iter().find(|p| p.path == path).unwrap();
+        assert_eq!(p.position.map(|(l, _)| l), Some(line), "{p}");
+    }
+    // A wrong publisher is left out, never half-used; the partnerships all load.
+    assert_eq!(l.dataset.publisher, None);
+    assert_eq!(partnership_ids(&l), ALL_PAIRS);
+}
+
+#[test]
+fn a_publisher_without_a_name_of_a_wrong_type_or_with_an_unknown_field_is_refused_where_it_is_wrong() {
+    let l = load(&valid_with(|d| d["publisher"] = json!({ "name": {}, "url": null, "email": null })));
+    assert_only_problem(&l, "publisher.name", "needs a text");
+    let l = load(&valid_with(|d| d["publisher"] = json!({ "name": { "fr": "X" }, "email": 42 })));
+    assert_only_problem(&l, "publisher.email", "invalid type");
+    let l = load(&valid_with(|d| d["publisher"] = json!({ "name": { "fr": "X" }, "phone": "+33" })));
+    assert_only_problem(&l, "publisher.phone", "unknown field `phone`");
+    let l = load(&valid_with(|d| d["publisher"] = json!("Cités Unies France")));
+    assert_only_problem(&l, "publisher", "expected a publisher object");
+    let l = load(&valid_with(|d| d["publisher"] = json!({ "name": { "fr": "X" }, "sources": [{ "title": "", "url": "ftp://x.org" }] })));
+    assert_problem(&l, "publisher.sources[0].title", "needs a title");
+    assert_problem(&l, "publisher.sources[0].url", "is not an http(s) link");
+    assert_eq!(partnership_ids(&l), ALL_PAIRS);
+}
+
+#[test]
+fn e_mail_addresses_must_have_a_plain_shape_that_a_mailto_link_cannot_misread() {
+    use partnership_map::domain::load::is_email;
+    for ok in ["groupe@example.org", "g.pays-coree+carte@cites-unies-france.org", "a_b@sub.example.co.kr"] {
+        assert!(is_email(ok), "{ok}");
+    }
+    for bad in [
+        "", "groupe", "@example.org", "groupe@", "groupe@example", "groupe@@example.org", "gro upe@example.org",
+        "groupe@example.org?subject=x", "groupe@example.org&body=x", "a%40b@example.org", "\"a\"@example.org",
+        "groupe@-example.org", "groupe@example..org", ".groupe@example.org", "groupe@example.o", "groupe@example.123",
+        "javascript:alert(1)@x.org", "<a@b.org>",
+    ] {
+        assert!(!is_email(bad), "{bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Partnerships and the authorities they link
 
 #[test]

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::about_panel::AboutPanel;
 use super::data_source::{provide_data_source, DataSource};
 use super::explorer::Explorer;
 use super::fetch::{fetch_body, fetch_text, Body, BASEMAP_URL, DATA_URL};
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
         };
         set_root_attribute("data-state", state);
     });
+    let about = url.state.with_untracked(|s| !s.embed && !s.kiosk);
     // The stylesheet lays an embedded map out differently (see `html[data-embed]`).
     if url.state.with_untracked(|s| s.embed) {
         set_root_attribute("data-embed", "1");
@@ -131,6 +133,8 @@ pub fn App() -> impl IntoView {
                 <p class="app-subtitle">{move || t(lang.get(), Msg::Subtitle)}</p>
             </div>
             <OfflineBadge lang=lang />
+            // Not in an embed (no header) nor on the pavilion's screen (no forms there).
+            {about.then(|| view! { <AboutPanel lang=lang url=url /> })}
             <LanguageSwitcher lang=lang url=url />
         </header>
         {move || match (fetch.get(), data.shown.get()) {

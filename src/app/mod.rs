@@ -7,6 +7,7 @@
 // One file per component, named after it: `App` lives in `app.rs`.
 #[allow(clippy::module_inception)]
 mod app;
+mod about_panel;
 mod authority_card;
 mod back_to_map;
 mod card_sheet;
@@ -31,10 +32,12 @@ mod load_error;
 mod loading_status;
 mod map_view;
 mod offline_badge;
+mod open_dataset;
 mod pair_card;
 mod pair_list;
 mod preview_banner;
 mod problems_panel;
+mod propose_form;
 mod region_filter;
 mod result_count;
 mod save_file;

@@ -324,12 +324,24 @@ impl Partnership {
     }
 }
 
+/// Who publishes the data and keeps the map (the data's `publisher` block). Its `url` is always
+/// `http(s)` and its `email` an address of the shape [`crate::domain::load::is_email`] accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publisher {
+    pub name: Localized,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub sources: Vec<Source>,
+}
+
 /// The valid part of a data file, with lookup indices. Its record lists are read through
 /// [`Records`] (`ds.partnerships`, `ds.authorities`…).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     pub schema_version: u32,
     pub data_as_of: Option<PartialDate>,
+    /// Who publishes the data; `None` when the file does not say.
+    pub publisher: Option<Publisher>,
     records: Records,
     index: Indices,
 }
@@ -426,7 +438,7 @@ impl Dataset {
             default_kinds: Default::default(),
             search: Default::default(),
         };
-        let mut ds = Dataset { schema_version, data_as_of, records, index };
+        let mut ds = Dataset { schema_version, data_as_of, publisher: None, records, index };
         ds.index.kind_options = ds.compute_kind_options();
         let kinds: HashMap<&str, u32> = ds.index.kind_options.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
         let facets = ds
@@ -452,6 +464,15 @@ impl Dataset {
             .chain(ds.agreement_kinds.iter().map(|k| k.id.clone()))
             .collect();
         ds
+    }
+
+    /// The date of the data: the file's `data_as_of`, or else the latest `last_verified` of its
+    /// records; `None` when the file gives neither.
+    pub fn data_date(&self) -> Option<PartialDate> {
+        self.data_as_of.or_else(|| {
+            let partnerships = self.partnerships.iter().filter_map(|p| p.last_verified);
+            partnerships.chain(self.authorities.iter().filter_map(|a| a.last_verified)).max()
+        })
     }
 
     /// Whether a "kind / status" option is selected when the URL chooses none.

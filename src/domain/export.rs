@@ -14,6 +14,12 @@ pub fn to_document(ds: &Dataset) -> RawDataset {
     RawDataset {
         schema_version: if ds.schema_version == 0 { SCHEMA_VERSION } else { ds.schema_version },
         data_as_of: ds.data_as_of.map(|d| d.to_string()),
+        publisher: ds.publisher.as_ref().map(|p| RawPublisher {
+            name: raw_localized(&p.name),
+            url: p.url.clone(),
+            email: p.email.clone(),
+            sources: raw_sources(&p.sources),
+        }),
         themes: ds.themes.iter().map(|t| RawTheme { id: t.id.clone(), label: raw_localized(&t.label) }).collect(),
         agreement_kinds: ds
             .agreement_kinds

@@ -107,7 +107,7 @@ pub fn load_dataset(text: &str) -> Loaded {
     };
 
     const KNOWN: &[&str] = &[
-        "schema_version", "data_as_of", "themes", "agreement_kinds", "authority_kinds",
+        "schema_version", "data_as_of", "publisher", "themes", "agreement_kinds", "authority_kinds",
         "administrative_tiers", "regions", "authorities", "partnerships", "events",
     ];
     for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
@@ -140,6 +140,7 @@ pub fn load_dataset(text: &str) -> Loaded {
     };
 
     let mut v = Validator { problems, declared: HashMap::new() };
+    let publisher = v.publisher(&root);
 
     let themes: Vec<(String, Theme)> = v.records::<RawTheme>(&root, "themes", &[])
         .into_iter()
@@ -548,14 +549,13 @@ pub fn load_dataset(text: &str) -> Loaded {
         p.path = truncate_to(&p.path, MAX_REPORT);
         p.message = truncate_to(&p.message, MAX_REPORT);
     }
-    Loaded {
-        dataset: Dataset::new(
-            schema_version,
-            data_as_of,
-            Records { themes, agreement_kinds, authority_kinds, tiers, regions, authorities, partnerships, events },
-        ),
-        problems,
-    }
+    let mut dataset = Dataset::new(
+        schema_version,
+        data_as_of,
+        Records { themes, agreement_kinds, authority_kinds, tiers, regions, authorities, partnerships, events },
+    );
+    dataset.publisher = publisher;
+    Loaded { dataset, problems }
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is kept separately.
@@ -576,6 +576,27 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// An e-mail address of the plain shape `name@domain.tld`: letters, digits and `._+-` before the
+/// `@`, dot-separated labels of letters, digits and hyphens after it, a top-level domain of two
+/// letters or more. Narrower than RFC 5322 on purpose: the address goes into a `mailto:` link,
+/// where `?`, `&`, `%`, quotes or spaces would change what the link does.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    let labels: Vec<&str> = domain.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    s.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// `CC-XXX`: an ISO 3166-2 subdivision code (two-letter country, 1–3 letters or digits).
@@ -667,31 +688,61 @@ impl Validator {
             if let Some(id) = item.get("id").and_then(Value::as_str) {
                 self.declared.entry(key.to_string()).or_default().entry(id.to_string()).or_insert_with(|| path.clone());
             }
-            let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
-            if !lists.is_empty() {
-                for f in lists {
-                    self.push(format!("{path}.{f}"), "expected an object with named fields, found a list");
-                }
-                continue;
-            }
-            let mut long = Vec::new();
-            long_texts(item, &mut String::new(), &mut long);
-            if !long.is_empty() {
-                for (inner, chars) in long {
-                    self.push(format!("{path}{inner}"), format!("a text of {chars} characters: at most {MAX_TEXT_CHARS}"));
-                }
-                continue;
-            }
-            match serde_path_to_error::deserialize::<_, T>(item) {
-                Ok(t) => out.push((path, t)),
-                Err(e) => {
-                    let inner = e.path().to_string();
-                    let at = if inner == "." { path } else { format!("{path}.{inner}") };
-                    self.push(at, e.into_inner().to_string());
-                }
+            if let Some(t) = self.record(&path, item, objects) {
+                out.push((path, t));
             }
         }
         out
+    }
+
+    /// One record at `path`, deserialised with every problem located under it; `None` when it
+    /// has one. See [`Validator::records`] for `objects`.
+    fn record<T: DeserializeOwned>(&mut self, path: &str, item: &Value, objects: &[&str]) -> Option<T> {
+        let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
+        if !lists.is_empty() {
+            for f in lists {
+                self.push(format!("{path}.{f}"), "expected an object with named fields, found a list");
+            }
+            return None;
+        }
+        let mut long = Vec::new();
+        long_texts(item, &mut String::new(), &mut long);
+        if !long.is_empty() {
+            for (inner, chars) in long {
+                self.push(format!("{path}{inner}"), format!("a text of {chars} characters: at most {MAX_TEXT_CHARS}"));
+            }
+            return None;
+        }
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let inner = e.path().to_string();
+                let at = if inner == "." { path.to_string() } else { format!("{path}.{inner}") };
+                self.push(at, e.into_inner().to_string());
+                None
+            }
+        }
+    }
+
+    /// The optional `publisher` block, checked like a record: a name, an `http(s)` link, an
+    /// e-mail address of a plain shape ([`is_email`]), sources. `None` when absent or `null`,
+    /// and when it has a problem (each one pushed, located under `publisher`).
+    fn publisher(&mut self, root: &serde_json::Map<String, Value>) -> Option<Publisher> {
+        let item = root.get("publisher").filter(|v| !v.is_null())?;
+        let raw: RawPublisher = self.record("publisher", item, &[])?;
+        let mut ok = self.check_label("publisher.name", &raw.name);
+        if let Some(u) = &raw.url {
+            ok &= self.check_url("publisher.url", u);
+        }
+        if let Some(e) = &raw.email {
+            if !is_email(e) {
+                ok = false;
+                self.push("publisher.email", format!("\"{}\" is not an e-mail address such as \"name@example.org\"", truncate(e)));
+            }
+        }
+        let sources = self.sources("publisher", raw.sources);
+        ok &= sources.is_some();
+        ok.then(|| Publisher { name: localized(raw.name), url: raw.url, email: raw.email, sources: sources.unwrap_or_default() })
     }
 
     /// What to say of a reference that does not resolve: "unknown tier \"x\"", or, when a record

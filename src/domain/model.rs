@@ -347,6 +347,28 @@ pub struct RawPartnership {
     pub sources: Vec<RawSource>,
 }
 
+/// Who publishes the data and keeps the map, and how to reach them: what the map's "About"
+/// panel names, and where its "Propose a partnership or a correction" form sends its message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Publisher"))]
+#[serde(deny_unknown_fields, expecting = "a publisher object {\"name\", \"url\", \"email\", \"sources\"}")]
+pub struct RawPublisher {
+    /// The publisher's name (an organisation, or its group that keeps the data).
+    pub name: RawLocalized,
+    /// Its web page, an `http(s)` link; `null` when unknown.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The address that proposals and corrections are sent to; `null` when none is published
+    /// (the map then offers to copy or download the message only).
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")))]
+    pub email: Option<String>,
+    /// Pages the name, link and address were read on.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
 /// The data file of the map of French–South Korean local-authority partnerships
 /// (`data/partnerships.json`, described in `data/README.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -362,6 +384,9 @@ pub struct RawDataset {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")))]
     pub data_as_of: Option<String>,
+    /// Who publishes the data and keeps the map; `null` when not said.
+    #[serde(default)]
+    pub publisher: Option<RawPublisher>,
     /// Themes of cooperation.
     pub themes: Vec<RawTheme>,
     /// Kinds of signed agreement.

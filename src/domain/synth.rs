@@ -112,7 +112,9 @@ pub fn synth(base: &Dataset, pairs: usize, seed: u64) -> Dataset {
     // Context events (no partnership) still make sense; the others name real pairs.
     records.events.retain(|e| e.partnerships.is_empty());
     let version = if base.schema_version == 0 { SCHEMA_VERSION } else { base.schema_version };
-    Dataset::new(version, base.data_as_of, records)
+    let mut ds = Dataset::new(version, base.data_as_of, records);
+    ds.publisher = base.publisher.clone();
+    ds
 }
 
 /// An index in `0..n` drawn towards the start: the square of a uniform draw.

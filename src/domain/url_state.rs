@@ -24,6 +24,8 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// The side panel shown instead of the list.
     pub panel: Option<Panel>,
+    /// The "About" panel, open over the map (`about=1`), on its propose form (`about=propose`).
+    pub about: Option<AboutPage>,
     /// The map view; `None` = the default (twin).
     pub view: Option<View>,
     /// Embedded in another site (`embed=1`): the map, a list toggle and a filter drawer only.
@@ -102,6 +104,24 @@ impl Panel {
         match self {
             Panel::Timeline => "timeline",
             Panel::Tiers => "tiers",
+        }
+    }
+}
+
+/// What the "About" panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AboutPage {
+    /// What the map is, who keeps it, what its words mean, the licences (`about=1`).
+    About,
+    /// The "Propose a partnership or a correction" form (`about=propose`).
+    Propose,
+}
+
+impl AboutPage {
+    pub fn id(self) -> &'static str {
+        match self {
+            AboutPage::About => "1",
+            AboutPage::Propose => "propose",
         }
     }
 }
@@ -195,6 +215,12 @@ impl UrlState {
                     "tiers" => s.panel = Some(Panel::Tiers),
                     "list" => s.panel = None,
                     other => notices.push(notice("panel", other, "expected list, timeline or tiers")),
+                },
+                "about" => match value.as_ref() {
+                    "1" => s.about = Some(AboutPage::About),
+                    "propose" => s.about = Some(AboutPage::Propose),
+                    "0" => s.about = None,
+                    other => notices.push(notice("about", other, "expected 1 or propose")),
                 },
                 "mode" => match value.as_ref() {
                     "kiosk" => s.kiosk = true,
@@ -315,6 +341,9 @@ impl UrlState {
         if let Some(v) = self.view {
             parts.push(format!("view={}", v.id()));
         }
+        if let Some(a) = self.about {
+            parts.push(format!("about={}", a.id()));
+        }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
         }
@@ -367,6 +396,22 @@ mod tests {
         assert_eq!(s.to_query(), "place=kr-daejeon&pair=daejeon-nice");
         let (s, n) = UrlState::parse("place=%3Cscript%3E");
         assert_eq!((s.place, n.len()), (None, 1));
+    }
+
+    #[test]
+    fn the_about_panel_and_its_form_are_reachable_by_address() {
+        let (s, n) = UrlState::parse("lang=ko&about=1");
+        assert!(n.is_empty());
+        assert_eq!(s.about, Some(AboutPage::About));
+        assert_eq!(s.to_query(), "about=1&lang=ko");
+        let (s, n) = UrlState::parse("pair=seoul-paris&about=propose");
+        assert!(n.is_empty());
+        assert_eq!(s.about, Some(AboutPage::Propose));
+        assert_eq!(UrlState::parse(&s.to_query()).0, s);
+        assert_eq!(UrlState::parse("about=0").0.about, None);
+        let (s, n) = UrlState::parse("about=yes&region=FR-IDF");
+        assert_eq!((s.about, s.filters.regions.len()), (None, 1));
+        assert_eq!(n.iter().map(|x| x.param.as_str()).collect::<Vec<_>>(), ["about"]);
     }
 
     #[test]

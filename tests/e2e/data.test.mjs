@@ -137,7 +137,9 @@ test('opening a JSON file with the file picker previews it; its problems are loc
   const kept = doc.partnerships[0].id;
   doc.partnerships[1].authorities[1] = 'fr-nise';
   const text = JSON.stringify(doc, null, 2);
-  await t.page.setInputFiles('.file-button input[type=file]', { name: 'picked.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // "Open a dataset…" is for maintainers: in the About panel (issue 16), not in the toolbar.
+  await t.page.getByRole('button', { name: 'About', exact: true }).click();
+  await t.page.setInputFiles('dialog.about-panel .file-button input[type=file]', { name: 'picked.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await t.page.locator('.preview-banner').waitFor();
   await t.page.locator('section.problems summary').click();
   const line = text.split('\n').findIndex((l) => l.includes('"fr-nise"')) + 1;
