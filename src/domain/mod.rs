@@ -21,6 +21,7 @@ pub mod json_position;
 pub mod labels;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod problem;
 pub mod screen;
 pub mod search;
@@ -33,5 +34,6 @@ pub use dataset::{Authority, Country, Dataset, Event, Localized, Partnership, St
 pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
 pub use i18n::Lang;
 pub use load::{load_bytes, load_dataset, Loaded};
+pub use order::Order;
 pub use problem::Problem;
 pub use url_state::{Panel, UrlNotice, UrlState, View};
