@@ -8,13 +8,13 @@ use super::save_file::save_text;
 use crate::domain::csv_io::export_csv;
 use crate::domain::i18n::{t, Msg};
 
-/// "Download CSV" (what the filters show) and "Open a dataset…" (JSON or CSV, stays on the device).
+/// "Download CSV" (what the filters show, in the list's order) and "Open a dataset…" (JSON or CSV, stays on the device).
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let ctx = use_explore();
     let data = use_data_source();
     let download = move |_| {
-        let csv = ctx.ds.with_value(|d| export_csv(d, &ctx.visible.get_untracked()));
+        let csv = ctx.ds.with_value(|d| export_csv(d, &ctx.ordered.get_untracked()));
         if let Err(e) = save_text("partnerships.csv", &csv, "text/csv;charset=utf-8") {
             leptos::logging::error!("the CSV file could not be saved: {e:?}");
         }
