@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::context::use_explore;
 use crate::domain::describe::{authority_label, authority_name_langs, authority_names, pair_kind_label};
 use crate::domain::i18n::{partnership_count_text, t, Msg};
+use crate::domain::order::in_order;
 
 /// Moves the keyboard focus to the authority's card (after its pair's card closed).
 pub fn focus_authority_card() {
@@ -47,8 +48,9 @@ pub fn AuthorityCard() -> impl IntoView {
         let facts: Vec<String> = tier.into_iter().chain(region).collect();
         // Its partnerships in the list's order: those the filters show first.
         let visible = ctx.visible.get();
-        let mut pairs: Vec<(usize, bool)> = ds.partnerships.iter().enumerate().filter(|(_, p)| p.korean == id || p.french == id).map(|(i, _)| (i, visible.contains(&i))).collect();
-        ctx.ranks.with(|r| pairs.sort_by_key(|&(i, shown)| (!shown, r.get(i).copied().unwrap_or(i))));
+        let own: Vec<usize> = ds.partnerships.iter().enumerate().filter(|(_, p)| p.korean == id || p.french == id).map(|(i, _)| i).collect();
+        let own = ctx.ranks.with(|r| in_order(&own, r));
+        let pairs: Vec<(usize, bool)> = own.iter().filter(|i| visible.contains(i)).map(|&i| (i, true)).chain(own.iter().filter(|i| !visible.contains(i)).map(|&i| (i, false))).collect();
         let shown = pairs.iter().filter(|(_, s)| *s).count();
         let items = pairs
             .into_iter()

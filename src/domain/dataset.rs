@@ -557,7 +557,10 @@ impl Dataset {
         self.index.regions.get(id).map(|&i| &self.regions[i])
     }
     pub fn authority(&self, id: &str) -> Option<&Authority> {
-        self.index.authorities.get(id).map(|&i| &self.authorities[i])
+        self.authority_index(id).map(|i| &self.authorities[i])
+    }
+    pub fn authority_index(&self, id: &str) -> Option<usize> {
+        self.index.authorities.get(id).copied()
     }
     pub fn partnership_index(&self, id: &str) -> Option<usize> {
         self.index.partnerships.get(id).copied()

@@ -11,7 +11,7 @@
 //!
 //! Pure: the list, the CSV download and the browser tests all use [`ranks`].
 
-use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 use super::dataset::{Dataset, Partnership};
 use super::describe::authority_names;
@@ -53,23 +53,6 @@ impl Order {
     }
 }
 
-/// What a pair is sorted by (before its id, which breaks ties).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    None,
-    Names(String, String),
-    /// `(unknown, year)`: `false` sorts first, so known years come before unknown ones.
-    Year(bool, i32),
-    Regions(String, String, String, String),
-}
-
-/// Each authority's folded name and region name, made once (thousands of pairs share a few
-/// hundred authorities, and folding asks the browser to normalise).
-struct Folded<'a> {
-    names: FxHashMap<&'a str, String>,
-    regions: FxHashMap<&'a str, String>,
-}
-
 /// A name folded for comparison in `lang`: in Korean, letters of other scripts are moved after
 /// every Hangul syllable (into a private-use plane, which sorts above them).
 fn collation_key(name: &str, lang: Lang) -> String {
@@ -81,71 +64,91 @@ fn collation_key(name: &str, lang: Lang) -> String {
     folded.chars().map(|c| if c.is_alphabetic() && !hangul(c) { char::from_u32(0xF0000 + c as u32).unwrap_or(c) } else { c }).collect()
 }
 
+/// Each authority's folded name and region name, by its index in `ds.authorities`, made once
+/// (thousands of pairs share a few hundred authorities, and folding asks the browser to
+/// normalise).
+struct Folded<'a> {
+    ds: &'a Dataset,
+    names: Vec<String>,
+    regions: Vec<String>,
+}
+
 impl<'a> Folded<'a> {
     fn new(ds: &'a Dataset, lang: Lang, with_regions: bool) -> Folded<'a> {
-        let names = ds.authorities.iter().map(|a| (a.id.as_str(), collation_key(&authority_names(a, lang).0, lang))).collect();
+        let names = ds.authorities.iter().map(|a| collation_key(&authority_names(a, lang).0, lang)).collect();
         let regions = if with_regions {
-            ds.authorities.iter().map(|a| (a.id.as_str(), ds.region(&a.region).map(|r| collation_key(r.name.get(lang), lang)).unwrap_or_default())).collect()
+            ds.authorities.iter().map(|a| ds.region(&a.region).map(|r| collation_key(r.name.get(lang), lang)).unwrap_or_default()).collect()
         } else {
-            FxHashMap::default()
+            Vec::new()
         };
-        Folded { names, regions }
+        Folded { ds, names, regions }
     }
 
     fn name(&self, id: &str) -> String {
-        self.names.get(id).cloned().unwrap_or_else(|| fold(id))
+        self.ds.authority_index(id).and_then(|i| self.names.get(i)).cloned().unwrap_or_else(|| fold(id))
     }
 
     fn region(&self, id: &str) -> String {
-        self.regions.get(id).cloned().unwrap_or_default()
+        self.ds.authority_index(id).and_then(|i| self.regions.get(i)).cloned().unwrap_or_default()
     }
 }
 
-fn key(folded: &Folded, p: &Partnership, order: Order) -> Key {
-    match order {
-        Order::Data => Key::None,
-        Order::Name => Key::Names(folded.name(&p.korean), folded.name(&p.french)),
-        Order::Oldest => Key::Year(p.year.is_none(), p.year.unwrap_or(0)),
-        // Negated, so that the newest come first and unknown years still last.
-        Order::Newest => Key::Year(p.year.is_none(), -p.year.unwrap_or(0)),
-        Order::Region => Key::Regions(folded.region(&p.korean), folded.region(&p.french), folded.name(&p.korean), folded.name(&p.french)),
-    }
+/// What a pair is sorted by, as one string that compares as the order does, its id last (ties
+/// keep the ids' order, and no two pairs have the same key). Fields are ended by U+0001, below
+/// any character a folded name holds, so that a name comes before its longer namesakes. One
+/// string, so that the ranking is a `BTreeMap<String, usize>` (as the facet counts are) and
+/// adds no sort of its own to the wasm.
+fn key(folded: &Folded, p: &Partnership, order: Order) -> String {
+    const END: char = '\u{1}';
+    let year = |newest: bool| match p.year {
+        // Four digits from 1800 to 2100; the unknown after every known year.
+        Some(y) => format!("0{:04}", if newest { 9999 - y } else { y }),
+        None => "1".to_string(),
+    };
+    let fields = match order {
+        Order::Data => String::new(),
+        Order::Name => format!("{}{END}{}", folded.name(&p.korean), folded.name(&p.french)),
+        Order::Oldest => year(false),
+        Order::Newest => year(true),
+        Order::Region => format!("{}{END}{}{END}{}{END}{}", folded.region(&p.korean), folded.region(&p.french), folded.name(&p.korean), folded.name(&p.french)),
+    };
+    format!("{fields}{END}{}", p.id)
 }
 
 /// Each partnership's place in `order` (a permutation of `0..n`, indexed like
-/// `ds.partnerships`): computed once per order and language, so that a filter change only sorts
-/// numbers. The data order gives `0..n`.
+/// `ds.partnerships`): computed once per order and language, so that a filter change only
+/// places numbers. The data order gives `0..n`.
 pub fn ranks(ds: &Dataset, order: Order, lang: Lang) -> Vec<usize> {
     let n = ds.partnerships.len();
     if order == Order::Data {
         return (0..n).collect();
     }
     let folded = Folded::new(ds, lang, order == Order::Region);
-    let keys: Vec<Key> = ds.partnerships.iter().map(|p| key(&folded, p, order)).collect();
-    let mut sorted: Vec<usize> = (0..n).collect();
-    sorted.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| ds.partnerships[a].id.cmp(&ds.partnerships[b].id)));
-    let mut rank = vec![0; n];
-    for (place, i) in sorted.into_iter().enumerate() {
+    let sorted: BTreeMap<String, usize> = ds.partnerships.iter().enumerate().map(|(i, p)| (key(&folded, p, order), i)).collect();
+    let mut rank: Vec<usize> = (0..n).collect();
+    for (place, i) in sorted.into_values().enumerate() {
         rank[i] = place;
     }
     rank
 }
 
 /// `pairs` (indices into `ds.partnerships`) in the order of `ranks` (from [`ranks`]); an index
-/// out of range goes last.
+/// out of range goes last. Placed by rank rather than sorted: `ranks` is a permutation.
 pub fn in_order(pairs: &[usize], ranks: &[usize]) -> Vec<usize> {
-    let mut out = pairs.to_vec();
-    out.sort_by_key(|&i| ranks.get(i).copied().unwrap_or(usize::MAX));
-    out
+    let mut slots: Vec<Option<usize>> = vec![None; ranks.len()];
+    let mut rest = Vec::new();
+    for &i in pairs {
+        match ranks.get(i).and_then(|&r| slots.get_mut(r)) {
+            Some(slot @ None) => *slot = Some(i),
+            // Out of range, or given twice.
+            _ => rest.push(i),
+        }
+    }
+    slots.into_iter().flatten().chain(rest).collect()
 }
 
 /// `pairs` in `order`: [`ranks`] then [`in_order`], for a single use.
 pub fn ordered(ds: &Dataset, pairs: &[usize], order: Order, lang: Lang) -> Vec<usize> {
-    if order == Order::Data {
-        let mut out = pairs.to_vec();
-        out.sort_unstable();
-        return out;
-    }
     in_order(pairs, &ranks(ds, order, lang))
 }
 
