@@ -114,6 +114,26 @@ fn awkward_values_survive_a_round_trip() {
 }
 
 #[test]
+fn wordings_with_their_languages_survive_a_round_trip() {
+    let mut doc = valid_document();
+    let pair = &mut doc["partnerships"][0];
+    pair["term"] = json!(null);
+    pair["wording"] = json!([
+        { "text": "우호협력 협정", "lang": "ko", "gloss": { "en": "friendship and cooperation agreement" } },
+        { "text": "accord d'amitié, \"de coopération\"", "lang": "fr", "role": "french-side", "year": 1991 },
+    ]);
+    let ds = load_valid(&doc).dataset;
+    assert_eq!(ds.partnerships[0].wording.len(), 2);
+    let back = assert_round_trip(&ds, &all(&ds));
+    assert_eq!(back.dataset.partnerships[0].wording, ds.partnerships[0].wording);
+
+    // A cell that is not a list of wordings is reported in its column.
+    let csv = export_csv(&ds, &[0]).replacen("[{\"\"text\"\"", "{\"\"text\"\"", 1);
+    let l = import_csv(csv.as_bytes(), &ds);
+    assert!(messages(&l).iter().any(|m| m.starts_with("row 2, column \"wording\": ")), "{:?}", messages(&l));
+}
+
+#[test]
 fn events_are_kept_when_all_their_partnerships_are_in_the_file() {
     let mut doc = valid_document();
     doc["events"] = json!([
@@ -148,7 +168,7 @@ fn the_export_starts_with_a_bom_and_the_header() {
     let header = text.strip_prefix('\u{feff}').expect("a byte-order mark").lines().next().unwrap();
     assert_eq!(header.split(',').count(), COLUMN_COUNT);
     assert_eq!(header.split(',').map(str::to_string).collect::<Vec<_>>(), columns());
-    assert!(header.starts_with("id,status,kind,term,year,date,themes,summary_fr,summary_ko,summary_en,milestones,uncertain,last_verified,sources,kr_id,kr_name_fr,"));
+    assert!(header.starts_with("id,status,kind,term,year,date,themes,summary_fr,summary_ko,summary_en,milestones,uncertain,last_verified,sources,wording,kr_id,kr_name_fr,"));
 }
 
 #[test]
@@ -376,7 +396,7 @@ fn header_problems_are_reported_on_row_1() {
     let l = import_csv(good.replacen("fr_region", "year", 1).as_bytes(), &ds);
     assert_eq!(
         messages(&l),
-        ["row 1, column \"year\": the column appears twice (columns 5 and 38): only the first is read", "row 1: missing column \"fr_region\""]
+        ["row 1, column \"year\": the column appears twice (columns 5 and 39): only the first is read", "row 1: missing column \"fr_region\""]
     );
     assert!(l.dataset.partnerships.is_empty());
     // The vocabularies are still the base's, so the app could show an empty map.

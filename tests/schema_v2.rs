@@ -48,6 +48,62 @@ fn the_mixed_document_loads_with_each_status() {
 }
 
 #[test]
+fn a_wording_carries_its_language_and_whose_words_it_is() {
+    use partnership_map::domain::dataset::WordingRole;
+    let l = load_valid(&{
+        let mut d = valid_document();
+        d["partnerships"][0]["wording"] = json!([
+            { "text": "우호협력 협정", "lang": "ko", "gloss": { "en": "friendship and cooperation agreement" } },
+            { "text": "accord de partenariat", "lang": "fr", "role": "french-side", "year": 2022 },
+        ]);
+        d
+    });
+    let w = &l.dataset.partnerships[0].wording;
+    assert_eq!((w[0].lang.as_str(), w[0].role, w[0].year), ("ko", WordingRole::Document, None));
+    assert_eq!((w[1].lang.as_str(), w[1].role, w[1].year), ("fr", WordingRole::FrenchSide, Some(2022)));
+    assert_eq!(w[0].gloss.as_ref().and_then(|g| g.en.as_deref()), Some("friendship and cooperation agreement"));
+}
+
+#[test]
+fn a_wording_without_text_language_or_known_role_is_reported_where_it_is() {
+    for (wording, path, fragment) in [
+        (json!({ "text": " ", "lang": "ko" }), "partnerships[0].wording[0].text", "needs its text"),
+        (json!({ "text": "자매결연", "lang": "Korean" }), "partnerships[0].wording[0].lang", "\"Korean\" is not a language code"),
+        (json!({ "text": "자매결연", "lang": "ko\" onload=\"x" }), "partnerships[0].wording[0].lang", "is not a language code"),
+        (json!({ "text": "자매결연", "lang": "ko", "role": "press" }), "partnerships[0].wording[0].role", "unknown role \"press\""),
+        (json!({ "text": "자매결연", "lang": "ko", "year": 3000 }), "partnerships[0].wording[0].year", "outside"),
+        (json!({ "text": "자매결연", "lang": "ko", "gloss": {} }), "partnerships[0].wording[0].gloss", "at least one of fr, ko, en"),
+    ] {
+        let l = with(|d| d["partnerships"][0]["wording"] = json!([wording]));
+        only_problem(&l, path, fragment);
+        assert!(l.dataset.partnership("seoul-paris").is_none(), "the record is refused");
+    }
+    // A misspelt key is refused like everywhere in the file.
+    let l = with(|d| d["partnerships"][0]["wording"] = json!([{ "text": "자매결연", "language": "ko" }]));
+    assert!(!l.is_valid());
+}
+
+#[test]
+fn the_bundled_data_gives_every_wording_its_language_and_keeps_no_untagged_term() {
+    let ds = real_dataset();
+    let worded = ds.partnerships.iter().filter(|p| !p.wording.is_empty()).count();
+    assert_eq!(worded, 26);
+    assert!(ds.partnerships.iter().all(|p| p.term.is_none()), "every wording says its language");
+    let langs: BTreeSet<&str> = ds.partnerships.iter().flat_map(|p| p.wording.iter().map(|w| w.lang.as_str())).collect();
+    assert_eq!(langs, BTreeSet::from(["de", "en", "fr", "ko"]));
+    // The example: the Gyeongbuk–Alsace convention's own French words, and the Korean
+    // press's, each in its language.
+    let p = ds.partnership("gyeongbuk-grand-est").unwrap();
+    assert_eq!(p.wording.iter().map(|w| (w.text.as_str(), w.lang.as_str())).collect::<Vec<_>>(), [("conviennent de se jumeler", "fr"), ("자매결연", "ko")]);
+    // A wording's text is only words: no gloss, no note, no quotation mark composed into it.
+    for p in &ds.partnerships {
+        for w in &p.wording {
+            assert!(!w.text.contains(['(', ';', '«', '»', '“', '”']) || w.text.ends_with("(type not named)"), "{}: {:?}", p.id, w.text);
+        }
+    }
+}
+
+#[test]
 fn an_unknown_status_is_reported() {
     let l = with(|d| d["partnerships"][0]["status"] = json!("signedd"));
     only_problem(&l, "partnerships[0].status", "unknown status \"signedd\"");

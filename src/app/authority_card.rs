@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::use_explore;
-use crate::domain::describe::{authority_label, authority_names, pair_kind_label};
+use crate::domain::describe::{authority_label, authority_name_langs, authority_names, pair_kind_label};
 use crate::domain::i18n::{partnership_count_text, t, Msg};
+use crate::domain::order::in_order;
 
 /// Moves the keyboard focus to the authority's card (after its pair's card closed).
 pub fn focus_authority_card() {
@@ -41,13 +42,15 @@ pub fn AuthorityCard() -> impl IntoView {
         let lang = ctx.lang.get();
         let a = ds.authority(&id)?;
         let (name, other) = authority_names(a, lang);
+        let (name_lang, other_lang) = authority_name_langs(a, lang);
         let tier = ds.tier_of(a).map(|t| t.name.get(lang).to_string());
         let region = ds.region(&a.region).map(|r| r.name.get(lang).to_string());
         let facts: Vec<String> = tier.into_iter().chain(region).collect();
-        // Its partnerships in the data's order: those the filters show first.
+        // Its partnerships in the list's order: those the filters show first.
         let visible = ctx.visible.get();
-        let mut pairs: Vec<(usize, bool)> = ds.partnerships.iter().enumerate().filter(|(_, p)| p.korean == id || p.french == id).map(|(i, _)| (i, visible.contains(&i))).collect();
-        pairs.sort_by_key(|&(i, shown)| (!shown, i));
+        let own: Vec<usize> = ds.partnerships.iter().enumerate().filter(|(_, p)| p.korean == id || p.french == id).map(|(i, _)| i).collect();
+        let own = ctx.ranks.with(|r| in_order(&own, r));
+        let pairs: Vec<(usize, bool)> = own.iter().filter(|i| visible.contains(i)).map(|&i| (i, true)).chain(own.iter().filter(|i| !visible.contains(i)).map(|&i| (i, false))).collect();
         let shown = pairs.iter().filter(|(_, s)| *s).count();
         let items = pairs
             .into_iter()
@@ -74,8 +77,8 @@ pub fn AuthorityCard() -> impl IntoView {
             <article class="pair-card authority-card" data-covers-map="" aria-labelledby="authority-card-title" data-authority-id=id.clone()>
                 <header class="pair-card-header">
                     <h2 id="authority-card-title" tabindex="-1">
-                        <span class="name-primary">{name}</span>
-                        {other.map(|o| view! { " " <span class="name-secondary">{o}</span> })}
+                        <span class="name-primary" lang=(name_lang != lang.code()).then_some(name_lang)>{name}</span>
+                        {other.map(|o| view! { " " <span class="name-secondary" lang=other_lang>{o}</span> })}
                     </h2>
                     <button type="button" class="close-button" aria-label=t(lang, Msg::Close) on:click=move |_| ctx.select_place(None)>"×"</button>
                 </header>

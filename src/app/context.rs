@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::url_sync::UrlStore;
+use crate::domain::order::{self, Order};
 use crate::domain::{facet_counts, visible_pairs, Dataset, FacetCounts, Lang, View};
 
 #[derive(Clone, Copy)]
@@ -13,8 +14,15 @@ pub struct Explore {
     pub ds: StoredValue<Arc<Dataset>>,
     pub url: UrlStore,
     pub lang: Memo<Lang>,
-    /// Indices of the partnerships the filters keep.
+    /// Indices of the partnerships the filters keep, in the data's order.
     pub visible: Memo<Vec<usize>>,
+    /// The list's order (`sort=`).
+    pub sort: Memo<Order>,
+    /// Each partnership's place in that order, in the interface's language ([`order::ranks`]):
+    /// made once per order and language, so a filter change only sorts numbers.
+    pub ranks: Memo<Vec<usize>>,
+    /// The visible partnerships in the list's order: the list and the CSV download.
+    pub ordered: Memo<Vec<usize>>,
     pub counts: Memo<FacetCounts>,
     /// The selected partnership (shown in the card even when the filters hide it on the map).
     pub selected: Memo<Option<usize>>,
@@ -57,6 +65,13 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
     let filters = Memo::new(move |_| url.state.with(|s| s.filters.clone()));
     let visible = Memo::new(move |_| filters.with(|f| ds.with_value(|d| visible_pairs(d, f))));
     let counts = Memo::new(move |_| filters.with(|f| ds.with_value(|d| facet_counts(d, f))));
+    let sort = Memo::new(move |_| url.state.with(|s| s.sort));
+    let ranks = Memo::new(move |_| ds.with_value(|d| order::ranks(d, sort.get(), lang.get())));
+    let ordered = Memo::new(move |_| match sort.get() {
+        // The filters keep the data's order: nothing to sort.
+        Order::Data => visible.get(),
+        _ => ranks.with(|r| visible.with(|v| order::in_order(v, r))),
+    });
     let selected = Memo::new(move |_| {
         let id = url.state.with(|s| s.pair.clone())?;
         ds.with_value(|d| d.partnership_index(&id))
@@ -87,7 +102,7 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
     let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
     let default_view = if url.state.with_untracked(|s| s.embed) && low_frame { View::World } else { View::Twin };
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
-    let explore = Explore { ds, url, lang, visible, counts, selected, selected_visible, place, marked, covers: RwSignal::new(0), hovered, highlighted, overview: RwSignal::new(0), view, default_view };
+    let explore = Explore { ds, url, lang, visible, sort, ranks, ordered, counts, selected, selected_visible, place, marked, covers: RwSignal::new(0), hovered, highlighted, overview: RwSignal::new(0), view, default_view };
     provide_context(explore);
     explore
 }

@@ -8,12 +8,12 @@ use super::save_file::save_text;
 use crate::domain::csv_io::export_csv;
 use crate::domain::i18n::{t, Msg};
 
-/// "Download CSV" (what the filters show).
+/// "Download CSV" (what the filters show, in the list's order).
 #[component]
 pub fn DataMenu() -> impl IntoView {
     let ctx = use_explore();
     let download = move |_| {
-        let csv = ctx.ds.with_value(|d| export_csv(d, &ctx.visible.get_untracked()));
+        let csv = ctx.ds.with_value(|d| export_csv(d, &ctx.ordered.get_untracked()));
         if let Err(e) = save_text("partnerships.csv", &csv, "text/csv;charset=utf-8") {
             leptos::logging::error!("the CSV file could not be saved: {e:?}");
         }

@@ -28,6 +28,7 @@ mod kiosk;
 mod kiosk_card;
 mod language_switcher;
 mod legend;
+mod list_order;
 mod load_error;
 mod loading_status;
 mod map_view;

@@ -4,21 +4,60 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::use_explore;
-use crate::domain::dataset::{Authority, Source};
-use crate::domain::describe::{authority_names, not_drawn_reason, pair_kind_label, pair_title};
-use crate::domain::i18n::{back_to_authority, format_date, format_number, t, Msg};
+use crate::domain::dataset::{Authority, Source, Wording};
+use crate::domain::describe::{authority_name_langs, authority_names, not_drawn_reason, pair_kind_label};
+use crate::domain::i18n::{back_to_authority, format_date, format_number, in_language, t, uncertain_field, wording_label, Msg};
 use crate::domain::load::is_http_url;
 use crate::domain::{Dataset, Lang, Localized};
 
-/// Text in its own language: a fallback to another language is marked with `lang` so screen
-/// readers pronounce it right.
+/// Text in the interface's language when the data has it; otherwise in the one it has, marked
+/// with its `lang` (screen readers pronounce it right) and said to be in it: "(en anglais)".
 fn localized_text(text: &Localized, lang: Lang) -> impl IntoView {
     let (s, used) = text.best(lang);
-    view! { <span lang=used.code()>{s.to_string()}</span> }
+    let other = (used != lang).then(|| in_language(lang, used.code())).flatten();
+    view! {
+        <span lang=used.code()>{s.to_string()}</span>
+        {other.map(|o| view! { " " <span class="in-language">{o}</span> })}
+    }
 }
 
-fn uncertain_mark(lang: Lang, on: bool) -> impl IntoView {
-    on.then(|| view! { " " <span class="uncertain">"(" {t(lang, Msg::Uncertain)} ")"</span> })
+/// "(année incertaine)": which field the data marks as uncertain.
+fn uncertain_mark(lang: Lang, field: &'static str, on: bool) -> impl IntoView {
+    on.then(|| view! { " " <span class="uncertain" data-uncertain=field>"(" {uncertain_field(lang, field)} ")"</span> })
+}
+
+/// Words quoted as they are, in their own language, inside the interface's quotation marks.
+fn quoted(text: String, text_lang: Option<String>, lang: Lang) -> impl IntoView {
+    let (open, close) = match lang {
+        Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+        _ => ("“", "”"),
+    };
+    view! { {open}<span class="quoted" lang=text_lang>{text}</span>{close} }
+}
+
+/// One row per wording: who worded it and in which language, in the interface's language; the
+/// words themselves quoted in theirs; their gloss only in the interface's language.
+fn wording_rows(wording: &[Wording], lang: Lang) -> impl IntoView {
+    wording
+        .iter()
+        .map(|w| {
+            let gloss = (w.lang != lang.code()).then(|| w.gloss.as_ref().and_then(|g| g.in_lang(lang))).flatten().map(str::to_string);
+            view! {
+                <dt class="wording-label">{wording_label(lang, w.role, w.year, &w.lang)}</dt>
+                <dd class="pair-wording" data-role=w.role.id()>
+                    {quoted(w.text.clone(), Some(w.lang.clone()), lang)}
+                    {gloss.map(|g| view! { " " <span class="wording-gloss">"(" {g} ")"</span> })}
+                </dd>
+            }
+        })
+        .collect_view()
+}
+
+/// A label from the data's vocabularies (kind, tier, region, theme), marked when the data has it
+/// only in another language.
+fn label_text(text: &Localized, lang: Lang) -> impl IntoView {
+    let (s, used) = text.best(lang);
+    view! { <span lang=(used != lang).then(|| used.code())>{s.to_string()}</span> }
 }
 
 /// Sources as links; only `http(s)` is ever put in an `href` (the loader checked it too).
@@ -42,46 +81,62 @@ fn unknown(lang: Lang) -> impl IntoView {
 
 fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
     let (name, other) = authority_names(a, lang);
-    let kind = a.kind.as_deref().and_then(|k| ds.authority_kind(k)).map(|k| k.label.get(lang).to_string());
-    let tier = ds.tier_of(a).map(|t| t.name.get(lang).to_string());
+    let (name_lang, other_lang) = authority_name_langs(a, lang);
+    let kind = a.kind.as_deref().and_then(|k| ds.authority_kind(k)).map(|k| label_text(&k.label, lang));
+    let tier = ds.tier_of(a).map(|t| label_text(&t.name, lang));
     let verified = a.last_verified.map(|d| format_date(lang, d));
-    let region = ds.region(&a.region).map(|r| r.name.get(lang).to_string()).unwrap_or_default();
+    let region = ds.region(&a.region).map(|r| label_text(&r.name, lang));
     let population = a.population.map(|p| format!("{} ({})", format_number(lang, p.value), p.year));
     let website = a.website.clone().filter(|u| is_http_url(u));
     let country_class = format!("authority authority--{}", a.country.code().to_ascii_lowercase());
     view! {
         <section class=country_class data-authority-id=a.id.clone()>
             <h3>
-                <span class="name-primary">{name}</span>
-                {other.map(|o| view! { <span class="name-secondary">{o}</span> })}
+                <span class="name-primary" lang=(name_lang != lang.code()).then_some(name_lang)>{name}</span>
+                {other.map(|o| view! { <span class="name-secondary" lang=other_lang>{o}</span> })}
             </h3>
             <dl class="facts">
                 <dt>{t(lang, Msg::Kind)}</dt>
-                <dd>{match kind { Some(k) => k.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, a.is_uncertain("kind"))}</dd>
+                <dd>{match kind { Some(k) => k.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, "kind", a.is_uncertain("kind"))}</dd>
                 <dt>{t(lang, Msg::Tier)}</dt>
                 <dd class="authority-tier">{match tier { Some(k) => k.into_any(), None => unknown(lang).into_any() }}</dd>
                 <dt>{t(lang, Msg::Region)}</dt>
-                <dd>{region}{uncertain_mark(lang, a.is_uncertain("region"))}</dd>
+                <dd>{region}{uncertain_mark(lang, "region", a.is_uncertain("region"))}</dd>
                 <dt>{t(lang, Msg::Population)}</dt>
-                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, a.is_uncertain("population"))}</dd>
+                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, "population", a.is_uncertain("population"))}</dd>
                 <dt>{t(lang, Msg::Website)}</dt>
                 <dd>
                     {match website {
                         Some(u) => { let text = u.clone(); view! { <a href=u target="_blank" rel="noopener noreferrer">{text}</a> }.into_any() }
                         None => unknown(lang).into_any(),
                     }}
-                    {uncertain_mark(lang, a.is_uncertain("website"))}
+                    {uncertain_mark(lang, "website", a.is_uncertain("website"))}
                 </dd>
             </dl>
-            {(a.location.is_none() || a.is_uncertain("location")).then(|| view! {
-                <p class="notes">{t(lang, Msg::Location)}": "
-                    {if a.location.is_none() { unknown(lang).into_any() } else { view! { <span class="uncertain">{t(lang, Msg::Uncertain)}</span> }.into_any() }}
-                </p>
+            {(a.location.is_none() || a.is_uncertain("location")).then(|| if a.location.is_none() {
+                view! { <p class="notes">{t(lang, Msg::Location)}{if lang == Lang::Fr { " : " } else { ": " }}{unknown(lang)}</p> }.into_any()
+            } else {
+                view! { <p class="notes"><span class="uncertain" data-uncertain="location">{capitalized(uncertain_field(lang, "location"))}</span></p> }.into_any()
             })}
             {a.notes.as_ref().map(|n| view! { <p class="notes">{localized_text(n, lang)}</p> })}
             {verified.map(|v| view! { <p class="verified">{t(lang, Msg::LastVerified)}" "{v}</p> })}
         </section>
     }
+}
+
+/// "Seoul ↔ Paris" as `describe::pair_title` writes it, each name marked with its language when it is
+/// not the interface's (a French name with no Hangul one, in the Korean card).
+fn names_title(korean: &Authority, french: &Authority, lang: Lang) -> impl IntoView {
+    let name = |a: &Authority| {
+        let code = authority_name_langs(a, lang).0;
+        view! { <span lang=(code != lang.code()).then_some(code)>{authority_names(a, lang).0}</span> }
+    };
+    view! { {name(korean)}" ↔ "{name(french)} }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn return_focus_to_list(id: &str) {
@@ -140,7 +195,7 @@ pub fn PairCard() -> impl IntoView {
             (None, Some(y)) => Some(y.to_string()),
             (None, None) => None,
         };
-        let themes: Vec<String> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(lang).to_string()).collect();
+        let themes: Vec<_> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| label_text(&th.label, lang)).collect();
         let milestones = p
             .milestones
             .iter()
@@ -150,7 +205,7 @@ pub fn PairCard() -> impl IntoView {
                         <time datetime=m.date.to_string()>{format_date(lang, m.date)}</time>
                         " — "
                         {localized_text(&m.label, lang)}
-                        {uncertain_mark(lang, m.uncertain)}
+                        {uncertain_mark(lang, "milestone", m.uncertain)}
                         {(!m.sources.is_empty()).then(|| source_list(&m.sources, lang))}
                     </li>
                 }
@@ -162,7 +217,7 @@ pub fn PairCard() -> impl IntoView {
         Some(view! {
             <article class="pair-card" data-covers-map="" aria-labelledby="pair-card-title" data-pair-id=p.id.clone()>
                 <header class="pair-card-header">
-                    <h2 id="pair-card-title">{pair_title(&ds, p, lang)}{uncertain_mark(lang, p.is_uncertain("authorities"))}</h2>
+                    <h2 id="pair-card-title">{names_title(korean, french, lang)}{uncertain_mark(lang, "authorities", p.is_uncertain("authorities"))}</h2>
                     <button type="button" class="close-button" aria-label=t(lang, Msg::Close) on:click=move |_| close()>"×"</button>
                 </header>
                 {from_place.map(|name| view! {
@@ -181,13 +236,18 @@ pub fn PairCard() -> impl IntoView {
                         <dt>{t(lang, Msg::Agreement)}</dt>
                         <dd class="pair-kind" data-kind=p.kind_option().to_string()>
                             {if p.kind_option() == crate::domain::dataset::UNKNOWN_KIND { unknown(lang).into_any() } else { kind_label.into_any() }}
-                            {uncertain_mark(lang, p.is_uncertain("kind"))}
+                            {uncertain_mark(lang, "kind", p.is_uncertain("kind"))}
                         </dd>
-                        {p.term.clone().map(|term| view! { <dt>{t(lang, Msg::AsSigned)}</dt><dd>{term}</dd> })}
+                        {wording_rows(&p.wording, lang)}
+                        // A wording whose language the file does not give: quoted, not marked.
+                        {p.term.clone().map(|term| view! { <dt class="wording-label">{t(lang, Msg::AsSigned)}</dt><dd class="pair-wording">{quoted(term, None, lang)}</dd> })}
+                        {(p.is_uncertain("wording") || p.is_uncertain("term")).then(|| view! {
+                            <dd class="pair-wording-uncertain">{uncertain_mark(lang, "wording", true)}</dd>
+                        })}
                         <dt>{t(lang, Msg::FirstAgreement)}</dt>
                         <dd class="pair-year">
                             {match when { Some(w) => w.into_any(), None => unknown(lang).into_any() }}
-                            {uncertain_mark(lang, p.is_uncertain("date") || p.is_uncertain("year"))}
+                            {if p.is_uncertain("year") { uncertain_mark(lang, "year", true).into_any() } else { uncertain_mark(lang, "date", p.is_uncertain("date")).into_any() }}
                         </dd>
                         <dt>{t(lang, Msg::Themes)}</dt>
                         <dd class="pair-themes">
@@ -196,10 +256,10 @@ pub fn PairCard() -> impl IntoView {
                             } else {
                                 view! { <ul class="chips">{themes.into_iter().map(|th| view! { <li>{th}</li> }).collect_view()}</ul> }.into_any()
                             }}
-                            {uncertain_mark(lang, p.is_uncertain("themes"))}
+                            {uncertain_mark(lang, "themes", p.is_uncertain("themes"))}
                         </dd>
                     </dl>
-                    {p.summary.as_ref().map(|s| view! { <p class="summary">{localized_text(s, lang)}{uncertain_mark(lang, p.is_uncertain("summary"))}</p> })}
+                    {p.summary.as_ref().map(|s| view! { <p class="summary">{localized_text(s, lang)}{uncertain_mark(lang, "summary", p.is_uncertain("summary"))}</p> })}
                     {has_milestones.then(|| view! {
                         <h3>{t(lang, Msg::Milestones)}</h3>
                         <ul class="milestones">{milestones}</ul>

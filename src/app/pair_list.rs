@@ -3,26 +3,30 @@
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
-use crate::domain::describe::{pair_sentence, pair_title, unlocated_note_of};
+use super::list_order::ListOrder;
+use crate::domain::describe::{pair_regions, pair_sentence, pair_title, unlocated_note_of};
 use crate::domain::i18n::{t, Msg};
+use crate::domain::Order;
 
 /// How many items the list shows at first, and adds at each "show more": thousands of list
 /// items would cost more than the rest of the page together, and a screen shows about twenty.
 const PAGE: usize = 50;
 
-/// One `li[data-pair-id]` per visible partnership (the first [`PAGE`], then more on demand);
-/// choosing one selects it and focuses the map. Keyed: a filter change only adds and removes
-/// the items that change.
+/// One `li[data-pair-id]` per visible partnership in the chosen order (the first [`PAGE`], then
+/// more on demand), under the select of that order; choosing one selects it and focuses the
+/// map. Keyed: a filter change only adds and removes the items that change, and a new order
+/// moves them (so the keyboard's ↑/↓ follow it).
 #[component]
 pub fn PairList() -> impl IntoView {
     let ctx = use_explore();
     let limit = RwSignal::new(PAGE);
     let shown = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.visible.with(|v| v.iter().take(limit.get()).map(|&i| (i, lang)).collect::<Vec<_>>())
+        ctx.ordered.with(|v| v.iter().take(limit.get()).map(|&i| (i, lang)).collect::<Vec<_>>())
     });
     let hidden = Memo::new(move |_| ctx.visible.with(|v| v.len()).saturating_sub(limit.get()));
     view! {
+        <ListOrder />
         <Show
             when=move || !ctx.visible.with(|v| v.is_empty())
             fallback=move || view! { <p class="empty-list">{move || t(ctx.lang.get(), Msg::NoMatch)}</p> }
@@ -81,6 +85,9 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     let desc_id = format!("pair-desc-{id}");
     // Why a pair has no line on the map ("Position unknown: Seocho-gu").
     let note = unlocated_note_of(&ds, p, lang);
+    // Ordered by region, each item says its regions (else the order could not be seen).
+    let regions = pair_regions(&ds, p, lang);
+    let by_region = move || ctx.sort.get() == Order::Region;
     view! {
         <li
             data-pair-id=id
@@ -106,6 +113,7 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
                 // describing sentence ends with it, so a screen reader hears it once.
                 <span class="pair-item-title">
                     {pair_title(&ds, p, lang)}
+                    {move || by_region().then(|| view! { <span class="pair-item-regions">{regions.clone()}</span> })}
                     {note.map(|n| view! { <span class="pair-item-note" aria-hidden="true">{n}</span> })}
                 </span>
                 <span class="pair-item-year">{year}</span>

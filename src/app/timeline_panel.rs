@@ -6,7 +6,7 @@ use super::context::use_explore;
 use super::timeline_player::TimelinePlayer;
 use crate::domain::describe::pair_title;
 use crate::domain::filter::events_in_years;
-use crate::domain::i18n::{event_count_text, format_date, t, Msg};
+use crate::domain::i18n::{event_count_text, format_date, t, uncertain_field, Msg};
 
 /// The years played one after the other, then the events in date order, following the year
 /// filter; an event that concerns a partnership has a button that opens it.
@@ -51,7 +51,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     <li data-event-id=e.id.clone() class:uncertain-event=e.uncertain>
                         <time datetime=e.date.to_string()>{when}</time>
                         <p lang=used.code()>{label.to_string()}
-                            {e.uncertain.then(|| view! { " " <span class="uncertain">"(" {t(lang, Msg::Uncertain)} ")"</span> })}
+                            {e.uncertain.then(|| view! { " " <span class="uncertain" lang=lang.code() data-uncertain="milestone">"(" {uncertain_field(lang, "milestone")} ")"</span> })}
                         </p>
                         <div class="event-links">{pairs}</div>
                         <div class="event-sources">{sources}</div>

@@ -9,8 +9,8 @@
 //!
 //! Cell conventions (see [`COLUMNS`]): an empty cell is `null`; lists (`themes`, `uncertain`)
 //! are joined by `"; "`; `sources` has one source a line, `Title | https://url`, or just `Title`
-//! when the source has no link; `milestones` is the compact JSON list of the file's milestone
-//! objects; numbers use Rust's shortest round-trip form. Export then import is lossless, except
+//! when the source has no link; `milestones` and `wording` are the compact JSON lists of the
+//! file's milestone and wording objects; numbers use Rust's shortest round-trip form. Export then import is lossless, except
 //! for texts that start or end with spaces and source titles that hold a line break.
 //!
 //! Bytes and strings only (no file I/O), so this module builds for the browser too.
@@ -27,9 +27,9 @@ use super::model::{RawAuthority, RawLocalized, RawLocation, RawPartnership, RawP
 use super::problem::Problem;
 
 /// The columns of a partnership, in file order.
-pub const PARTNERSHIP_COLUMNS: [&str; 14] = [
+pub const PARTNERSHIP_COLUMNS: [&str; 15] = [
     "id", "status", "kind", "term", "year", "date", "themes", "summary_fr", "summary_ko", "summary_en",
-    "milestones", "uncertain", "last_verified", "sources",
+    "milestones", "uncertain", "last_verified", "sources", "wording",
 ];
 
 /// The columns of an authority, in file order, each written twice: `kr_…` then `fr_…`.
@@ -43,7 +43,7 @@ pub const AUTHORITY_COLUMNS: [&str; 18] = [
 /// column reads as empty (`null`) in every row.
 pub const REQUIRED_COLUMNS: [&str; 8] = ["id", "status", "kr_id", "kr_name_fr", "kr_region", "fr_id", "fr_name_fr", "fr_region"];
 
-/// How many columns a file has: 14 for the partnership, 18 for each authority.
+/// How many columns a file has: 15 for the partnership, 18 for each authority.
 pub const COLUMN_COUNT: usize = PARTNERSHIP_COLUMNS.len() + 2 * AUTHORITY_COLUMNS.len();
 
 /// Every column name, in file order.
@@ -136,6 +136,7 @@ fn partnership_cells(p: &RawPartnership) -> Vec<String> {
         p.uncertain.join("; "),
         opt(&p.last_verified),
         sources_cell(&p.sources),
+        if p.wording.is_empty() { String::new() } else { serde_json::to_string(&p.wording).unwrap_or_default() },
     ]
 }
 
@@ -361,15 +362,24 @@ impl RowCells<'_> {
     }
 
     fn milestones(&mut self, column: usize) -> Value {
+        self.json_list(column, "milestones", "[{\"date\": \"2016-05\", \"label\": {\"en\": \"…\"}}]")
+    }
+
+    fn wording(&mut self, column: usize) -> Value {
+        self.json_list(column, "wordings", "[{\"text\": \"자매결연\", \"lang\": \"ko\"}]")
+    }
+
+    /// A cell holding a compact JSON list of objects (checked by the loader afterwards).
+    fn json_list(&mut self, column: usize, what: &str, example: &str) -> Value {
         let Some(text) = self.code(column) else { return json!([]) };
         match serde_json::from_str::<Value>(&text) {
             Ok(v @ Value::Array(_)) => v,
             Ok(_) => {
-                self.bad(column, "expected a JSON list of milestones: [{\"date\": \"2016-05\", \"label\": {\"en\": \"…\"}}]".into());
+                self.bad(column, format!("expected a JSON list of {what}: {example}"));
                 json!([])
             }
             Err(e) => {
-                self.bad(column, format!("not a JSON list of milestones: {e}"));
+                self.bad(column, format!("not a JSON list of {what}: {e}"));
                 json!([])
             }
         }
@@ -482,6 +492,7 @@ impl Import {
         let mut r = RowCells { layout, cells, problems: Vec::new() };
         let year = r.number::<i32>(4, true);
         let milestones = r.milestones(10);
+        let wording = r.wording(14);
         let summary = r.localized(7, 8, 9);
         let pair = RawPartnership {
             id: r.code(0).unwrap_or_default(),
@@ -489,6 +500,7 @@ impl Import {
             status: r.code(1).unwrap_or_default(),
             kind: r.code(2),
             term: r.text(3),
+            wording: Vec::new(),
             year,
             date: r.code(5),
             milestones: Vec::new(),
@@ -566,6 +578,9 @@ impl Import {
         let mut value = serde_json::to_value(RawPartnership { authorities: ids, ..pair }).unwrap_or(Value::Null);
         if let Value::Object(o) = &mut value {
             o.insert("milestones".into(), milestones);
+            if wording.as_array().is_some_and(|w| !w.is_empty()) {
+                o.insert("wording".into(), wording);
+            }
         }
         self.partnerships.push(value);
         self.partnership_rows.push(row);
@@ -762,6 +777,7 @@ fn partnership_column(rest: &str, _message: &str) -> (Option<&'static str>, Opti
             }), None);
         }
         "milestones" => return (Some("milestones"), (!inner.is_empty()).then(|| inner.to_string())),
+        "wording" => return (Some("wording"), (!inner.is_empty()).then(|| inner.to_string())),
         "sources" => return (Some("sources"), source_detail(inner)),
         _ => return (None, (!rest.is_empty()).then(|| rest.trim_start_matches('.').to_string())),
     };

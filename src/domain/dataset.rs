@@ -287,6 +287,51 @@ pub struct Milestone {
     pub sources: Vec<Source>,
 }
 
+/// Whose words a [`Wording`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum WordingRole {
+    /// The document's own words, as a source quotes them.
+    #[default]
+    Document,
+    /// How the Korean side (its authority, its press) names the link.
+    KoreanSide,
+    /// How the French side names it.
+    FrenchSide,
+    /// A later description of the same link.
+    Later,
+    /// How the sources describe it, when its own words are not known.
+    Sources,
+}
+
+impl WordingRole {
+    pub const ALL: [WordingRole; 5] = [WordingRole::Document, WordingRole::KoreanSide, WordingRole::FrenchSide, WordingRole::Later, WordingRole::Sources];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            WordingRole::Document => "document",
+            WordingRole::KoreanSide => "korean-side",
+            WordingRole::FrenchSide => "french-side",
+            WordingRole::Later => "later",
+            WordingRole::Sources => "sources",
+        }
+    }
+
+    pub fn try_from_id(id: &str) -> Option<WordingRole> {
+        WordingRole::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// Words naming an agreement, in the language they were written in (`lang`, an ISO 639-1 code
+/// checked by the loader).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wording {
+    pub text: String,
+    pub lang: String,
+    pub role: WordingRole,
+    pub year: Option<i32>,
+    pub gloss: Option<Localized>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partnership {
     pub id: String,
@@ -294,7 +339,10 @@ pub struct Partnership {
     pub french: String,
     pub status: Status,
     pub kind: Option<String>,
+    /// A wording whose language the file does not give (see [`Partnership::wording`]).
     pub term: Option<String>,
+    /// The agreement's own words, each in its language.
+    pub wording: Vec<Wording>,
     /// Year of the first agreement; `None` = unknown.
     pub year: Option<i32>,
     pub date: Option<PartialDate>,
@@ -530,7 +578,10 @@ impl Dataset {
         self.index.regions.get(id).map(|&i| &self.regions[i])
     }
     pub fn authority(&self, id: &str) -> Option<&Authority> {
-        self.index.authorities.get(id).map(|&i| &self.authorities[i])
+        self.authority_index(id).map(|i| &self.authorities[i])
+    }
+    pub fn authority_index(&self, id: &str) -> Option<usize> {
+        self.index.authorities.get(id).copied()
     }
     pub fn partnership_index(&self, id: &str) -> Option<usize> {
         self.index.partnerships.get(id).copied()

@@ -20,6 +20,21 @@ pub fn authority_names(a: &Authority, lang: Lang) -> (String, Option<String>) {
     }
 }
 
+/// The languages of the two names [`authority_names`] gives (ISO 639-1 codes), for their `lang`
+/// attributes: the Latin-script name is the French one, or the English one in English (or when
+/// there is no French one); the other script's is Korean.
+pub fn authority_name_langs(a: &Authority, lang: Lang) -> (&'static str, &'static str) {
+    let latin = match lang {
+        Lang::En if a.name.en.is_some() => "en",
+        _ if a.name.fr.is_some() => "fr",
+        _ => "en",
+    };
+    match (lang, a.name.ko.is_some()) {
+        (Lang::Ko, true) => ("ko", latin),
+        _ => (latin, "ko"),
+    }
+}
+
 /// "Séoul · 서울특별시".
 pub fn authority_label(a: &Authority, lang: Lang) -> String {
     match authority_names(a, lang) {
@@ -51,6 +66,13 @@ pub fn pair_sentence(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
         Some(note) => format!("{sentence}. {note}"),
         None => sentence,
     }
+}
+
+/// "Séoul · Île-de-France": the regions of a pair's two authorities (Korean first, as in its
+/// name), in the interface's language; the list shows it when it is ordered by region.
+pub fn pair_regions(ds: &Dataset, p: &Partnership, lang: Lang) -> String {
+    let region = |id: &str| ds.authority(id).and_then(|a| ds.region(&a.region)).map(|r| r.name.get(lang).to_string());
+    [region(&p.korean), region(&p.french)].into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
 /// The names, in the interface's language, of a partnership's authorities that have no

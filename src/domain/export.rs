@@ -110,6 +110,17 @@ pub fn raw_milestone(m: &Milestone) -> RawMilestone {
     }
 }
 
+pub fn raw_wording(w: &Wording) -> RawWording {
+    RawWording {
+        text: w.text.clone(),
+        lang: w.lang.clone(),
+        // The default role is left out, as the data file writes it.
+        role: (w.role != WordingRole::Document).then(|| w.role.id().to_string()),
+        year: w.year,
+        gloss: w.gloss.as_ref().map(raw_localized),
+    }
+}
+
 pub fn raw_partnership(p: &Partnership) -> RawPartnership {
     RawPartnership {
         id: p.id.clone(),
@@ -117,6 +128,7 @@ pub fn raw_partnership(p: &Partnership) -> RawPartnership {
         status: p.status.id().to_string(),
         kind: p.kind.clone(),
         term: p.term.clone(),
+        wording: p.wording.iter().map(raw_wording).collect(),
         year: p.year,
         date: p.date.map(|d| d.to_string()),
         milestones: p.milestones.iter().map(raw_milestone).collect(),

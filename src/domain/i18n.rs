@@ -187,6 +187,7 @@ pub enum Msg {
     ShowList,
     ShowMap,
     ShowMore,
+    ListOrder,
     DownloadPng,
     PreparingImage,
     ImageSaved,
@@ -228,7 +229,7 @@ impl Msg {
         Msg::MapLabel, Msg::NoTheme, Msg::SourceNotOnline,
         Msg::KindStatus, Msg::StatusExchange, Msg::StatusPlanned, Msg::KindUnknownShort, Msg::Timeline, Msg::Administrations, Msg::AdministrationsIntro, Msg::Tier, Msg::ComparedWith, Msg::LastVerified, Msg::HiddenByFilters, Msg::EventsOfYears, Msg::DownloadCsv, Msg::OpenDataset,
         Msg::About, Msg::AboutTitle, Msg::AboutWhat, Msg::AboutKeeper, Msg::AboutNoPublisher, Msg::AboutMethod, Msg::AboutMethodText, Msg::AboutWords, Msg::StatusSigned, Msg::StatusSignedHelp, Msg::StatusListed, Msg::StatusListedHelp, Msg::StatusExchangeHelp, Msg::StatusPlannedHelp, Msg::UncertainHelp, Msg::UnknownHelp, Msg::AboutLicence, Msg::AboutLicenceData, Msg::AboutLicenceMap, Msg::Propose, Msg::ForMaintainers, Msg::ForMaintainersHelp, Msg::ProposeIntro, Msg::ProposeWhich, Msg::ProposeNew, Msg::ProposeNameHint, Msg::ProposeNewAuthority, Msg::ProposeLatinName, Msg::ProposeSources, Msg::ProposeComment, Msg::ProposeYourName, Msg::ProposeYourEmail, Msg::ProposeMessage, Msg::ProposeCopy, Msg::ProposeCopied, Msg::ProposeCopyFailed, Msg::ProposeDownload, Msg::ProposeMail, Msg::ProposeTo, Msg::ProposeNoEmail, Msg::ProposeIncomplete, Msg::BackToAbout,
-        Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore,
+        Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore, Msg::ListOrder,
         Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
         Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
         Msg::HiddenByFiltersShort, Msg::AuthorityCard,
@@ -441,6 +442,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ShowList => ("Liste", "목록", "List"),
         Msg::ShowMap => ("Carte", "지도", "Map"),
         Msg::ShowMore => ("Afficher plus", "더 보기", "Show more"),
+        Msg::ListOrder => ("Ordre", "정렬", "Order"),
         Msg::DownloadPng => ("Télécharger l'image (PNG)", "지도 이미지 내려받기 (PNG)", "Download PNG"),
         Msg::PreparingImage => ("Préparation de l'image…", "이미지를 만드는 중…", "Preparing the image…"),
         Msg::ImageSaved => ("Image enregistrée", "이미지를 저장했습니다", "Image saved"),
@@ -737,6 +739,97 @@ pub fn edge_label(lang: Lang, n: usize, edge: super::frame::Edge, country: Optio
     }
 }
 
+/// An option of the list's order (`sort=`).
+pub fn order_label(lang: Lang, order: super::order::Order) -> &'static str {
+    use super::order::Order;
+    let (fr, ko, en) = match order {
+        Order::Data => ("Par défaut", "기본 순서", "Default"),
+        Order::Name => ("Nom (A → Z)", "이름 (가나다순)", "Name (A → Z)"),
+        Order::Oldest => ("Année : la plus ancienne d'abord", "연도: 오래된 순", "Year: oldest first"),
+        Order::Newest => ("Année : la plus récente d'abord", "연도: 최근 순", "Year: newest first"),
+        Order::Region => ("Région", "지역", "Region"),
+    };
+    pick(lang, fr, ko, en)
+}
+
+fn pick(lang: Lang, fr: &'static str, ko: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+/// The name of a language of the data (an ISO 639-1 code) in the interface's language:
+/// "coréen", "한국어", "Korean"; `None` for a language the interface cannot name.
+pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
+    let (fr, ko, en) = match code {
+        "fr" => ("français", "프랑스어", "French"),
+        "ko" => ("coréen", "한국어", "Korean"),
+        "en" => ("anglais", "영어", "English"),
+        "de" => ("allemand", "독일어", "German"),
+        _ => return None,
+    };
+    Some(pick(lang, fr, ko, en))
+}
+
+/// "(en coréen)", "(한국어)", "(in Korean)": said after a text shown in another language than
+/// the interface's, because the data has it in no other.
+pub fn in_language(lang: Lang, code: &str) -> Option<String> {
+    let name = language_name(lang, code)?;
+    Some(match lang {
+        Lang::Fr => format!("(en {name})"),
+        Lang::Ko => format!("({name})"),
+        Lang::En => format!("(in {name})"),
+    })
+}
+
+/// The label before a quoted wording: whose words, the step's year, and their language when it
+/// is not the interface's: "Intitulé (coréen)", "Côté français", "As worded, 2019 (Korean)".
+pub fn wording_label(lang: Lang, role: super::dataset::WordingRole, year: Option<i32>, code: &str) -> String {
+    use super::dataset::WordingRole as R;
+    let (fr, ko, en) = match role {
+        R::Document => ("Intitulé", "협정 명칭", "As worded"),
+        R::KoreanSide => ("Côté coréen", "한국 측 표현", "Korean side"),
+        R::FrenchSide => ("Côté français", "프랑스 측 표현", "French side"),
+        R::Later => ("Décrit plus tard", "이후 표현", "Later described as"),
+        R::Sources => ("Dans les sources", "출처 표현", "In the sources"),
+    };
+    let mut label = pick(lang, fr, ko, en).to_string();
+    if let Some(y) = year {
+        label.push_str(&format!(", {y}"));
+    }
+    if code != lang.code() {
+        if let Some(name) = language_name(lang, code) {
+            label.push_str(&format!(" ({name})"));
+        }
+    }
+    label
+}
+
+/// What is uncertain, by the name of the field the data marks (`uncertain: ["website"]`):
+/// "site web incertain", "웹사이트 불확실", "website uncertain". `milestone` stands for a step
+/// whose date or event is uncertain. A field this version does not know reads "uncertain".
+pub fn uncertain_field(lang: Lang, field: &str) -> &'static str {
+    let (fr, ko, en) = match field {
+        "authorities" => ("partenaires incertains", "교류 당사자 불확실", "partners uncertain"),
+        "kind" => ("type incertain", "유형 불확실", "kind uncertain"),
+        "term" | "wording" => ("intitulé incertain", "명칭 불확실", "wording uncertain"),
+        "year" => ("année incertaine", "연도 불확실", "year uncertain"),
+        "date" => ("date incertaine", "날짜 불확실", "date uncertain"),
+        "themes" => ("thèmes incertains", "분야 불확실", "themes uncertain"),
+        "summary" => ("résumé incertain", "요약 불확실", "summary uncertain"),
+        "name" => ("nom incertain", "이름 불확실", "name uncertain"),
+        "region" => ("région incertaine", "지역 불확실", "region uncertain"),
+        "location" => ("position sur la carte incertaine", "지도상 위치 불확실", "position on the map uncertain"),
+        "population" => ("population incertaine", "인구 불확실", "population uncertain"),
+        "website" => ("site web incertain", "웹사이트 불확실", "website uncertain"),
+        "milestone" => ("date ou fait incertain", "날짜 또는 내용 불확실", "date or event uncertain"),
+        _ => return t(lang, Msg::Uncertain),
+    };
+    pick(lang, fr, ko, en)
+}
+
 /// The button that goes back from a pair's card to the card of the authority it was opened
 /// from.
 pub fn back_to_authority(lang: Lang, name: &str) -> String {
@@ -922,6 +1015,47 @@ mod tests {
         assert_eq!(unlocated_note(Lang::Fr, &two[..1]), "Position inconnue : A");
         assert_eq!(unlocated_note(Lang::En, &two), "Positions unknown: A, B");
         assert_eq!(not_drawn_text(Lang::Fr, &two), "Ce partenariat n'est pas tracé sur la carte : positions inconnues pour A et B.");
+    }
+
+    #[test]
+    fn uncertainty_names_its_field_in_each_language() {
+        assert_eq!(uncertain_field(Lang::Fr, "year"), "année incertaine");
+        assert_eq!(uncertain_field(Lang::En, "website"), "website uncertain");
+        assert_eq!(uncertain_field(Lang::Ko, "authorities"), "교류 당사자 불확실");
+        assert_eq!(uncertain_field(Lang::En, "no-such-field"), "uncertain");
+        // Every field the loader lets a record mark has its own words.
+        for field in ["authorities", "kind", "term", "wording", "year", "date", "themes", "summary", "name", "region", "location", "population", "website", "milestone"] {
+            for l in Lang::ALL {
+                assert_ne!(uncertain_field(l, field), t(l, Msg::Uncertain), "{field} in {l:?}");
+            }
+            assert!(uncertain_field(Lang::Ko, field).chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)));
+        }
+    }
+
+    #[test]
+    fn a_wording_is_introduced_in_the_interface_s_language_with_its_own_language_named() {
+        use super::super::dataset::WordingRole;
+        assert_eq!(wording_label(Lang::Fr, WordingRole::Document, None, "ko"), "Intitulé (coréen)");
+        assert_eq!(wording_label(Lang::En, WordingRole::Document, Some(2019), "ko"), "As worded, 2019 (Korean)");
+        assert_eq!(wording_label(Lang::Ko, WordingRole::FrenchSide, None, "fr"), "프랑스 측 표현 (프랑스어)");
+        // Its own language is not named again; an unknown one is left to the lang attribute.
+        assert_eq!(wording_label(Lang::Fr, WordingRole::FrenchSide, None, "fr"), "Côté français");
+        assert_eq!(wording_label(Lang::En, WordingRole::Sources, None, "ja"), "In the sources");
+        assert_eq!(in_language(Lang::Fr, "en").as_deref(), Some("(en anglais)"));
+        assert_eq!(in_language(Lang::En, "fr").as_deref(), Some("(in French)"));
+        assert_eq!(in_language(Lang::Ko, "fr").as_deref(), Some("(프랑스어)"));
+        assert_eq!(in_language(Lang::Ko, "xx"), None);
+    }
+
+    #[test]
+    fn every_order_has_a_label_in_every_language() {
+        use super::super::order::Order;
+        for o in Order::ALL {
+            let labels: Vec<&str> = Lang::ALL.iter().map(|&l| order_label(l, o)).collect();
+            assert!(labels.iter().all(|l| !l.is_empty()));
+            assert!(labels[1].chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)), "{o:?}");
+        }
+        assert_ne!(order_label(Lang::Fr, Order::Oldest), order_label(Lang::Fr, Order::Newest));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 
 /// Fields a record may list in `uncertain`.
 const AUTHORITY_FIELDS: &[&str] = &["name", "kind", "region", "location", "population", "website"];
-const PARTNERSHIP_FIELDS: &[&str] = &["authorities", "kind", "term", "year", "date", "themes", "summary"];
+const PARTNERSHIP_FIELDS: &[&str] = &["authorities", "kind", "term", "wording", "year", "date", "themes", "summary"];
 
 /// The outcome of loading: the valid records, and every problem found.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -472,6 +472,8 @@ pub fn load_dataset(text: &str) -> Loaded {
             }
         }
         milestones.sort_by_key(|m| m.date);
+        let wording = v.wording(&path, raw.wording);
+        ok &= wording.is_some();
         if let Some(s) = &raw.summary {
             ok &= v.check_label(&format!("{path}.summary"), s);
         }
@@ -488,6 +490,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 status: status.unwrap(),
                 kind: raw.kind,
                 term: raw.term,
+                wording: wording.unwrap_or_default(),
                 year: raw.year,
                 date,
                 milestones,
@@ -600,6 +603,11 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// `CC-XXX`: an ISO 3166-2 subdivision code (two-letter country, 1–3 letters or digits).
+/// An ISO 639 language code as a `lang` attribute takes it: two or three lowercase letters.
+pub fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 pub fn is_iso_3166_2(s: &str) -> bool {
     let Some((country, sub)) = s.split_once('-') else { return false };
     country.len() == 2
@@ -834,6 +842,47 @@ impl Validator {
             }
         }
         ok
+    }
+
+    /// A partnership's wordings: each a text, its language (an ISO 639-1 code, so that it can
+    /// be a `lang` attribute), its role and year when given, its gloss.
+    fn wording(&mut self, path: &str, raw: Vec<RawWording>) -> Option<Vec<Wording>> {
+        let mut ok = true;
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, w) in raw.into_iter().enumerate() {
+            let wpath = format!("{path}.wording[{i}]");
+            if w.text.trim().is_empty() {
+                ok = false;
+                self.push(format!("{wpath}.text"), "a wording needs its text");
+            }
+            let lang_ok = is_language_code(&w.lang);
+            if !lang_ok {
+                ok = false;
+                self.push(format!("{wpath}.lang"), format!("\"{}\" is not a language code: expected two or three lowercase letters (ko, fr, en, de…)", truncate(&w.lang)));
+            }
+            let role = match w.role.as_deref() {
+                None => Some(WordingRole::Document),
+                Some(r) => WordingRole::try_from_id(r),
+            };
+            if role.is_none() {
+                ok = false;
+                let ids: Vec<&str> = WordingRole::ALL.iter().map(|r| r.id()).collect();
+                self.push(format!("{wpath}.role"), format!("unknown role \"{}\": expected {}", truncate(w.role.as_deref().unwrap_or_default()), ids.join(", ")));
+            }
+            if let Some(y) = w.year {
+                if !YEAR_RANGE.contains(&y) {
+                    ok = false;
+                    self.push(format!("{wpath}.year"), format!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
+                }
+            }
+            if let Some(g) = &w.gloss {
+                ok &= self.check_label(&format!("{wpath}.gloss"), g);
+            }
+            if let (true, Some(role)) = (ok, role) {
+                out.push(Wording { text: w.text, lang: w.lang, role, year: w.year, gloss: w.gloss.map(localized) });
+            }
+        }
+        ok.then_some(out)
     }
 
     fn sources(&mut self, path: &str, raw: Vec<RawSource>) -> Option<Vec<Source>> {

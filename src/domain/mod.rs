@@ -21,6 +21,7 @@ pub mod json_position;
 pub mod labels;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod problem;
 pub mod proposal;
 pub mod screen;
@@ -35,5 +36,6 @@ pub use dataset::{Authority, Country, Dataset, Event, Localized, Partnership, St
 pub use filter::{facet_counts, visible_pairs, FacetCounts, Filters};
 pub use i18n::Lang;
 pub use load::{load_bytes, load_dataset, Loaded};
+pub use order::Order;
 pub use problem::Problem;
 pub use url_state::{AboutPage, Panel, UrlNotice, UrlState, View};

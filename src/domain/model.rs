@@ -296,6 +296,35 @@ pub struct RawMilestone {
     pub sources: Vec<RawSource>,
 }
 
+/// Words naming an agreement, in the language they were written in: the card quotes them as
+/// they are, marked with their language, and never mixes them into its own sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "Wording"))]
+#[serde(deny_unknown_fields, expecting = "a wording object {\"text\", \"lang\", …}")]
+pub struct RawWording {
+    /// The words as a source gives them, without quotation marks.
+    pub text: String,
+    /// The language of `text`: a lowercase ISO 639-1 code (`ko`, `fr`, `en`, `de`…).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z]{2,3}$")))]
+    pub lang: String,
+    /// Whose words: `document` (the default: the document's own, as a source quotes it),
+    /// `korean-side` or `french-side` (how one side, its authority or its press, names the
+    /// link), `later` (a later description of the same link), `sources` (how the sources
+    /// describe it when its own words are not known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["document", "korean-side", "french-side", "later", "sources"])))]
+    pub role: Option<String>,
+    /// The year of the step these words name, when the partnership signed several documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1800, max = 2100)))]
+    pub year: Option<i32>,
+    /// What the words mean, in the languages given; the card shows it only in its own
+    /// language, never another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gloss: Option<RawLocalized>,
+}
+
 /// A partnership between one Korean and one French local authority.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -313,9 +342,14 @@ pub struct RawPartnership {
     /// An `agreement_kinds[].id`; `null` when unknown, and always for `exchange` and `planned`.
     #[serde(default)]
     pub kind: Option<String>,
-    /// The agreement's own wording as the source gives it.
-    #[serde(default)]
+    /// The agreement's wording as one free text whose language is not given (files written
+    /// before `wording`; shown as it is). Give `wording` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term: Option<String>,
+    /// The agreement's own words, each in its language; for an agreement that changed over
+    /// time, each step's; how each side names it when they differ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wording: Vec<RawWording>,
     /// Year of the first agreement (1800..2100); `null` when unknown, and always for
     /// `exchange` and `planned`.
     #[serde(default)]
@@ -335,7 +369,7 @@ pub struct RawPartnership {
     #[serde(default)]
     pub summary: Option<RawLocalized>,
     /// Names of this record's fields whose value is uncertain: `authorities`, `kind`, `term`,
-    /// `year`, `date`, `themes`, `summary`.
+    /// `wording`, `year`, `date`, `themes`, `summary`.
     #[serde(default)]
     pub uncertain: Vec<String>,
     /// When the record was last checked against its sources.

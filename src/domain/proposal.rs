@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::dataset::{Authority, Country, Dataset, Partnership, Status};
 use super::describe::authority_names;
-use super::export::{raw_milestone, raw_localized, raw_sources};
+use super::export::{raw_milestone, raw_localized, raw_sources, raw_wording};
 use super::i18n::Lang;
 use super::load::{is_email, is_http_url, is_slug, YEAR_RANGE};
 use super::model::{RawAuthority, RawDataset, RawLocalized, RawPartnership, RawSource};
@@ -372,6 +372,7 @@ pub fn build(ds: &Dataset, form: &Form, lang: Lang) -> Result<Proposal, Vec<Miss
         status: status.id().to_string(),
         kind,
         term: existing.and_then(|p| p.term.clone()),
+        wording: existing.map(|p| p.wording.iter().map(raw_wording).collect()).unwrap_or_default(),
         year,
         date,
         milestones: existing.map(|p| p.milestones.iter().map(raw_milestone).collect()).unwrap_or_default(),

@@ -11,6 +11,7 @@ use super::dataset::Dataset;
 use super::filter::Filters;
 use super::i18n::Lang;
 use super::load::{is_iso_3166_2, is_slug};
+use super::order::Order;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlState {
@@ -26,6 +27,8 @@ pub struct UrlState {
     pub panel: Option<Panel>,
     /// The "About" panel, open over the map (`about=1`), on its propose form (`about=propose`).
     pub about: Option<AboutPage>,
+    /// The list's order (`sort=`); the default, the data's order, is left out of the URL.
+    pub sort: Order,
     /// The map view; `None` = the default (twin).
     pub view: Option<View>,
     /// Embedded in another site (`embed=1`): the map, a list toggle and a filter drawer only.
@@ -222,6 +225,10 @@ impl UrlState {
                     "0" => s.about = None,
                     other => notices.push(notice("about", other, "expected 1 or propose")),
                 },
+                "sort" => match Order::try_from_id(&value) {
+                    Some(o) => s.sort = o,
+                    None => notices.push(notice("sort", &value, "expected name, oldest, newest, region or data")),
+                },
                 "mode" => match value.as_ref() {
                     "kiosk" => s.kiosk = true,
                     "full" => s.kiosk = false,
@@ -338,6 +345,9 @@ impl UrlState {
         if let Some(p) = self.panel {
             parts.push(format!("panel={}", p.id()));
         }
+        if self.sort != Order::Data {
+            parts.push(format!("sort={}", self.sort.id()));
+        }
         if let Some(v) = self.view {
             parts.push(format!("view={}", v.id()));
         }
@@ -412,6 +422,38 @@ mod tests {
         let (s, n) = UrlState::parse("about=yes&region=FR-IDF");
         assert_eq!((s.about, s.filters.regions.len()), (None, 1));
         assert_eq!(n.iter().map(|x| x.param.as_str()).collect::<Vec<_>>(), ["about"]);
+    }
+
+    #[test]
+    fn the_list_order_reads_and_prints_back_and_the_default_order_is_left_out() {
+        for (q, order) in [("sort=name", Order::Name), ("sort=oldest", Order::Oldest), ("sort=newest", Order::Newest), ("sort=region", Order::Region)] {
+            let (s, n) = UrlState::parse(q);
+            assert!(n.is_empty(), "{q}: {n:?}");
+            assert_eq!(s.sort, order);
+            assert_eq!(s.to_query(), q);
+            assert_eq!(UrlState::parse(&s.to_query()).0, s);
+        }
+        // With the rest of the state, in its canonical place (after the panel, before the view).
+        let q = "region=FR-IDF&pair=seoul-paris&panel=timeline&sort=newest&view=world&lang=ko";
+        let (s, n) = UrlState::parse(q);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.to_query(), q);
+        // The default order is the data's, and is not written.
+        let (s, n) = UrlState::parse("sort=data&lang=en");
+        assert!(n.is_empty());
+        assert_eq!((s.sort, s.to_query().as_str()), (Order::Data, "lang=en"));
+        assert_eq!(UrlState::default().sort, Order::Data);
+    }
+
+    #[test]
+    fn an_unknown_order_is_ignored_with_a_notice() {
+        let (s, n) = UrlState::parse("sort=year&theme=culture");
+        assert_eq!(s.sort, Order::Data);
+        assert_eq!(s.filters.themes.len(), 1);
+        assert_eq!(n.iter().map(|x| (x.param.as_str(), x.value.as_str())).collect::<Vec<_>>(), [("sort", "year")]);
+        assert_eq!(s.to_query(), "theme=culture");
+        let (s, n) = UrlState::parse("sort=%3Cscript%3E");
+        assert_eq!((s.sort, n.len()), (Order::Data, 1));
     }
 
     #[test]
