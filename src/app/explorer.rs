@@ -65,6 +65,8 @@ pub fn Explorer(
     let embed = url.state.with_untracked(|s| s.embed);
     // The pavilion's big screen: the kiosk's loop and big card instead of the pair card.
     let kiosk = url.state.with_untracked(|s| s.kiosk);
+    // The kiosk's filters, off screen until its control bar brings them beside the map.
+    let kiosk_filters = RwSignal::new(false);
     let show_list = RwSignal::new(false);
     let problems = loaded.problems.clone();
 
@@ -78,6 +80,7 @@ pub fn Explorer(
             class:explorer--wide-panel=move || panel.get() == Some(Panel::Tiers)
             class:explorer--embed=embed
             class:explorer--list-shown=move || show_list.get()
+            class:explorer--kiosk-filters=move || kiosk_filters.get()
         >
             <aside class="filters-column">
                 <FilterPanel />
@@ -90,7 +93,7 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
-                {kiosk.then(|| view! { <Kiosk /> })}
+                {kiosk.then(|| view! { <Kiosk filters_open=kiosk_filters /> })}
                 {(!embed && !kiosk).then(|| view! { <BackToMap /> })}
             </main>
             // Over the map, over the list or a bottom sheet, by screen class (see CardSheet).
