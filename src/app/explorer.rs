@@ -12,7 +12,7 @@ use super::data_menu::DataMenu;
 use super::share_panel::SharePanel;
 use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
-use super::embed_bar::EmbedBar;
+use super::embed_bar::{EmbedBar, ListShown};
 use super::embed_builder::EmbedBuilder;
 use super::kiosk::Kiosk;
 use super::legend::Legend;
@@ -68,6 +68,9 @@ pub fn Explorer(
     // The kiosk's filters, off screen until its control bar brings them beside the map.
     let kiosk_filters = RwSignal::new(false);
     let show_list = RwSignal::new(false);
+    if embed {
+        provide_context(ListShown(show_list));
+    }
     let problems = loaded.problems.clone();
 
     view! {
@@ -101,7 +104,12 @@ pub fn Explorer(
                 <AuthorityCard />
                 {(!kiosk).then(|| view! { <PairCard /> })}
             </CardSheet>
-            <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
+            // In an embed the list, when shown, takes the map's place as the page's main content.
+            <section
+                class="list-column"
+                role=move || (embed && show_list.get()).then_some("main")
+                aria-label=move || t(explore.lang.get(), Msg::Partnerships)
+            >
                 <SideTabs />
                 <div class="list-header">
                     <ResultCount />
