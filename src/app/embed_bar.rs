@@ -12,6 +12,12 @@ use crate::domain::i18n::{t, Msg};
 /// The message type the host page's resize script listens for.
 pub const HEIGHT_MESSAGE: &str = "franco-korean-map:height";
 
+/// In an embed, whether the list is shown in place of the map: a list item opens its card on
+/// the map (in list mode the map, and the card over it, are hidden). Provided by the explorer
+/// in an embed only.
+#[derive(Clone, Copy)]
+pub struct ListShown(pub RwSignal<bool>);
+
 /// The map's preferred height in an embed, in CSS pixels (the list's is its content's).
 const MAP_HEIGHT: i32 = 420;
 
@@ -76,8 +82,11 @@ pub fn EmbedBar(
     on_cleanup(move || change.remove());
     // The same state without `embed=1`: what the visitor is looking at, as a full page.
     let full = move || ctx.url.state.with(full_page_address);
+    // The page's banner in an embed (the full page's header is left out): it names the map for
+    // screen readers, which the frame's own title does not always do.
     view! {
-        <div class="embed-bar">
+        <header class="embed-bar">
+            <h1 class="visually-hidden">{move || t(ctx.lang.get(), Msg::Title)}</h1>
             <button
                 type="button"
                 class="button button--secondary embed-toggle"
@@ -102,6 +111,6 @@ pub fn EmbedBar(
                 {move || t(ctx.lang.get(), Msg::OpenFullMap)}
                 <span aria-hidden="true">" ↗"</span>
             </a>
-        </div>
+        </header>
     }
 }

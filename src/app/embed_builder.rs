@@ -17,10 +17,13 @@ pub fn EmbedBuilder() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let lang = RwSignal::new(ctx.lang.get_untracked());
     let view = RwSignal::new(ctx.view.get_untracked());
+    // The preview starts on something worth showing: the authority the visitor is looking at
+    // (its card, or the map focused on it) and its partners, or else the whole map.
     let focus = RwSignal::new(String::new());
     let keep_filters = RwSignal::new(true);
     let (width, height) = (RwSignal::new(640u32), RwSignal::new(460u32));
-    let resize = RwSignal::new(false);
+    // On by default: a frame that takes the height the map asks for never cuts the list short.
+    let resize = RwSignal::new(true);
     // The preview (a second map) is only loaded while the dialog is open.
     let open = RwSignal::new(false);
     // Authorities that have a partnership, by their name in the interface language: made when
@@ -59,6 +62,24 @@ pub fn EmbedBuilder() -> impl IntoView {
             embed_snippet(&src.get(), title, width.get(), height.get(), resize.get().then_some(origin.as_str()))
         }
     });
+    // Escape closes the dialog, not a card open behind it (the authority the embed is made for):
+    // heard before anything else (the capture phase) and marked as handled, which the cards'
+    // own Escape listeners respect.
+    let escape = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            if let Some(d) = dialog.get_untracked() {
+                d.close();
+            }
+        }
+    });
+    let callback: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(escape.as_ref().clone());
+    let _ = window().add_event_listener_with_callback_and_bool("keydown", &callback, true);
+    let keep = StoredValue::new_local(Some(escape));
+    on_cleanup(move || {
+        let _ = window().remove_event_listener_with_callback_and_bool("keydown", &callback, true);
+        keep.set_value(None);
+    });
     let number = |signal: RwSignal<u32>| {
         move |ev: leptos::ev::Event| {
             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
@@ -68,7 +89,11 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
     view! {
         <button type="button" class="button button--small button--secondary embed-builder-open"
-            on:click=move |_| { if let Some(d) = dialog.get() { open.set(true); let _ = d.show_modal(); } }>
+            on:click=move |_| {
+                let here = ctx.url.state.with_untracked(|s| s.place.clone().or_else(|| s.filters.focus.clone()));
+                focus.set(here.unwrap_or_default());
+                if let Some(d) = dialog.get() { open.set(true); let _ = d.show_modal(); }
+            }>
             {move || t(ctx.lang.get(), Msg::Embed)}
         </button>
         <dialog node_ref=dialog class="embed-builder" aria-labelledby="embed-builder-title" on:close=move |_| open.set(false)>
@@ -92,8 +117,11 @@ pub fn EmbedBuilder() -> impl IntoView {
                     </label>
                     <label>{move || t(ctx.lang.get(), Msg::EmbedFocus)}
                         <select on:change=move |ev| focus.set(event_target_value(&ev))>
-                            <option value="">{move || t(ctx.lang.get(), Msg::EmbedAll)}</option>
-                            {move || authorities.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                            <option value="" prop:selected=move || focus.with(String::is_empty)>{move || t(ctx.lang.get(), Msg::EmbedAll)}</option>
+                            {move || authorities.get().into_iter().map(|(id, name)| {
+                                let chosen = id.clone();
+                                view! { <option value=id prop:selected=move || focus.with(|f| *f == chosen)>{name}</option> }
+                            }).collect_view()}
                         </select>
                     </label>
                     <label class="embed-check"><input type="checkbox" prop:checked=move || keep_filters.get() on:change=move |ev| keep_filters.set(event_target_checked(&ev)) />

@@ -12,7 +12,7 @@ use super::data_menu::DataMenu;
 use super::share_panel::SharePanel;
 use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
-use super::embed_bar::EmbedBar;
+use super::embed_bar::{EmbedBar, ListShown};
 use super::embed_builder::EmbedBuilder;
 use super::kiosk::Kiosk;
 use super::legend::Legend;
@@ -65,7 +65,12 @@ pub fn Explorer(
     let embed = url.state.with_untracked(|s| s.embed);
     // The pavilion's big screen: the kiosk's loop and big card instead of the pair card.
     let kiosk = url.state.with_untracked(|s| s.kiosk);
+    // The kiosk's filters, off screen until its control bar brings them beside the map.
+    let kiosk_filters = RwSignal::new(false);
     let show_list = RwSignal::new(false);
+    if embed {
+        provide_context(ListShown(show_list));
+    }
     let problems = loaded.problems.clone();
 
     view! {
@@ -78,6 +83,7 @@ pub fn Explorer(
             class:explorer--wide-panel=move || panel.get() == Some(Panel::Tiers)
             class:explorer--embed=embed
             class:explorer--list-shown=move || show_list.get()
+            class:explorer--kiosk-filters=move || kiosk_filters.get()
         >
             <aside class="filters-column">
                 <FilterPanel />
@@ -90,7 +96,7 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
-                {kiosk.then(|| view! { <Kiosk /> })}
+                {kiosk.then(|| view! { <Kiosk filters_open=kiosk_filters /> })}
                 {(!embed && !kiosk).then(|| view! { <BackToMap /> })}
             </main>
             // Over the map, over the list or a bottom sheet, by screen class (see CardSheet).
@@ -98,7 +104,12 @@ pub fn Explorer(
                 <AuthorityCard />
                 {(!kiosk).then(|| view! { <PairCard /> })}
             </CardSheet>
-            <section class="list-column" aria-label=move || t(explore.lang.get(), Msg::Partnerships)>
+            // In an embed the list, when shown, takes the map's place as the page's main content.
+            <section
+                class="list-column"
+                role=move || (embed && show_list.get()).then_some("main")
+                aria-label=move || t(explore.lang.get(), Msg::Partnerships)
+            >
                 <SideTabs />
                 <div class="list-header">
                     <ResultCount />

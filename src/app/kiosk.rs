@@ -3,6 +3,12 @@
 //! without input the filters, view and selection come back to the kiosk's own and the loop
 //! resumes. A presenter's clicker drives it: PageDown / → / Space next, PageUp / ← previous,
 //! Home overview, `f` full screen, `b` or `.` blank screen, Escape leaves the card.
+//!
+//! The presenter layout: the map fills the screen; the pair's card, the tour's caption and the
+//! presenter's control bar stand in a dock along its bottom, one above the other, each a cover
+//! the map's frame keeps the pair's ends clear of. The search, the filters and the list are off
+//! screen; `c` or the corner button brings the control bar (language, view, previous / play /
+//! next / overview, filters, full screen, leaving presenter mode), which hides again after use.
 
 use std::time::Duration;
 
@@ -15,12 +21,40 @@ use super::full_screen::toggle_full_screen;
 use super::kiosk_card::KioskCard;
 use super::problems_panel::ProblemsPanel;
 use super::url_sync::page_address;
+use super::view_toggle::ViewToggle;
 use crate::domain::i18n::{t, Lang, Msg};
 use crate::domain::kiosk::{attract_order, parse_tour, Tour, DEFAULT_DWELL, DEFAULT_IDLE};
 use crate::domain::{Localized, Problem, UrlState};
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The control bar hides this long after the last input (a presenter who opened it and walked
+/// away leaves the map whole).
+const CONTROLS_IDLE_MS: f64 = 8000.0;
+
+/// Whether an event happened in the presenter's control bar: its buttons say what they do to
+/// the loop themselves (Play starts it), where any other input stops it.
+fn in_controls(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".kiosk-controls").ok().flatten())
+        .is_some()
+}
+
+/// Moves the keyboard focus into the control bar once it is drawn.
+fn focus_controls() {
+    request_animation_frame(|| {
+        if let Some(button) = document()
+            .query_selector(".kiosk-controls button")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    });
 }
 
 /// Whether a key press belongs to what has the focus (typing, a button, a slider), so the kiosk
@@ -31,9 +65,14 @@ fn focus_takes_keys(ev: &web_sys::KeyboardEvent) -> bool {
         || el.closest(".leaflet-container").ok().flatten().is_some()
 }
 
-/// The kiosk's loop, keys and idle reset, the tour's caption, and the big card.
+/// The kiosk's loop, keys and idle reset, the tour's caption, the big card and the presenter's
+/// control bar.
 #[component]
-pub fn Kiosk() -> impl IntoView {
+pub fn Kiosk(
+    /// Whether the filters are shown beside the map (the control bar's "Filters"); the explorer
+    /// lays them out.
+    filters_open: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = use_explore();
     // What the kiosk comes back to when left alone.
     let home = ctx.url.state.get_untracked();
@@ -48,6 +87,8 @@ pub fn Kiosk() -> impl IntoView {
     let step = RwSignal::new(None::<usize>);
     let running = RwSignal::new(true);
     let blank = RwSignal::new(false);
+    // The presenter's control bar is open.
+    let controls = RwSignal::new(false);
     let last_input = StoredValue::new(now());
 
     if let Some(path) = home.tour.clone() {
@@ -123,25 +164,40 @@ pub fn Kiosk() -> impl IntoView {
         step.set(None);
         ctx.overview.update(|n| *n += 1);
     };
+    // The control bar opens and closes over the map: the frame makes room for it.
+    let show_controls = move |on: bool| {
+        if controls.get_untracked() != on {
+            controls.set(on);
+            ctx.covers.update(|n| *n += 1);
+        }
+        if on {
+            focus_controls();
+        }
+    };
     // Back to the kiosk's own state, and the loop from its start.
     let reset = move || {
         ctx.url.replace(home.clone());
+        show_controls(false);
+        filters_open.set(false);
         blank.set(false);
         step.set(None);
         running.set(true);
         go(1);
     };
 
-    // Any input stops the loop; the clicker's keys act.
-    let input = move || {
+    // Any input stops the loop (but in the control bar, whose buttons say what they do to it);
+    // the clicker's keys act.
+    let input = move |target: Option<web_sys::EventTarget>| {
         last_input.set_value(now());
-        running.set(false);
+        if !in_controls(target) {
+            running.set(false);
+        }
     };
-    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| input());
-    let touch = window_event_listener(leptos::ev::touchstart, move |_| input());
-    let wheel = window_event_listener(leptos::ev::wheel, move |_| input());
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |ev| input(ev.target()));
+    let touch = window_event_listener(leptos::ev::touchstart, move |ev| input(ev.target()));
+    let wheel = window_event_listener(leptos::ev::wheel, move |ev| input(ev.target()));
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        input();
+        input(ev.target());
         if ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
         }
@@ -175,6 +231,15 @@ pub fn Kiosk() -> impl IntoView {
                 blank.update(|b| *b = !*b);
                 true
             }
+            // Also from inside the bar, whose buttons take the focus when it opens.
+            "c" | "C" if free || in_controls(ev.target()) => {
+                show_controls(!controls.get_untracked());
+                true
+            }
+            "Escape" if controls.get_untracked() => {
+                show_controls(false);
+                true
+            }
             "Escape" if ctx.selected.get_untracked().is_some() => {
                 let mut state = ctx.url.state.get_untracked();
                 state.pair = None;
@@ -200,8 +265,11 @@ pub fn Kiosk() -> impl IntoView {
     .ok();
     let watch = set_interval_with_handle(
         move || {
-            if !running.get_untracked() && now() - last_input.get_value() >= f64::from(idle) * 1000.0 {
+            let quiet = now() - last_input.get_value();
+            if !running.get_untracked() && quiet >= f64::from(idle) * 1000.0 {
                 reset();
+            } else if controls.get_untracked() && quiet >= CONTROLS_IDLE_MS {
+                show_controls(false);
             }
         },
         Duration::from_millis(250),
@@ -243,21 +311,106 @@ pub fn Kiosk() -> impl IntoView {
         order.with(|order| order.iter().position(|&i| i == selected).map(|at| (at + 1, order.len())))
     });
     let lang = ctx.lang;
+    // Leaving presenter mode: the same view as a full page, without the kiosk's settings.
+    let exit = move || {
+        ctx.url.state.with(|s| page_address(&UrlState { kiosk: false, dwell: None, idle: None, tour: None, qr: None, ..s.clone() }))
+    };
+    let set_lang = move |l: Lang| {
+        let mut state = ctx.url.state.get_untracked();
+        state.lang = Some(l);
+        ctx.url.replace(state);
+    };
+    // A step by hand: the presenter leads, the loop waits.
+    let step_by = move |delta: i32| {
+        running.set(false);
+        go(delta);
+    };
+    let bar = move || {
+        let l = lang.get();
+        view! {
+            <div id="kiosk-controls" class="kiosk-controls" data-covers-map="" role="group" aria-label=t(l, Msg::KioskControlsLabel)>
+                <div class="kiosk-controls-group" role="group" aria-label=t(l, Msg::Language)>
+                    {Lang::ALL.into_iter().map(|choice| view! {
+                        <button type="button" lang=choice.code() aria-pressed=(l == choice).to_string()
+                            on:click=move |_| { set_lang(choice); show_controls(false); }>
+                            {choice.native_name()}
+                        </button>
+                    }).collect_view()}
+                </div>
+                // Any choice of view closes the bar (its own buttons are the full page's).
+                <div class="kiosk-controls-group" on:click=move |_| show_controls(false)>
+                    <ViewToggle />
+                </div>
+                <div class="kiosk-controls-group" role="group" aria-label=t(l, Msg::KioskPresentation)>
+                    <button type="button" on:click=move |_| step_by(-1)>
+                        <span aria-hidden="true">"◀ "</span>{t(l, Msg::KioskPrevious)}
+                    </button>
+                    <button type="button" class="kiosk-play" aria-pressed=move || running.get().to_string()
+                        on:click=move |_| { last_input.set_value(now()); running.update(|r| *r = !*r); }>
+                        {move || if running.get() { t(lang.get(), Msg::PausePlayback) } else { t(lang.get(), Msg::Play) }}
+                    </button>
+                    <button type="button" on:click=move |_| step_by(1)>
+                        {t(l, Msg::KioskNext)}<span aria-hidden="true">" ▶"</span>
+                    </button>
+                    <button type="button" on:click=move |_| { running.set(false); overview(); show_controls(false); }>
+                        {t(l, Msg::KioskOverview)}
+                    </button>
+                </div>
+                <div class="kiosk-controls-group">
+                    <button type="button" aria-pressed=move || filters_open.get().to_string()
+                        on:click=move |_| { filters_open.update(|o| *o = !*o); show_controls(false); }>
+                        {t(l, Msg::Filters)}
+                    </button>
+                    <button type="button" on:click=move |_| { toggle_full_screen(); show_controls(false); }>
+                        {t(l, Msg::FullScreen)}
+                    </button>
+                    <a class="kiosk-exit" href=exit>{t(l, Msg::KioskExit)}</a>
+                </div>
+                <button type="button" class="kiosk-controls-close" aria-label=t(l, Msg::Close) on:click=move |_| show_controls(false)>"×"</button>
+            </div>
+        }
+    };
     view! {
         <p class="kiosk-status" data-covers-map="" class:is-running=move || running.get()>
             {move || t(lang.get(), if running.get() { Msg::KioskAuto } else { Msg::KioskPaused })}
         </p>
-        {move || caption.get().filter(|c| *c != Localized::default()).map(|c| view! {
-            <div class="kiosk-caption" data-covers-map="">
-                {c.fr.clone().map(|s| view! { <p lang="fr">{s}</p> })}
-                {c.ko.clone().map(|s| view! { <p lang="ko">{s}</p> })}
-                {(lang.get() == Lang::En).then(|| c.en.clone()).flatten().map(|s| view! { <p lang="en">{s}</p> })}
+        // Along the bottom, one above the other so that nothing overlaps: the tour file's
+        // problems, the control bar (or the corner button that brings it), the step's caption,
+        // the pair's card.
+        <div class="kiosk-dock">
+            {move || (!tour_problems.with(Vec::is_empty)).then(|| view! {
+                <div class="kiosk-problems"><ProblemsPanel problems=tour_problems.get() lang=lang title=Msg::TourProblems /></div>
+            })}
+            <div class="kiosk-dock-top">
+                {move || if controls.get() {
+                    bar().into_any()
+                } else {
+                    view! {
+                        <button type="button" class="kiosk-controls-open" data-covers-map="" aria-expanded="false" aria-keyshortcuts="c"
+                            on:click=move |_| show_controls(true)>
+                            <span aria-hidden="true">"☰ "</span>{move || t(lang.get(), Msg::KioskControls)}
+                        </button>
+                    }.into_any()
+                }}
             </div>
-        })}
-        <KioskCard qr_base=qr_base position=position />
-        {move || (!tour_problems.with(Vec::is_empty)).then(|| view! {
-            <div class="kiosk-problems"><ProblemsPanel problems=tour_problems.get() lang=lang title=Msg::TourProblems /></div>
-        })}
+            // In French and Korean (and English in an English interface), the interface's
+            // language first.
+            {move || caption.get().filter(|c| *c != Localized::default()).map(|c| {
+                let l = lang.get();
+                let order = match l {
+                    Lang::Fr => [Lang::Fr, Lang::Ko, Lang::En],
+                    Lang::Ko => [Lang::Ko, Lang::Fr, Lang::En],
+                    Lang::En => [Lang::En, Lang::Fr, Lang::Ko],
+                };
+                let lines = order
+                    .into_iter()
+                    .filter(|&x| x != Lang::En || l == Lang::En)
+                    .filter_map(|x| c.in_lang(x).map(|s| view! { <p lang=x.code()>{s.to_string()}</p> }))
+                    .collect_view();
+                view! { <div class="kiosk-caption" data-covers-map="">{lines}</div> }
+            })}
+            <KioskCard qr_base=qr_base position=position />
+        </div>
         <div class="kiosk-blank" class:is-on=move || blank.get() aria-hidden="true"></div>
     }
 }

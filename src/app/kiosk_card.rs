@@ -1,13 +1,14 @@
-//! `KioskCard`: the selected partnership on the pavilion's big screen, in French and Korean at
-//! once, with a QR code that opens the same pair on a visitor's phone.
+//! `KioskCard`: the selected partnership on the pavilion's big screen, a caption band along the
+//! bottom of the map (which the map's frame keeps the pair's ends clear of), in French and Korean
+//! at once, with a QR code that opens the same pair on a visitor's phone.
 
 use leptos::prelude::*;
 
 use super::context::use_explore;
 use crate::domain::dataset::Authority;
-use crate::domain::describe::{authority_names, kind_option_label};
+use crate::domain::describe::authority_names;
 use crate::domain::i18n::{t, Lang, Msg};
-use crate::domain::kiosk::phone_link;
+use crate::domain::kiosk::{card_facts, phone_link, CardFact};
 use crate::domain::share::qr_path;
 use crate::domain::{Dataset, Partnership};
 
@@ -25,19 +26,21 @@ fn names(a: &Authority, first: Lang) -> impl IntoView {
 }
 
 /// One fact in both languages: "Type · 유형", then the value in French and in Korean.
-fn fact(label: Msg, fr: String, ko: String) -> impl IntoView {
-    let same = fr == ko;
+fn fact(f: CardFact) -> impl IntoView {
+    let same = f.fr == f.ko;
     view! {
         <div class="kiosk-fact">
-            <dt><span lang="fr">{t(Lang::Fr, label)}</span>" · "<span lang="ko">{t(Lang::Ko, label)}</span></dt>
+            <dt><span lang="fr">{t(Lang::Fr, f.label)}</span>" · "<span lang="ko">{t(Lang::Ko, f.label)}</span></dt>
             <dd>
-                <span lang="fr">{fr}</span>
-                {(!same).then(|| view! { <span class="kiosk-sep" aria-hidden="true">" · "</span><span lang="ko">{ko}</span> })}
+                <span lang="fr">{f.fr}</span>
+                {(!same).then(|| view! { <span class="kiosk-sep" aria-hidden="true">" · "</span><span lang="ko">{f.ko}</span> })}
             </dd>
         </div>
     }
 }
 
+/// The caption band's parts: the pair's two ends, what is known of it (nothing unknown is
+/// printed: see `card_facts`), and the QR code for phones.
 fn card(ds: &Dataset, p: &Partnership, qr_base: &str, lang: Lang) -> impl IntoView {
     let ends = ds.ends(p).map(|(k, f)| view! {
         <div class="kiosk-pair">
@@ -46,16 +49,8 @@ fn card(ds: &Dataset, p: &Partnership, qr_base: &str, lang: Lang) -> impl IntoVi
             {names(f, Lang::Fr)}
         </div>
     });
-    let kind = fact(Msg::Kind, kind_option_label(ds, p.kind_option(), Lang::Fr), kind_option_label(ds, p.kind_option(), Lang::Ko));
-    let year = match p.year {
-        Some(y) => fact(Msg::FirstAgreement, y.to_string(), y.to_string()),
-        None => fact(Msg::FirstAgreement, t(Lang::Fr, Msg::Unknown).to_string(), t(Lang::Ko, Msg::Unknown).to_string()),
-    };
-    let theme_names = |l: Lang| {
-        let names: Vec<&str> = p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(l)).collect();
-        if names.is_empty() { t(l, Msg::NoTheme).to_string() } else { names.join(", ") }
-    };
-    let themes = fact(Msg::Themes, theme_names(Lang::Fr), theme_names(Lang::Ko));
+    let facts = card_facts(ds, p);
+    let facts = (!facts.is_empty()).then(|| view! { <dl class="kiosk-facts">{facts.into_iter().map(fact).collect_view()}</dl> });
     let link = phone_link(qr_base, &p.id, lang);
     let qr = qr_path(&link).map(|q| {
         let size = q.size.to_string();
@@ -70,13 +65,7 @@ fn card(ds: &Dataset, p: &Partnership, qr_base: &str, lang: Lang) -> impl IntoVi
             </figure>
         }
     });
-    view! {
-        {ends}
-        <div class="kiosk-body">
-            <dl class="kiosk-facts">{kind}{year}{themes}</dl>
-            {qr}
-        </div>
-    }
+    view! { {ends}{facts}{qr} }
 }
 
 /// The big card of the selected pair (the kiosk's own, in place of the pair card).

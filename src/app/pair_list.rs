@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
+use super::embed_bar::ListShown;
 use super::list_order::ListOrder;
 use crate::domain::describe::{pair_regions, pair_sentence, pair_title, unlocated_note_of};
 use crate::domain::i18n::{t, Msg};
@@ -68,6 +69,15 @@ fn move_by_arrows(e: leptos::ev::KeyboardEvent) {
     }
 }
 
+/// The keyboard focus follows a list item to the card it opened (the list is hidden then).
+fn focus_card() {
+    use wasm_bindgen::JsCast;
+    let card = document().query_selector("article.pair-card .close-button").ok().flatten();
+    if let Some(button) = card.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.focus();
+    }
+}
+
 /// The list item of one partnership.
 fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     let ctx = use_explore();
@@ -82,6 +92,17 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
     // From the selection's memo, not the address: a filter change rewrites the address, and 50
     // items would each check it again.
     let is_selected = Signal::derive(move || ctx.selected.get() == Some(i));
+    // In an embed's list, choosing an item goes to the map, where its card opens.
+    let list_shown = use_context::<ListShown>();
+    let choose = move |id: String| {
+        ctx.select(Some(id));
+        if let Some(ListShown(shown)) = list_shown {
+            if shown.get_untracked() {
+                shown.set(false);
+                request_animation_frame(focus_card);
+            }
+        }
+    };
     let desc_id = format!("pair-desc-{id}");
     // Why a pair has no line on the map ("Position unknown: Seocho-gu").
     let note = unlocated_note_of(&ds, p, lang);
@@ -105,7 +126,7 @@ fn item(i: usize, lang: crate::domain::Lang) -> impl IntoView {
                 class="pair-item"
                 aria-pressed=move || is_selected.get().to_string()
                 aria-describedby=desc_id.clone()
-                on:click=move |_| ctx.select(Some(id_click.clone()))
+                on:click=move |_| choose(id_click.clone())
                 on:keydown=move_by_arrows
             >
                 <span class=format!("kind-swatch kind-swatch--{kind}") aria-hidden="true"></span>

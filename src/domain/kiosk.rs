@@ -6,9 +6,10 @@
 
 use serde_json::Value;
 
-use super::dataset::{Dataset, Localized};
+use super::dataset::{Dataset, Localized, Partnership, UNKNOWN_KIND};
+use super::describe::kind_option_label;
 use super::filter::Filters;
-use super::i18n::Lang;
+use super::i18n::{Lang, Msg};
 use super::problem::Problem;
 use super::url_state::{UrlState, View};
 
@@ -147,6 +148,35 @@ fn localized(value: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Loc
 
 fn clip(s: &str) -> String {
     s.chars().take(60).collect()
+}
+
+/// One fact on a kiosk's big card: what it is ("Type · 유형") and its value in French and in
+/// Korean, the two languages the card is written in at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardFact {
+    pub label: Msg,
+    pub fr: String,
+    pub ko: String,
+}
+
+/// What the big card says about a pair: its kind (or that it is an exchange or a plan), the
+/// year of its first agreement and its themes, each only when the data knows it. Read from a
+/// few metres away, "unknown kind · unknown · no known theme" says nothing: a fact the data
+/// leaves `null` is left out (the full page's card still says "unknown").
+pub fn card_facts(ds: &Dataset, p: &Partnership) -> Vec<CardFact> {
+    let mut facts = Vec::new();
+    let kind = p.kind_option();
+    if kind != UNKNOWN_KIND {
+        facts.push(CardFact { label: Msg::Kind, fr: kind_option_label(ds, kind, Lang::Fr), ko: kind_option_label(ds, kind, Lang::Ko) });
+    }
+    if let Some(y) = p.year {
+        facts.push(CardFact { label: Msg::FirstAgreement, fr: y.to_string(), ko: y.to_string() });
+    }
+    let themes = |l: Lang| p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(l)).collect::<Vec<_>>().join(", ");
+    if p.themes.iter().any(|id| ds.theme(id).is_some()) {
+        facts.push(CardFact { label: Msg::Themes, fr: themes(Lang::Fr), ko: themes(Lang::Ko) });
+    }
+    facts
 }
 
 /// What a visitor's phone opens from a kiosk card's QR code: the pair, in the kiosk's language,

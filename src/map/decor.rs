@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use super::edges::EdgeMarks;
-use super::framing::{covers, page_rect, Framing, MAX_FIT_ZOOM};
+use super::framing::{covers, hide_controls_under_covers, page_rect, Framing, MAX_FIT_ZOOM};
 use super::labels::{NameAnchor, NameLayer};
 use super::markers::Drawn;
 use super::SharedWords;
@@ -142,6 +142,7 @@ impl Decor {
         // The map's zoom, for whoever reads the page's structure (tests, an embedding page).
         let _ = self.framing.pane.set_attribute("data-zoom", &format!("{:.2}", self.framing.map.get_zoom()));
         let _ = self.framing.pane.set_attribute("data-by-hand", if self.framing.hand.get() { "true" } else { "false" });
+        hide_controls_under_covers(&self.framing.pane, &self.root);
         let origin = layer.origin();
         let to_host = |r: Rect| Rect { left: r.left - origin.0, top: r.top - origin.1, right: r.right - origin.0, bottom: r.bottom - origin.1 };
         let covering: Vec<Rect> = covers(&self.root).into_iter().map(to_host).collect();

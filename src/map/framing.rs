@@ -105,25 +105,31 @@ pub fn page_rect(el: &Element) -> Option<Rect> {
 /// is scrolled to the map, as it is when a card opens: the frame does not depend on where the page
 /// happens to be scrolled (a search typed above the map, the list read below it).
 pub fn covers(root: &HtmlElement) -> Vec<Rect> {
+    let mut out = marked(root, "[data-covers-map]");
+    out.extend(elements(root, ".leaflet-control").into_iter().filter_map(|el| page_rect(&el)));
+    out
+}
+
+/// The elements of `scope` that `selector` picks.
+fn elements(scope: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = scope.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// The boxes of the page's elements that `selector` picks, in page pixels, one fixed to the
+/// screen counted where it will be once the page is scrolled to the map (see [`covers`]).
+fn marked(root: &HtmlElement, selector: &str) -> Vec<Rect> {
     let shift = fixed_shift(root);
     let window = web_sys::window();
-    let mut out = Vec::new();
-    let mut scan = |scope: &Element, selector: &str| {
-        if let Ok(list) = scope.query_selector_all(selector) {
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let Some(r) = page_rect(&el) else { continue };
-                    let fixed = shift != 0.0 && window.as_ref().is_some_and(|w| on_fixed(w, &el));
-                    out.push(if fixed { Rect { top: r.top + shift, bottom: r.bottom + shift, ..r } } else { r });
-                }
-            }
-        }
-    };
-    if let Some(page) = root.owner_document().and_then(|d| d.document_element()) {
-        scan(&page, "[data-covers-map]");
-    }
-    scan(root, ".leaflet-control");
-    out
+    let Some(page) = root.owner_document().and_then(|d| d.document_element()) else { return Vec::new() };
+    elements(&page, selector)
+        .into_iter()
+        .filter_map(|el| {
+            let r = page_rect(&el)?;
+            let fixed = shift != 0.0 && window.as_ref().is_some_and(|w| on_fixed(w, &el));
+            Some(if fixed { Rect { top: r.top + shift, bottom: r.bottom + shift, ..r } } else { r })
+        })
+        .collect()
 }
 
 /// Whether `el` is fixed to the screen, or inside something that is (a card in its sheet).
@@ -150,6 +156,20 @@ fn fixed_shift(root: &HtmlElement) -> f64 {
     let page_top = top + scrolled;
     let target = page_top.min((page - screen).max(0.0)).max(0.0);
     top - (page_top - target)
+}
+
+/// Hides the map's own buttons (zoom, attribution) wherever a card covers them (an `article`
+/// marked `data-covers-map`: a pair's or an authority's card, the kiosk's band): a button under a
+/// card can be neither seen nor pressed, and was drawn over the card's text (issue 16: the other
+/// map's + and − over an embed's card). They come back once uncovered. `visibility` keeps their
+/// boxes, so that they are measured the same either way. (Buttons and switches over the map are
+/// laid out not to meet them.)
+pub fn hide_controls_under_covers(pane: &HtmlElement, root: &HtmlElement) {
+    let cards = marked(root, "article[data-covers-map]");
+    for control in elements(pane, ".leaflet-control") {
+        let covered = page_rect(&control).is_some_and(|r| cards.iter().any(|c| c.overlaps(&r)));
+        let _ = control.class_list().toggle_with_force("is-covered", covered);
+    }
 }
 
 impl Framing {

@@ -191,8 +191,8 @@ for (const [width, height, lang] of [[1280, 800, 'ko'], [390, 844, 'fr']]) {
   });
 }
 
-for (const lang of ['fr', 'ko']) {
-  test(`axe: no violation in kiosk mode (card, status, QR code) in ${lang} at 1920×1080, and with a tour caption`, async () => {
+for (const lang of ['fr', 'ko', 'en']) {
+  test(`axe: no violation in kiosk mode (card, status, QR code) in ${lang} at 1920×1080, with a tour caption, and with the control bar and the filters`, async () => {
     t.page = await newPage(t.env, { width: 1920, height: 1080 });
     await openMap(t.page, t.env.url, `?mode=kiosk&dwell=3600&lang=${lang}`);
     await t.page.locator('.kiosk-card').waitFor();
@@ -200,6 +200,36 @@ for (const lang of ['fr', 'ko']) {
     await t.page.goto(`${t.env.url}?mode=kiosk&dwell=3600&lang=${lang}&tour=tours%2Fexample.json`);
     await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     await t.page.locator('.kiosk-caption').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+    // The presenter's control bar (issue 16), then the filters it brings.
+    await t.page.keyboard.press('c');
+    await t.page.locator('.kiosk-controls').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+    await t.page.locator('.kiosk-controls button[aria-pressed]').filter({ hasText: { fr: 'Filtres', ko: '필터', en: 'Filters' }[lang] }).click();
+    await t.page.locator('.filters-column').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+  });
+}
+
+test('axe: no violation in a 4K kiosk with the control bar open', async () => {
+  t.page = await newPage(t.env, { width: 3840, height: 2160 });
+  await openMap(t.page, t.env.url, '?mode=kiosk&dwell=3600&lang=ko&tour=tours%2Fexample.json');
+  await t.page.locator('.kiosk-caption').waitFor();
+  await t.page.keyboard.press('c');
+  await t.page.locator('.kiosk-controls').waitFor();
+  assert.deepEqual(await violations(t.page), []);
+});
+
+for (const [width, height, lang] of [[640, 460, 'fr'], [640, 460, 'ko'], [300, 300, 'en'], [300, 300, 'ko']]) {
+  test(`axe: no violation in an embed of ${width}×${height} in ${lang}, fresh, with its list, and with a card opened from the list`, async () => {
+    t.page = await newPage(t.env, { width, height });
+    await openMap(t.page, t.env.url, `?embed=1&lang=${lang}`);
+    assert.deepEqual(await violations(t.page), []);
+    await t.page.locator('.embed-toggle').click();
+    await t.page.locator('.list-column').waitFor();
+    assert.deepEqual(await violations(t.page), []);
+    await t.page.locator('li[data-pair-id="busan-cannes"] button').click();
+    await t.page.locator('article.pair-card').waitFor();
     assert.deepEqual(await violations(t.page), []);
   });
 }

@@ -63,9 +63,14 @@ test('a touch, a click or a key stops the loop; left alone for idle= seconds, fi
   await openMap(t.page, t.env.url, '?mode=kiosk&dwell=1&idle=3&lang=en');
   await loopOrder(t.page);
   await t.page.waitForSelector('.kiosk-card');
-  // A visitor picks a region and the world view: the loop stops where it is.
+  // A visitor opens the control bar (the corner button), brings the filters and picks a region,
+  // then the world view: the loop stops where it is.
+  const bar = t.page.locator('.kiosk-controls');
+  await t.page.getByRole('button', { name: 'Controls' }).click();
+  await bar.getByRole('button', { name: 'Filters', exact: true }).click();
   await t.page.locator('label[for="region-FR-IDF"]').click();
-  await t.page.getByRole('button', { name: 'World' }).click();
+  await t.page.getByRole('button', { name: 'Controls' }).click();
+  await bar.getByRole('button', { name: 'World' }).click();
   assert.equal(await running(t.page), false);
   const params = await searchParams(t.page);
   assert.equal(params.region, 'FR-IDF');
@@ -84,11 +89,12 @@ test('a touch, a click or a key stops the loop; left alone for idle= seconds, fi
   assert.equal(back.region, undefined);
   assert.equal(back.view, undefined);
   assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'twin');
+  assert.equal(await t.page.locator('.filters-column').isVisible(), false, 'the filters are off screen again');
   assert.ok(ORDER.slice(0, 3).includes(back.pair), `${back.pair} is at the loop's start`);
   await cardShows(t.page, ORDER[ORDER.indexOf(back.pair) + 1], 3000);
 });
 
-test('the clicker: PageDown, → and Space go on; PageUp and ← go back; Home shows everything; f full screen; b and . blank the screen; Escape leaves the card', async () => {
+test('the clicker: PageDown, → and Space go on; PageUp and ← go back; Home shows everything; f full screen; b and . blank the screen; Escape leaves the card; c brings the control bar', async () => {
   t.page = await newPage(t.env, { width: 1920, height: 1080 });
   await openMap(t.page, t.env.url, '?mode=kiosk&dwell=60&lang=en');
   await loopOrder(t.page);
@@ -118,10 +124,16 @@ test('the clicker: PageDown, → and Space go on; PageUp and ← go back; Home s
   assert.equal(await t.page.locator('.kiosk-blank').isVisible(), false);
   await t.page.keyboard.press('Escape');
   await t.page.waitForSelector('.kiosk-card', { state: 'detached' });
-  // Typing in the search box is typing, not a clicker.
-  await t.page.getByRole('combobox').fill('seoul ');
+  // Typing in the search box (brought with the filters by the control bar) is typing, not a
+  // clicker: neither a blank screen nor the control bar.
+  await t.page.keyboard.press('c');
+  await t.page.locator('.kiosk-controls').getByRole('button', { name: 'Filters', exact: true }).click();
+  await t.page.locator('.kiosk-controls').waitFor({ state: 'detached' });
+  await t.page.getByRole('combobox').pressSequentially('seoul b.c');
+  assert.equal(await t.page.getByRole('combobox').inputValue(), 'seoul b.c');
   assert.equal((await searchParams(t.page)).pair, undefined);
   assert.equal(await t.page.locator('.kiosk-blank').isVisible(), false);
+  assert.equal(await t.page.locator('.kiosk-controls').count(), 0);
 });
 
 test('a tour file: the clicker walks its steps (filters, view, pair) with their captions in French and Korean; a broken file says where', async () => {
