@@ -36,17 +36,21 @@ fn quoted(text: String, text_lang: Option<String>, lang: Lang) -> impl IntoView 
 }
 
 /// One row per wording: who worded it and in which language, in the interface's language; the
-/// words themselves quoted in theirs; their gloss only in the interface's language.
-fn wording_rows(wording: &[Wording], lang: Lang) -> impl IntoView {
+/// words themselves quoted in theirs; their gloss only in the interface's language. A wording
+/// the data marks as uncertain says so after the last one.
+fn wording_rows(wording: &[Wording], lang: Lang, uncertain: bool) -> impl IntoView {
+    let last = wording.len().saturating_sub(1);
     wording
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let gloss = (w.lang != lang.code()).then(|| w.gloss.as_ref().and_then(|g| g.in_lang(lang))).flatten().map(str::to_string);
             view! {
                 <dt class="wording-label">{wording_label(lang, w.role, w.year, &w.lang)}</dt>
                 <dd class="pair-wording" data-role=w.role.id()>
                     {quoted(w.text.clone(), Some(w.lang.clone()), lang)}
                     {gloss.map(|g| view! { " " <span class="wording-gloss">"(" {g} ")"</span> })}
+                    {uncertain_mark(lang, "wording", uncertain && i == last)}
                 </dd>
             }
         })
@@ -212,6 +216,7 @@ pub fn PairCard() -> impl IntoView {
             })
             .collect_view();
         let has_milestones = !p.milestones.is_empty();
+        let wording_uncertain = p.is_uncertain("wording") || p.is_uncertain("term");
         // Opened from an authority's card: a way back to all its partnerships.
         let from_place = ctx.place.get().filter(|a| p.korean == *a || p.french == *a).and_then(|a| ds.authority(&a).map(|a| authority_names(a, lang).0));
         Some(view! {
@@ -238,11 +243,11 @@ pub fn PairCard() -> impl IntoView {
                             {if p.kind_option() == crate::domain::dataset::UNKNOWN_KIND { unknown(lang).into_any() } else { kind_label.into_any() }}
                             {uncertain_mark(lang, "kind", p.is_uncertain("kind"))}
                         </dd>
-                        {wording_rows(&p.wording, lang)}
+                        {wording_rows(&p.wording, lang, wording_uncertain && p.term.is_none())}
                         // A wording whose language the file does not give: quoted, not marked.
-                        {p.term.clone().map(|term| view! { <dt class="wording-label">{t(lang, Msg::AsSigned)}</dt><dd class="pair-wording">{quoted(term, None, lang)}</dd> })}
-                        {(p.is_uncertain("wording") || p.is_uncertain("term")).then(|| view! {
-                            <dd class="pair-wording-uncertain">{uncertain_mark(lang, "wording", true)}</dd>
+                        {p.term.clone().map(|term| view! {
+                            <dt class="wording-label">{t(lang, Msg::AsSigned)}</dt>
+                            <dd class="pair-wording">{quoted(term, None, lang)}{uncertain_mark(lang, "wording", wording_uncertain)}</dd>
                         })}
                         <dt>{t(lang, Msg::FirstAgreement)}</dt>
                         <dd class="pair-year">

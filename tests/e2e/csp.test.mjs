@@ -30,8 +30,8 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     await page.locator('li[data-pair-id="seoul-paris"]').click();
     await page.locator('article.pair-card').waitFor();
     await page.keyboard.press('Escape');
-    await page.getByRole('combobox').fill('busan');
-    await page.getByRole('combobox').fill('');
+    await page.locator('#search-input').fill('busan');
+    await page.locator('#search-input').fill('');
     await page.getByRole('button', { name: 'World' }).click();
     await page.waitForSelector('.map[data-view="world"]');
     await page.getByRole('tab', { name: 'Timeline' }).click().catch(() => page.getByText('Timeline', { exact: true }).click());

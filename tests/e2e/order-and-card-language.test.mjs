@@ -325,6 +325,11 @@ test('a text the data has in one language only is shown in it, marked, and said 
   const doc = structuredClone(DATA);
   const summary = 'Résumé disponible en français seulement.';
   doc.partnerships.find((p) => p.id === 'seoul-paris').summary = { fr: summary };
+  // A file written before wordings had languages: its free-text term, quoted as it is.
+  const icheon = doc.partnerships.find((p) => p.id === 'icheon-limoges');
+  delete icheon.wording;
+  icheon.term = '자매결연 (sister city)';
+  icheon.uncertain = ['wording'];
   await dropFile(t.page, 'one-language.json', JSON.stringify(doc), 'application/json');
   await t.page.locator('.preview-banner').waitFor();
   await t.page.locator('li[data-pair-id="seoul-paris"] button').click();
@@ -340,6 +345,11 @@ test('a text the data has in one language only is shown in it, marked, and said 
   await t.page.locator('.lang-switcher button[lang="fr"]').click();
   await t.page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'fr');
   assert.equal(await card.locator('.summary .in-language').count(), 0);
+  await t.page.locator('li[data-pair-id="icheon-limoges"] button').click();
+  const old = t.page.locator('article.pair-card[data-pair-id="icheon-limoges"] .pair-wording');
+  assert.equal(await old.locator('.quoted').innerText(), icheon.term);
+  assert.equal(await old.locator('.quoted').getAttribute('lang'), null, 'a language the file does not give is not made up');
+  assert.equal(await old.locator('.uncertain').innerText(), '(intitulé incertain)');
 });
 
 // ---------------------------------------------------------------------------------------------
