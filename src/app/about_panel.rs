@@ -174,7 +174,15 @@ pub fn AboutPanel(
             on:click=move |_| show(Some(AboutPage::About))>
             {move || t(lang.get(), Msg::About)}
         </button>
-        <dialog node_ref=dialog class="about-panel" aria-labelledby="about-title" on:close=on_close>
+        // Escape is the panel's own: the card under it (which also closes on Escape) stays open.
+        <dialog node_ref=dialog class="about-panel" aria-labelledby="about-title" on:close=on_close
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    if let Some(d) = dialog.get() { d.close(); }
+                }
+            }>
             <div class="about-head">
                 <h2 id="about-title" tabindex="-1" node_ref=heading>
                     {move || t(lang.get(), if page.get() == Some(AboutPage::Propose) { Msg::Propose } else { Msg::AboutTitle })}

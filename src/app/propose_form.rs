@@ -96,7 +96,8 @@ fn data_text(text: &Localized, lang: Lang) -> impl IntoView {
 
 /// One end of the pair: the name (with the data's authorities as suggestions) and, for an
 /// authority not on the map, its name in Latin letters when needed and its region.
-fn end_fields(ds: Arc<Dataset>, lang: Lang, country: Country, value: RwSignal<AuthorityInput>) -> impl IntoView {
+fn end_fields(data: Arc<Loaded>, lang: Lang, country: Country, value: RwSignal<AuthorityInput>) -> impl IntoView {
+    let ds = &data.dataset;
     let code = country.code().to_ascii_lowercase();
     let id = |what: &str| format!("propose-{code}-{what}");
     let (name_id, list_id, hint_id) = (id("name"), id("list"), id("hint"));
@@ -107,7 +108,7 @@ fn end_fields(ds: Arc<Dataset>, lang: Lang, country: Country, value: RwSignal<Au
     let mut regions: Vec<(String, String)> = ds.regions.iter().filter(|r| r.country == country).map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect();
     regions.sort_by(|a, b| a.1.cmp(&b.1));
     // Not on the map: the record needs a region, and a name in Latin letters if it has none.
-    let new = Memo::new(move |_| value.with(|v| !v.name.trim().is_empty() && find_authority(&ds, country, &v.name).is_none()));
+    let new = Memo::new(move |_| value.with(|v| !v.name.trim().is_empty() && find_authority(&data.dataset, country, &v.name).is_none()));
     let needs_latin = Memo::new(move |_| new.get() && value.with(|v| !v.name.chars().any(|c| c.is_ascii_alphabetic())));
     let start = value.get_untracked();
     let extra = move || {
@@ -145,7 +146,8 @@ fn end_fields(ds: Arc<Dataset>, lang: Lang, country: Country, value: RwSignal<Au
 }
 
 /// Everything about the partnership: drawn again when another partnership is chosen.
-fn pair_fields(ds: Arc<Dataset>, lang: Lang, f: Fields) -> impl IntoView {
+fn pair_fields(data: Arc<Loaded>, lang: Lang, f: Fields) -> impl IntoView {
+    let ds = &data.dataset;
     let kind_now = f.kind.get_untracked();
     let kinds = ds
         .agreement_kinds
@@ -177,8 +179,8 @@ fn pair_fields(ds: Arc<Dataset>, lang: Lang, f: Fields) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {end_fields(ds.clone(), lang, Country::Korea, f.korean)}
-        {end_fields(ds.clone(), lang, Country::France, f.french)}
+        {end_fields(data.clone(), lang, Country::Korea, f.korean)}
+        {end_fields(data.clone(), lang, Country::France, f.french)}
         <div class="propose-row">
             <div class="propose-field">
                 <label for="propose-kind">{t(lang, Msg::KindStatus)}</label>
@@ -210,14 +212,14 @@ pub fn ProposeForm(
     /// Back to the About panel.
     on_back: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let ds = Arc::new(loaded.dataset.clone());
-    let start = pair.as_deref().and_then(|id| ds.partnership(id)).map(|p| form_of(&ds, p, lang)).unwrap_or_else(blank);
+    let ds: &Dataset = &loaded.dataset;
+    let start = pair.as_deref().and_then(|id| ds.partnership(id)).map(|p| form_of(ds, p, lang)).unwrap_or_else(blank);
     let f = Fields::new(start);
 
     let form = Memo::new(move |_| f.form());
     let result = {
-        let ds = ds.clone();
-        Memo::new(move |_| form.with(|form| build(&ds, form, lang)))
+        let data = loaded.clone();
+        Memo::new(move |_| form.with(|form| build(&data.dataset, form, lang)))
     };
     let json = Memo::new(move |_| result.with(|r| r.as_ref().ok().map(|p| p.to_json())));
     let missing = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned().unwrap_or_default()));
@@ -253,7 +255,7 @@ pub fn ProposeForm(
     };
 
     let chosen = f.correction_of.get_untracked();
-    let mut pairs: Vec<(String, String)> = ds.partnerships.iter().map(|p| (p.id.clone(), pair_title(&ds, p, lang))).collect();
+    let mut pairs: Vec<(String, String)> = ds.partnerships.iter().map(|p| (p.id.clone(), pair_title(ds, p, lang))).collect();
     pairs.sort_by(|a, b| a.1.cmp(&b.1));
     let pairs = pairs
         .into_iter()
@@ -263,17 +265,18 @@ pub fn ProposeForm(
         })
         .collect_view();
     let choose = {
-        let ds = ds.clone();
+        let data = loaded.clone();
         move |ev: leptos::ev::Event| {
             let id = event_target_value(&ev);
-            f.reset(ds.partnership(&id).map(|p| form_of(&ds, p, lang)).unwrap_or_else(blank));
+            let ds = &data.dataset;
+            f.reset(ds.partnership(&id).map(|p| form_of(ds, p, lang)).unwrap_or_else(blank));
         }
     };
     let fields = {
-        let ds = ds.clone();
+        let data = loaded.clone();
         move || {
             f.correction_of.track();
-            pair_fields(ds.clone(), lang, f)
+            pair_fields(data.clone(), lang, f)
         }
     };
     let sep = if lang == Lang::Fr { " : " } else { ": " };

@@ -204,7 +204,7 @@ fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 /// One end of the proposed partnership.
 enum End<'a> {
     Known(&'a Authority),
-    New(RawAuthority),
+    New(Box<RawAuthority>),
 }
 
 impl End<'_> {
@@ -254,7 +254,7 @@ fn resolve<'a>(ds: &'a Dataset, country: Country, input: &AuthorityInput, source
     let prefix = country.code().to_ascii_lowercase();
     let id = free_id(&format!("{prefix}-{short}"), |id| ds.authority(id).is_some());
     let hangul = typed.chars().any(is_hangul).then(|| typed.to_string()).filter(|t| t != latin);
-    Some(End::New(RawAuthority {
+    Some(End::New(Box::new(RawAuthority {
         id,
         country: country.code().to_string(),
         name: RawLocalized { fr: Some(latin.to_string()), ko: hangul, en: None },
@@ -268,7 +268,7 @@ fn resolve<'a>(ds: &'a Dataset, country: Country, input: &AuthorityInput, source
         last_verified: None,
         sources: sources.to_vec(),
         aliases: Vec::new(),
-    }))
+    })))
 }
 
 /// The visitor's links, one per line: each an `http(s)` link titled by its host.
@@ -361,7 +361,7 @@ pub fn build(ds: &Dataset, form: &Form, lang: Lang) -> Result<Proposal, Vec<Miss
         }
     }
     // A correction keeps the record's order of themes; new ones follow in the vocabulary's.
-    let kept = existing.map(|p| p.themes.iter().filter(|t| form.themes.contains(t)).cloned().collect()).unwrap_or_else(Vec::new);
+    let kept: Vec<String> = existing.map(|p| p.themes.iter().filter(|t| form.themes.contains(t)).cloned().collect()).unwrap_or_default();
     let added = ds.themes.iter().filter(|t| form.themes.contains(&t.id) && !kept.contains(&t.id)).map(|t| t.id.clone());
     let themes: Vec<String> = kept.iter().cloned().chain(added).collect();
     // The day stays only if it is still in the year given.
@@ -384,7 +384,7 @@ pub fn build(ds: &Dataset, form: &Form, lang: Lang) -> Result<Proposal, Vec<Miss
     };
     let title = format!("{} ↔ {}", korean.name(lang), french.name(lang));
     let authorities = [korean, french].into_iter().filter_map(|e| match e {
-        End::New(a) => Some(a),
+        End::New(a) => Some(*a),
         End::Known(_) => None,
     });
     let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());

@@ -95,6 +95,21 @@ for (const lang of LANGS) {
   });
 }
 
+test('Escape closes the panel only: the card under it stays open', async () => {
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en&pair=seoul-paris');
+  await t.page.locator('article.pair-card[data-pair-id="seoul-paris"]').waitFor();
+  await openAbout(t.page, 'en');
+  await t.page.keyboard.press('Escape');
+  await t.page.waitForFunction(() => !document.querySelector('dialog.about-panel').open);
+  await t.page.waitForFunction(() => !new URL(location.href).searchParams.has('about'));
+  assert.equal(new URL(t.page.url()).searchParams.get('pair'), 'seoul-paris');
+  assert.equal(await t.page.locator('article.pair-card[data-pair-id="seoul-paris"]').count(), 1);
+  // A second Escape is the card's.
+  await t.page.keyboard.press('Escape');
+  await t.page.locator('article.pair-card').waitFor({ state: 'detached' });
+});
+
 test('the panel opens from its address and Back closes it; the close button works too', async () => {
   t.page = await newPage(t.env);
   await openMap(t.page, t.env.url, '?lang=en&about=1');

@@ -73,3 +73,27 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     site.server.close();
   }
 });
+
+test('under a strict CSP the About panel and its propose form work: the message downloaded, a file opened from the panel; no violation', async () => {
+  const site = await startServer({ dir: DIST, port: 0, base: '/strict/', headers: { 'Content-Security-Policy': POLICY } });
+  try {
+    t.page = await strictPage(1280, 800);
+    const page = t.page;
+    await page.goto(`${site.url}?lang=en&pair=seoul-paris`);
+    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await page.getByRole('button', { name: 'About', exact: true }).click();
+    await page.getByRole('button', { name: 'Propose a partnership or a correction' }).click();
+    await page.locator('#propose-year').fill('1992');
+    const download = page.waitForEvent('download');
+    await page.locator('.propose-download').click();
+    const text = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
+    assert.equal(JSON.parse(text).correction_of, 'seoul-paris');
+    await page.locator('.propose-preview summary').click();
+    await page.getByRole('button', { name: 'Back to About' }).click();
+    await page.locator('.about-maintainers input[type=file]').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(JSON.parse(await (await fetch(`${site.url}data/partnerships.json`)).text()))) });
+    await page.locator('.preview-banner').waitFor();
+    assert.deepEqual(await violations(page), []);
+  } finally {
+    site.server.close();
+  }
+});
