@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DATA, newPage, openMap, ROOT, saveScreenshot, useBrowser } from './support.mjs';
+import { DATA, focusReaches, newPage, openMap, ROOT, saveScreenshot, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -90,7 +90,7 @@ for (const lang of LANGS) {
     // Escape closes it, the focus goes back to the button, and the address forgets it.
     await t.page.keyboard.press('Escape');
     await t.page.waitForFunction(() => !document.querySelector('dialog.about-panel').open);
-    assert.equal(await t.page.evaluate(() => document.activeElement?.textContent.trim()), ABOUT[lang]);
+    await focusReaches(t.page, (name) => document.activeElement?.textContent.trim() === name, ABOUT[lang], `back on "${ABOUT[lang]}"`);
     await t.page.waitForFunction(() => !new URL(location.href).searchParams.has('about'));
   });
 }
@@ -271,7 +271,7 @@ for (const [width, height] of [[1280, 800], [390, 844]]) for (const lang of LANG
     await dialog(t.page).getByRole('button', { name: PROPOSE[lang] }).click();
     await dialog(t.page).locator('.propose-form').waitFor();
     // The heading of the form has the focus, as a new page would.
-    assert.equal(await t.page.evaluate(() => document.activeElement?.id), 'about-title');
+    await focusReaches(t.page, () => document.activeElement?.id === 'about-title', null, 'on the form\'s heading');
     await dialog(t.page).locator('#propose-fr-name').fill('Quimper');
     assert.deepEqual(await violations(t.page), []);
     await saveScreenshot(t.page, `propose-${width}-${lang}`);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DATA, DEFAULT_PAIRS, drawable, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const pairById = new Map(DATA.partnerships.map((p) => [p.id, p]));
@@ -179,7 +179,7 @@ test('kiosk: the control bar comes with "c" or the corner button and goes with E
   // "c": the bar, with the keyboard in it; Escape hides it and leaves the card alone.
   await t.page.keyboard.press('c');
   await bar.waitFor();
-  assert.ok(await t.page.evaluate(() => !!document.activeElement.closest('.kiosk-controls')), 'focus in the bar');
+  await focusReaches(t.page, () => !!document.activeElement?.closest('.kiosk-controls'), null, 'in the bar');
   const first = await shown();
   await t.page.keyboard.press('Escape');
   await bar.waitFor({ state: 'detached' });
@@ -300,7 +300,7 @@ for (const [width, height] of [[640, 460], [300, 300]]) {
         const l = await embedLayout(frame);
         assert.ok(l.map && l.card, 'the map and the card are shown');
         assert.equal(await frame.locator('.list-column').isVisible(), false);
-        assert.ok(await frame.evaluate(() => !!document.activeElement?.closest('article.pair-card')), 'the keyboard follows to the card');
+        await focusReaches(frame, () => !!document.activeElement?.closest('article.pair-card'), null, 'the keyboard follows to the card');
         for (const c of l.controls) assert.ok(!overlaps(c.box, l.card), `${c.name} ${JSON.stringify(c.box)} over the card ${JSON.stringify(l.card)}`);
         assert.deepEqual(l.ends.map((e) => e.id).sort(), [...pairById.get(id).authorities].sort());
         for (const e of l.ends) assert.ok(!overlaps(e.box, l.card), `${e.id} under the card`);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { countText, DATA, expected, holds, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, settled, useBrowser } from './support.mjs';
+import { countText, DATA, expected, focusReaches, holds, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -218,7 +218,7 @@ test('phone: the card is a bottom sheet in view after a tap on a list item and o
   // marker's tap opens a sheet in view too.
   await page.locator('.pair-card .close-button').tap();
   await page.locator('article.pair-card').waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.dataset.pairId), 'seoul-paris', 'the focus back on its list item');
+  await focusReaches(page, () => document.activeElement?.closest('li')?.dataset.pairId === 'seoul-paris', null, 'back on its list item');
   await page.locator('.back-to-map').tap();
   await settled(page);
   const state = await mapState(page);

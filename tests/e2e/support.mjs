@@ -313,6 +313,12 @@ export async function settled(page) {
   }, null, { timeout: 15000 });
 }
 
+/** Waits until the keyboard focus is where `where(arg)` (run in the page) says: focus often moves
+ *  on the frame after a change is drawn. Fails with `what` if it never gets there. */
+export async function focusReaches(page, where, arg, what) {
+  await page.waitForFunction(where, arg, { timeout: 3000 }).catch(() => assert.fail(`the focus: ${what}`));
+}
+
 /**
  * What the map shows, as a person sees it: its panes (the two countries' maps, or the world
  * map), each shown authority's marker where it is drawn (or, when it is in a group, where it
