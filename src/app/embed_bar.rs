@@ -62,14 +62,7 @@ pub fn EmbedBar(
     // filter drawer opened or closed), once the page is laid out again.
     let drawer = RwSignal::new(0u32);
     // `toggle` does not bubble: listened for on the way down.
-    let toggled = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || drawer.update(|n| *n += 1));
-    let callback: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(toggled.as_ref().clone());
-    let _ = document().add_event_listener_with_callback_and_bool("toggle", &callback, true);
-    let keep = StoredValue::new_local(Some(toggled));
-    on_cleanup(move || {
-        let _ = document().remove_event_listener_with_callback_and_bool("toggle", &callback, true);
-        keep.set_value(None);
-    });
+    super::listen_capturing(document().into(), "toggle", move |_: web_sys::Event| drawer.update(|n| *n += 1));
     Effect::new(move |_| {
         let list = show_list.get();
         ctx.visible.track();

@@ -65,20 +65,13 @@ pub fn EmbedBuilder() -> impl IntoView {
     // Escape closes the dialog, not a card open behind it (the authority the embed is made for):
     // heard before anything else (the capture phase) and marked as handled, which the cards'
     // own Escape listeners respect.
-    let escape = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+    super::listen_capturing(window().into(), "keydown", move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.prevent_default();
             if let Some(d) = dialog.get_untracked() {
                 d.close();
             }
         }
-    });
-    let callback: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(escape.as_ref().clone());
-    let _ = window().add_event_listener_with_callback_and_bool("keydown", &callback, true);
-    let keep = StoredValue::new_local(Some(escape));
-    on_cleanup(move || {
-        let _ = window().remove_event_listener_with_callback_and_bool("keydown", &callback, true);
-        keep.set_value(None);
     });
     let number = |signal: RwSignal<u32>| {
         move |ev: leptos::ev::Event| {

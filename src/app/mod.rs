@@ -69,6 +69,19 @@ pub(crate) fn desktop_screen() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w > 1100.0)
 }
 
+/// Listens for `event` on `target` in the capture phase (heard before the page's own listeners;
+/// also events that do not bubble, such as `toggle`) for as long as the calling component lives.
+pub(crate) fn listen_capturing<E: wasm_bindgen::convert::FromWasmAbi + 'static>(target: web_sys::EventTarget, event: &'static str, handler: impl FnMut(E) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(E)>::new(handler);
+    let callback: js_sys::Function = closure.as_ref().clone().unchecked_into();
+    let _ = target.add_event_listener_with_callback_and_bool(event, &callback, true);
+    let keep = StoredValue::new_local(Some(closure));
+    on_cleanup(move || {
+        let _ = target.remove_event_listener_with_callback_and_bool(event, &callback, true);
+        keep.set_value(None);
+    });
+}
+
 /// `fault=panic` in the address the page was opened with: opening a card panics, so that the
 /// crash screen (public/boot.js) is tested by the real thing. Read once at start: the app
 /// rewrites the address to its canonical form, which leaves unknown parameters out.

@@ -46,7 +46,7 @@ pub fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {
 pub fn finish_zoom(map: &leaflet::Map) {
     let animating = Reflect::get(map, &JsValue::from_str("_animatingZoom")).ok().is_some_and(|v| v.is_truthy());
     if animating {
-        if let Ok(end) = Reflect::get(map, &JsValue::from_str("_onZoomTransitionEnd")).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+        if let Ok(end) = Reflect::get(map, &JsValue::from_str("_onZoomTransitionEnd")).and_then(|f| f.dyn_into::<Function>()) {
             let _ = end.call0(map);
         }
     }

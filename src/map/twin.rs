@@ -318,20 +318,19 @@ impl TwinMap {
         overlay.set_attribute("class", "link-overlay")?;
         overlay.set_attribute("aria-hidden", "true")?;
         let defs = doc.create_element_ns(Some(SVG), "defs")?;
-        let clip = doc.create_element_ns(Some(SVG), "clipPath")?;
-        clip.set_attribute("id", "pm-hit-clip")?;
-        clip.set_attribute("clipPathUnits", "userSpaceOnUse")?;
-        let hit_clip = doc.create_element_ns(Some(SVG), "path")?;
-        hit_clip.set_attribute("clip-rule", "evenodd")?;
-        clip.append_child(&hit_clip)?;
-        defs.append_child(&clip)?;
-        let clip = doc.create_element_ns(Some(SVG), "clipPath")?;
-        clip.set_attribute("id", "pm-line-clip")?;
-        clip.set_attribute("clipPathUnits", "userSpaceOnUse")?;
-        let line_clip = doc.create_element_ns(Some(SVG), "path")?;
-        line_clip.set_attribute("clip-rule", "evenodd")?;
-        clip.append_child(&line_clip)?;
-        defs.append_child(&clip)?;
+        // A clip path (in the overlay's own units, even-odd) and the path that draws it.
+        let clip_path = |id: &str| -> Result<web_sys::Element, JsValue> {
+            let clip = doc.create_element_ns(Some(SVG), "clipPath")?;
+            clip.set_attribute("id", id)?;
+            clip.set_attribute("clipPathUnits", "userSpaceOnUse")?;
+            let path = doc.create_element_ns(Some(SVG), "path")?;
+            path.set_attribute("clip-rule", "evenodd")?;
+            clip.append_child(&path)?;
+            defs.append_child(&clip)?;
+            Ok(path)
+        };
+        let hit_clip = clip_path("pm-hit-clip")?;
+        let line_clip = clip_path("pm-line-clip")?;
         overlay.append_child(&defs)?;
         let lines = doc.create_element_ns(Some(SVG), "g")?;
         lines.set_attribute("class", "pm-lines")?;
