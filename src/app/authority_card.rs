@@ -59,7 +59,7 @@ pub fn AuthorityCard() -> impl IntoView {
                 let partner = if p.korean == id { &p.french } else { &p.korean };
                 let partner = ds.authority(partner).map(|a| authority_label(a, lang)).unwrap_or_else(|| partner.clone());
                 let kind = pair_kind_label(&ds, p, lang);
-                let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Msg::Unknown).to_string());
+                let year = p.year.map(|y| y.to_string()).unwrap_or_else(|| t(lang, Msg::YearUnknown).to_string());
                 let pair_id = p.id.clone();
                 view! {
                     <li data-pair-id=p.id.clone() class:is-hidden-by-filters=!is_shown>

@@ -79,8 +79,14 @@ fn source_list(sources: &[Source], lang: Lang) -> impl IntoView {
     view! { <ul class="sources">{items}</ul> }
 }
 
+/// "unknown", agreeing in French with the label it follows (`Msg::Unknown`, `UnknownFeminine`
+/// or `UnknownPlural`).
+fn unknown_as(lang: Lang, word: Msg) -> impl IntoView {
+    view! { <span class="unknown">{t(lang, word)}</span> }
+}
+
 fn unknown(lang: Lang) -> impl IntoView {
-    view! { <span class="unknown">{t(lang, Msg::Unknown)}</span> }
+    unknown_as(lang, Msg::Unknown)
 }
 
 fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
@@ -107,7 +113,7 @@ fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
                 <dt>{t(lang, Msg::Region)}</dt>
                 <dd>{region}{uncertain_mark(lang, "region", a.is_uncertain("region"))}</dd>
                 <dt>{t(lang, Msg::Population)}</dt>
-                <dd>{match population { Some(p) => p.into_any(), None => unknown(lang).into_any() }}{uncertain_mark(lang, "population", a.is_uncertain("population"))}</dd>
+                <dd>{match population { Some(p) => p.into_any(), None => unknown_as(lang, Msg::UnknownFeminine).into_any() }}{uncertain_mark(lang, "population", a.is_uncertain("population"))}</dd>
                 <dt>{t(lang, Msg::Website)}</dt>
                 <dd>
                     {match website {
@@ -118,7 +124,7 @@ fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
                 </dd>
             </dl>
             {(a.location.is_none() || a.is_uncertain("location")).then(|| if a.location.is_none() {
-                view! { <p class="notes">{t(lang, Msg::Location)}{if lang == Lang::Fr { " : " } else { ": " }}{unknown(lang)}</p> }.into_any()
+                view! { <p class="notes">{t(lang, Msg::Location)}{if lang == Lang::Fr { " : " } else { ": " }}{unknown_as(lang, Msg::UnknownFeminine)}</p> }.into_any()
             } else {
                 view! { <p class="notes"><span class="uncertain" data-uncertain="location">{capitalized(uncertain_field(lang, "location"))}</span></p> }.into_any()
             })}
@@ -257,7 +263,7 @@ pub fn PairCard() -> impl IntoView {
                         <dt>{t(lang, Msg::Themes)}</dt>
                         <dd class="pair-themes">
                             {if themes.is_empty() {
-                                unknown(lang).into_any()
+                                unknown_as(lang, Msg::UnknownPlural).into_any()
                             } else {
                                 view! { <ul class="chips">{themes.into_iter().map(|th| view! { <li>{th}</li> }).collect_view()}</ul> }.into_any()
                             }}

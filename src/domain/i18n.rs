@@ -87,6 +87,12 @@ pub enum Msg {
     Milestones,
     Sources,
     Unknown,
+    /// "unknown" after a feminine French label (« Population : inconnue »).
+    UnknownFeminine,
+    /// "unknown" after a plural French label (« Thèmes : inconnus »).
+    UnknownPlural,
+    /// In a line of facts: "accord d'amitié · année inconnue".
+    YearUnknown,
     Uncertain,
     Kind,
     Population,
@@ -285,6 +291,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::Milestones => ("Étapes", "주요 경과", "Milestones"),
         Msg::Sources => ("Sources", "출처", "Sources"),
         Msg::Unknown => ("inconnu", "미상", "unknown"),
+        Msg::UnknownFeminine => ("inconnue", "미상", "unknown"),
+        Msg::UnknownPlural => ("inconnus", "미상", "unknown"),
+        Msg::YearUnknown => ("année inconnue", "연도 미상", "year unknown"),
         Msg::Uncertain => ("incertain", "불확실", "uncertain"),
         Msg::Kind => ("Type", "유형", "Kind"),
         Msg::Population => ("Population", "인구", "Population"),
@@ -813,7 +822,9 @@ pub fn wording_label(lang: Lang, role: super::dataset::WordingRole, year: Option
     if let Some(y) = year {
         label.push_str(&format!(", {y}"));
     }
-    if code != lang.code() {
+    // "Korean side" already says the words are Korean.
+    let said = matches!((role, code), (R::KoreanSide, "ko") | (R::FrenchSide, "fr"));
+    if code != lang.code() && !said {
         if let Some(name) = language_name(lang, code) {
             label.push_str(&format!(" ({name})"));
         }
@@ -1051,9 +1062,15 @@ mod tests {
         use super::super::dataset::WordingRole;
         assert_eq!(wording_label(Lang::Fr, WordingRole::Document, None, "ko"), "Intitulé (coréen)");
         assert_eq!(wording_label(Lang::En, WordingRole::Document, Some(2019), "ko"), "As worded, 2019 (Korean)");
-        assert_eq!(wording_label(Lang::Ko, WordingRole::FrenchSide, None, "fr"), "프랑스 측 표현 (프랑스어)");
+        assert_eq!(wording_label(Lang::Ko, WordingRole::Later, None, "fr"), "이후 표현 (프랑스어)");
+        assert_eq!(wording_label(Lang::Ko, WordingRole::FrenchSide, None, "fr"), "프랑스 측 표현");
         // Its own language is not named again; an unknown one is left to the lang attribute.
         assert_eq!(wording_label(Lang::Fr, WordingRole::FrenchSide, None, "fr"), "Côté français");
+        // The side names the language: "Côté coréen", not "Côté coréen (coréen)".
+        assert_eq!(wording_label(Lang::Fr, WordingRole::KoreanSide, None, "ko"), "Côté coréen");
+        assert_eq!(wording_label(Lang::En, WordingRole::FrenchSide, Some(2019), "fr"), "French side, 2019");
+        assert_eq!(wording_label(Lang::En, WordingRole::KoreanSide, None, "en"), "Korean side");
+        assert_eq!(wording_label(Lang::Fr, WordingRole::KoreanSide, None, "en"), "Côté coréen (anglais)");
         assert_eq!(wording_label(Lang::En, WordingRole::Sources, None, "ja"), "In the sources");
         assert_eq!(in_language(Lang::Fr, "en").as_deref(), Some("(en anglais)"));
         assert_eq!(in_language(Lang::En, "fr").as_deref(), Some("(in French)"));
