@@ -65,6 +65,17 @@ fn focus_takes_keys(ev: &web_sys::KeyboardEvent) -> bool {
         || el.closest(".leaflet-container").ok().flatten().is_some()
 }
 
+/// Whether a letter typed goes into what has the focus (a text field, or a select's type-ahead);
+/// a checkbox, a button or a link leaves "c", "f" and "b" to the kiosk.
+fn focus_types_text(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "range" | "button" | "submit" | "reset")),
+        _ => el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable()),
+    }
+}
+
 /// The kiosk's loop, keys and idle reset, the tour's caption, the big card and the presenter's
 /// control bar.
 #[component]
@@ -202,6 +213,7 @@ pub fn Kiosk(
             return;
         }
         let free = !focus_takes_keys(&ev);
+        let letters = !focus_types_text(&ev);
         let handled = match ev.key().as_str() {
             "PageDown" => {
                 go(1);
@@ -223,16 +235,17 @@ pub fn Kiosk(
                 overview();
                 true
             }
-            "f" | "F" if free => {
+            "f" | "F" if letters => {
                 toggle_full_screen();
                 true
             }
-            "b" | "B" | "." if free => {
+            "b" | "B" | "." if letters => {
                 blank.update(|b| *b = !*b);
                 true
             }
-            // Also from inside the bar, whose buttons take the focus when it opens.
-            "c" | "C" if free || in_controls(ev.target()) => {
+            // Also from inside the bar, whose buttons take the focus when it opens, and from a
+            // filter just ticked.
+            "c" | "C" if letters => {
                 show_controls(!controls.get_untracked());
                 true
             }
@@ -287,9 +300,10 @@ pub fn Kiosk(
             h.clear();
         }
     });
-    // The first pair at once (or the tour's first step, once the file is read).
+    // The first pair at once (or the tour's first step, once the file is read); a pair the
+    // address names (a presenter coming from the full page) is shown first.
     request_animation_frame(move || {
-        if !has_tour {
+        if !has_tour && ctx.selected.get_untracked().is_none() {
             go(1);
         }
     });

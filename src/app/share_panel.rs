@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::context::use_explore;
 use super::download_png::DownloadPng;
-use super::url_sync::full_page_address;
+use super::url_sync::{full_page_address, page_address};
+use crate::domain::url_state::UrlState;
 use crate::domain::i18n::{t, Msg};
 use crate::domain::share::qr_path;
 
@@ -15,6 +16,8 @@ pub fn SharePanel() -> impl IntoView {
     let ctx = use_explore();
     // The address of what is shown, without `embed=1`: a full page for whoever opens it.
     let link = Memo::new(move |_| ctx.url.state.with(full_page_address));
+    // The same view in presenter mode (large type, the loop, clicker keys), on this screen.
+    let present = Memo::new(move |_| ctx.url.state.with(|s| page_address(&UrlState { kiosk: true, embed: false, ..s.clone() })));
     // Drawn while the drawer is open only: a QR code takes milliseconds to make, and the link
     // changes with every filter.
     let open = RwSignal::new(false);
@@ -61,6 +64,7 @@ pub fn SharePanel() -> impl IntoView {
                     }}
                 </span>
                 <DownloadPng />
+                <a class="button button--small button--secondary share-present" href=move || present.get()>{move || t(ctx.lang.get(), Msg::KioskEnter)}</a>
                 {move || qr.get().map(|q| {
                     let size = q.size.to_string();
                     let view_box = format!("0 0 {size} {size}");

@@ -216,6 +216,8 @@ pub enum Msg {
     KioskNext,
     KioskOverview,
     KioskExit,
+    /// The way into presenter mode, from the share drawer.
+    KioskEnter,
     TourProblems,
     AvailableOffline,
     OfflineNow,
@@ -244,7 +246,7 @@ impl Msg {
         Msg::About, Msg::AboutTitle, Msg::AboutWhat, Msg::AboutKeeper, Msg::AboutNoPublisher, Msg::AboutMethod, Msg::AboutMethodText, Msg::AboutWords, Msg::StatusSigned, Msg::StatusSignedHelp, Msg::StatusListed, Msg::StatusListedHelp, Msg::StatusExchangeHelp, Msg::StatusPlannedHelp, Msg::UncertainHelp, Msg::UnknownHelp, Msg::AboutLicence, Msg::AboutLicenceData, Msg::AboutLicenceMap, Msg::Propose, Msg::ForMaintainers, Msg::ForMaintainersHelp, Msg::ProposeIntro, Msg::ProposeWhich, Msg::ProposeNew, Msg::ProposeNameHint, Msg::ProposeNewAuthority, Msg::ProposeLatinName, Msg::ProposeSources, Msg::ProposeComment, Msg::ProposeYourName, Msg::ProposeYourEmail, Msg::ProposeMessage, Msg::ProposeCopy, Msg::ProposeCopied, Msg::ProposeCopyFailed, Msg::ProposeDownload, Msg::ProposeMail, Msg::ProposeTo, Msg::ProposeNoEmail, Msg::ProposeIncomplete, Msg::BackToAbout,
         Msg::DropHint, Msg::Previewing, Msg::PreviewNote, Msg::BackToBundled, Msg::Location, Msg::View, Msg::ViewTwin, Msg::ViewWorld, Msg::OpenFullMap, Msg::Embed, Msg::EmbedTitle, Msg::EmbedFocus, Msg::EmbedAll, Msg::EmbedKeepFilters, Msg::EmbedResize, Msg::EmbedCode, Msg::EmbedPreview, Msg::Width, Msg::Height, Msg::FullScreen, Msg::Share, Msg::ShareLink, Msg::CopyLink, Msg::LinkCopied, Msg::CopyFailed, Msg::QrLabel, Msg::ShowList, Msg::ShowMap, Msg::ShowMore, Msg::ListOrder,
         Msg::DownloadPng, Msg::PreparingImage, Msg::ImageSaved, Msg::ImageFailed, Msg::UnknownYearLeftOut,
-        Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::KioskControls, Msg::KioskControlsLabel, Msg::KioskPresentation, Msg::KioskPrevious, Msg::KioskNext, Msg::KioskOverview, Msg::KioskExit, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
+        Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::KioskControls, Msg::KioskControlsLabel, Msg::KioskPresentation, Msg::KioskPrevious, Msg::KioskNext, Msg::KioskOverview, Msg::KioskExit, Msg::KioskEnter, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
         Msg::HiddenByFiltersShort, Msg::AuthorityCard,
         Msg::CardRegion, Msg::SheetHandle, Msg::SheetPeek, Msg::SheetHalf, Msg::SheetFull, Msg::BackToMap,
     ];
@@ -481,6 +483,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::KioskNext => ("Suivant", "다음", "Next"),
         Msg::KioskOverview => ("Vue d'ensemble", "전체 보기", "Overview"),
         Msg::KioskExit => ("Quitter la présentation", "프레젠테이션 종료", "Leave presenter mode"),
+        Msg::KioskEnter => ("Présenter sur grand écran", "큰 화면으로 발표", "Present on a big screen"),
         Msg::TourProblems => ("Problèmes dans le fichier de visite", "투어 파일 오류", "Problems in the tour file"),
         Msg::AvailableOffline => ("Disponible hors ligne", "오프라인에서도 사용 가능", "Available offline"),
         Msg::OfflineNow => ("Hors ligne : la carte reste complète", "오프라인: 지도는 그대로 사용 가능", "Offline: the map is all here"),

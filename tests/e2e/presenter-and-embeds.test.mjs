@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DATA, DEFAULT_PAIRS, drawable, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const pairById = new Map(DATA.partnerships.map((p) => [p.id, p]));
@@ -224,9 +224,32 @@ test('kiosk: the control bar comes with "c" or the corner button and goes with E
   await t.page.locator('.filters-column').waitFor();
   const narrower = await t.page.locator('.map').boundingBox();
   assert.ok(narrower.width < before.width && narrower.width > 0.7 * before.width, `${before.width} → ${narrower.width}`);
+  // The column says what the filters give (the big screen has no list to count it), and follows them.
+  const count = t.page.locator('.filters-column .filter-count');
+  assert.equal(await count.innerText(), `전체 ${DATA.partnerships.length}건 중 ${DEFAULT_PAIRS.length}건`);
+  await t.page.locator('label[for="region-FR-IDF"]').click();
+  const idf = expected({ regions: ['FR-IDF'] });
+  await t.page.waitForFunction((want) => document.querySelector('.filters-column .filter-count')?.innerText === want, `전체 ${DATA.partnerships.length}건 중 ${idf.length}건`);
+  assert.ok(idf.length < DEFAULT_PAIRS.length && idf.length > 0);
   await t.page.keyboard.press('c');
   await bar.getByRole('button', { name: '필터', exact: true }).click();
   await t.page.locator('.filters-column').waitFor({ state: 'hidden' });
+});
+
+test('the full page leads into presenter mode: the share drawer\'s "Present on a big screen" opens the same view as a kiosk, and its control bar leads back', async () => {
+  t.page = await newPage(t.env, { width: 1366, height: 768 });
+  await openMap(t.page, t.env.url, '?lang=ko&theme=culture&pair=suncheon-nantes');
+  await t.page.locator('.share-panel > summary').click();
+  const present = t.page.getByRole('link', { name: '큰 화면으로 발표' });
+  await present.waitFor();
+  const into = new URL(await present.getAttribute('href'));
+  assert.deepEqual(Object.fromEntries(into.searchParams), { lang: 'ko', theme: 'culture', pair: 'suncheon-nantes', mode: 'kiosk' });
+  await present.click();
+  await t.page.waitForSelector('html[data-mode="kiosk"]');
+  await t.page.locator('.kiosk-card[data-pair-id="suncheon-nantes"]').waitFor();
+  await t.page.keyboard.press('c');
+  const back = new URL(await t.page.locator('.kiosk-controls').getByRole('link', { name: '프레젠테이션 종료' }).getAttribute('href'));
+  assert.deepEqual(Object.fromEntries(back.searchParams), { lang: 'ko', theme: 'culture', pair: 'suncheon-nantes' });
 });
 
 test('kiosk: a pair is shown by what is known about it; unknown kind, year and themes are left out of the big card, in every language', async () => {
