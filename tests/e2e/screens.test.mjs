@@ -148,6 +148,21 @@ for (const screen of SCREENS) {
     assert.deepEqual(await problems(page), [], 'card open');
     await saveScreenshot(page, `screen-${width}x${height}-${lang}-card`);
 
+    // A bottom sheet pulled up to full height: nothing of the page (its search bar) over it.
+    if (kind === 'phone' || kind === 'tablet-upright') {
+      await page.locator('.sheet-handle').focus();
+      for (let i = 0; i < 3 && (await page.locator('.card-sheet').getAttribute('data-height')) !== 'full'; i++) await page.keyboard.press('ArrowUp');
+      assert.equal(await page.locator('.card-sheet').getAttribute('data-height'), 'full');
+      for (const sel of ['#pair-card-title', '.pair-card .close-button', '.sheet-handle']) {
+        const on = await page.locator(sel).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !!top && (el === top || el.contains(top));
+        });
+        assert.ok(on, `full sheet: ${sel} is not covered`);
+      }
+    }
+
     await page.keyboard.press('Escape');
     await page.locator('article.pair-card').waitFor({ state: 'detached' });
     await settled(page);
