@@ -82,6 +82,9 @@ pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rec
     // pairs draws a thousand markers, each a box to keep clear of.
     let obstacles = Grid::of(obstacles);
     let mut placed = Grid::of(&[]);
+    // The markers' centres: a name is best where no other marker is about as close as its own
+    // (a name right beside a neighbour reads as the neighbour's).
+    let anchors = Grid::of(&requests.iter().map(|r| Rect::around(r.anchor, 0.5)).collect::<Vec<_>>());
     let musts = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| r.must));
     let rest = order.iter().filter(|&&i| requests.get(i).is_some_and(|r| !r.must));
     for &i in musts.chain(rest) {
@@ -101,7 +104,10 @@ pub fn place_labels(requests: &[LabelRequest], order: &[usize], obstacles: &[Rec
             Vec::new()
         };
         let free_of_names = |b: &Rect| bounds.holds(b) && !placed.any(b);
-        let found = boxes.iter().chain(&far).find(|b| free_of_names(b) && !obstacles.any(b)).copied().or_else(|| {
+        let margin = r.gap * 1.5;
+        let unambiguous = |b: &Rect| !anchors.any_other(&Rect { left: b.left - margin, top: b.top - margin, right: b.right + margin, bottom: b.bottom + margin }, i);
+        let free = |b: &&Rect| free_of_names(b) && !obstacles.any(b);
+        let found = boxes.iter().filter(free).find(|b| unambiguous(b)).or_else(|| boxes.iter().chain(&far).find(free)).copied().or_else(|| {
             r.must.then(|| {
                 boxes.iter().find(|b| free_of_names(b)).copied().unwrap_or_else(|| {
                     let b = boxes[0];
@@ -154,6 +160,15 @@ impl Grid {
         for cell in Self::cells_of(&b) {
             self.cells.entry(cell).or_default().push(i);
         }
+    }
+
+    /// Whether `b` overlaps a box other than the `own`-th.
+    fn any_other(&self, b: &Rect, own: usize) -> bool {
+        let hit = |&i: &usize| i != own && self.boxes[i].overlaps(b);
+        if Self::cells_of(b).nth(4096).is_some() {
+            return (0..self.boxes.len()).any(|i| hit(&i));
+        }
+        self.wide.iter().any(hit) || Self::cells_of(b).any(|cell| self.cells.get(&cell).is_some_and(|v| v.iter().any(hit)))
     }
 
     fn any(&self, b: &Rect) -> bool {
@@ -231,6 +246,22 @@ mod tests {
         assert!(out[0].is_some());
         assert!(out.iter().flatten().all(|b| MAP.holds(b)));
         assert!(out.iter().any(Option::is_none), "thirty names around one spot cannot all fit");
+    }
+
+    #[test]
+    fn a_name_is_not_put_where_it_would_read_as_a_neighbours() {
+        // Alone, the name goes right; with a neighbour just below that spot, it goes left,
+        // where no other marker is near.
+        assert_eq!(place_labels(&[name(100.0, 100.0, 60.0)], &[0], &[], MAP)[0].map(|b| b.left), Some(110.0));
+        let reqs = [name(100.0, 100.0, 60.0), name(118.0, 122.0, 60.0)];
+        let markers = [Rect::around((100.0, 100.0), 9.0), Rect::around((118.0, 122.0), 9.0)];
+        let out = place_labels(&reqs, &[0, 1], &markers, MAP);
+        // Its lines go right (`away`), so the next spots are the right corners, then above.
+        assert_eq!(out[0], Some(Rect { left: 70.0, top: 74.0, right: 130.0, bottom: 90.0 }), "above: {out:?}");
+        assert_eq!(out[1].map(|b| b.left), Some(128.0), "the neighbour keeps its own right");
+        // Where every spot is beside a neighbour, the name is still placed.
+        let ring: Vec<LabelRequest> = [(100.0, 100.0), (100.0, 80.0), (100.0, 120.0), (70.0, 100.0), (130.0, 100.0)].iter().map(|&(x, y)| name(x, y, 20.0)).collect();
+        assert!(place_labels(&ring, &[0], &[], MAP)[0].is_some());
     }
 
     #[test]
