@@ -7,7 +7,7 @@ use common::real_dataset;
 use partnership_map::domain::filter::Filters;
 use partnership_map::domain::i18n::Lang;
 use partnership_map::domain::i18n::Msg;
-use partnership_map::domain::kiosk::{attract_order, card_facts, parse_tour, phone_link, playback_filters, playback_years};
+use partnership_map::domain::kiosk::{attract_order, card_facts, card_languages, parse_tour, phone_link, playback_filters, playback_years};
 use partnership_map::domain::{visible_pairs, UrlState, View};
 
 #[test]
@@ -28,13 +28,27 @@ fn the_attract_loop_goes_from_the_oldest_agreement_to_the_newest_then_the_undate
 fn the_big_card_says_what_is_known_of_a_pair_in_french_and_korean() {
     let ds = real_dataset();
     let seoul = ds.partnership("seoul-paris").unwrap();
-    let facts = card_facts(&ds, seoul);
+    let facts = card_facts(&ds, seoul, card_languages(Lang::Fr));
     assert_eq!(facts.iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind, Msg::FirstAgreement, Msg::Themes]);
-    assert_eq!((facts[1].fr.as_str(), facts[1].ko.as_str()), ("1991", "1991"));
-    assert!(facts[2].fr.contains("Urbanisme") && facts[2].ko.contains("도시계획"), "{facts:?}");
+    assert_eq!(facts[1].values, ["1991", "1991"]);
+    assert!(facts[2].values[0].contains("Urbanisme") && facts[2].values[1].contains("도시계획"), "{facts:?}");
     // An exchange has no kind of agreement, but what it is is known.
     let exchange = ds.partnership("gangjin-limoges").unwrap();
-    assert_eq!(card_facts(&ds, exchange)[0].fr, "Échanges, rien de signé");
+    assert_eq!(card_facts(&ds, exchange, card_languages(Lang::Fr))[0].values[0], "Échanges, rien de signé");
+}
+
+/// Issue 16 (seen at the pavilion's rehearsal): a presenter in English got a card in French and
+/// Korean. The interface's language comes first; Korean stays beside French or English.
+#[test]
+fn the_big_card_speaks_the_interface_s_language_first() {
+    assert_eq!(card_languages(Lang::Fr), [Lang::Fr, Lang::Ko]);
+    assert_eq!(card_languages(Lang::Ko), [Lang::Ko, Lang::Fr]);
+    assert_eq!(card_languages(Lang::En), [Lang::En, Lang::Ko]);
+    let ds = real_dataset();
+    let seoul = ds.partnership("seoul-paris").unwrap();
+    let facts = card_facts(&ds, seoul, card_languages(Lang::En));
+    assert!(facts[2].values[0].contains("Urban planning") && facts[2].values[1].contains("도시계획"), "{facts:?}");
+    assert!(!facts.iter().any(|f| f.values.iter().any(|v| v.contains("Urbanisme") || v.contains("amitié"))), "no French in English: {facts:?}");
 }
 
 /// Issue 16: "Accord de type inconnu · inconnu · aucun thème connu" in big type on the kiosk.
@@ -43,13 +57,13 @@ fn regression_the_big_card_leaves_unknown_kind_year_and_themes_out() {
     let ds = real_dataset();
     let unknown = ds.partnership("gyeongju-versailles").unwrap();
     assert!(unknown.kind.is_none() && unknown.year.is_none() && unknown.themes.is_empty());
-    assert_eq!(card_facts(&ds, unknown), []);
+    assert_eq!(card_facts(&ds, unknown, card_languages(Lang::Fr)), []);
     // Kind and themes known, year not: only the year is left out.
     let nice = ds.partnership("daejeon-nice").unwrap();
-    assert_eq!(card_facts(&ds, nice).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind, Msg::Themes]);
+    assert_eq!(card_facts(&ds, nice, card_languages(Lang::Fr)).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind, Msg::Themes]);
     // No theme, year unknown: the kind alone.
     let muju = ds.partnership("muju-evian").unwrap();
-    assert_eq!(card_facts(&ds, muju).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind]);
+    assert_eq!(card_facts(&ds, muju, card_languages(Lang::Fr)).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind]);
 }
 
 #[test]

@@ -1,40 +1,50 @@
 //! `KioskCard`: the selected partnership on the pavilion's big screen, a caption band along the
-//! bottom of the map (which the map's frame keeps the pair's ends clear of), in French and Korean
-//! at once, with a QR code that opens the same pair on a visitor's phone.
+//! bottom of the map (which the map's frame keeps the pair's ends clear of), in two languages at
+//! once (French and Korean; the interface's first), with a QR code that opens the same pair on a visitor's phone.
 
 use leptos::prelude::*;
 
 use super::context::use_explore;
 use crate::domain::dataset::Authority;
-use crate::domain::describe::authority_names;
+use crate::domain::describe::{authority_name_langs, authority_names};
 use crate::domain::i18n::{t, Lang, Msg};
-use crate::domain::kiosk::{card_facts, phone_link, CardFact};
+use crate::domain::kiosk::{card_facts, card_languages, phone_link, CardFact};
 use crate::domain::share::qr_path;
 use crate::domain::{Dataset, Partnership};
 
-/// "Séoul" above "서울특별시" (or the other way round for the Korean side): both scripts.
-fn names(a: &Authority, first: Lang) -> impl IntoView {
-    let (main, other) = authority_names(a, first);
-    let main_lang = if first == Lang::Ko && a.name.ko.is_some() { "ko" } else { "fr" };
-    let other_lang = if main_lang == "ko" { "fr" } else { "ko" };
+/// "Séoul" above "서울특별시" (Korean above for the Korean side, when it has a Korean name): both
+/// scripts, the Latin one in English when the card is in English.
+fn names(a: &Authority, korean_first: bool, latin: Lang) -> impl IntoView {
+    let (latin_name, hangul) = authority_names(a, latin);
+    let (latin_lang, _) = authority_name_langs(a, latin);
+    let ((main, main_lang), other) = match hangul {
+        Some(h) if korean_first => ((h, "ko"), Some((latin_name, latin_lang))),
+        h => ((latin_name, latin_lang), h.map(|h| (h, "ko"))),
+    };
     view! {
         <div class="kiosk-authority">
             <p class="kiosk-name" lang=main_lang>{main.clone()}</p>
-            {other.filter(|o| *o != main).map(|o| view! { <p class="kiosk-name-other" lang=other_lang>{o}</p> })}
+            {other.filter(|(o, _)| *o != main).map(|(o, l)| view! { <p class="kiosk-name-other" lang=l>{o}</p> })}
         </div>
     }
 }
 
-/// One fact in both languages: "Type · 유형", then the value in French and in Korean.
-fn fact(f: CardFact) -> impl IntoView {
-    let same = f.fr == f.ko;
+/// The same words in the card's two languages, "a · b" (once when they are the same).
+fn both(langs: [Lang; 2], texts: [String; 2]) -> impl IntoView {
+    let [a, b] = texts;
+    let same = a == b;
+    view! {
+        <span lang=langs[0].code()>{a}</span>
+        {(!same).then(|| view! { <span class="kiosk-sep" aria-hidden="true">" · "</span><span lang=langs[1].code()>{b}</span> })}
+    }
+}
+
+/// One fact in the card's two languages: "Type · 유형", then its value in each.
+fn fact(f: CardFact, langs: [Lang; 2]) -> impl IntoView {
     view! {
         <div class="kiosk-fact">
-            <dt><span lang="fr">{t(Lang::Fr, f.label)}</span>" · "<span lang="ko">{t(Lang::Ko, f.label)}</span></dt>
-            <dd>
-                <span lang="fr">{f.fr}</span>
-                {(!same).then(|| view! { <span class="kiosk-sep" aria-hidden="true">" · "</span><span lang="ko">{f.ko}</span> })}
-            </dd>
+            <dt>{both(langs, langs.map(|l| t(l, f.label).to_string()))}</dt>
+            <dd>{both(langs, f.values)}</dd>
         </div>
     }
 }
@@ -42,15 +52,17 @@ fn fact(f: CardFact) -> impl IntoView {
 /// The caption band's parts: the pair's two ends, what is known of it (nothing unknown is
 /// printed: see `card_facts`), and the QR code for phones.
 fn card(ds: &Dataset, p: &Partnership, qr_base: &str, lang: Lang) -> impl IntoView {
+    let langs = card_languages(lang);
+    let latin = if lang == Lang::En { Lang::En } else { Lang::Fr };
     let ends = ds.ends(p).map(|(k, f)| view! {
         <div class="kiosk-pair">
-            {names(k, Lang::Ko)}
+            {names(k, true, latin)}
             <span class="kiosk-arrow" aria-hidden="true">"↔"</span>
-            {names(f, Lang::Fr)}
+            {names(f, false, latin)}
         </div>
     });
-    let facts = card_facts(ds, p);
-    let facts = (!facts.is_empty()).then(|| view! { <dl class="kiosk-facts">{facts.into_iter().map(fact).collect_view()}</dl> });
+    let facts = card_facts(ds, p, langs);
+    let facts = (!facts.is_empty()).then(|| view! { <dl class="kiosk-facts">{facts.into_iter().map(|f| fact(f, langs)).collect_view()}</dl> });
     let link = phone_link(qr_base, &p.id, lang);
     let qr = qr_path(&link).map(|q| {
         let size = q.size.to_string();
@@ -61,7 +73,7 @@ fn card(ds: &Dataset, p: &Partnership, qr_base: &str, lang: Lang) -> impl IntoVi
                     <rect width=size.clone() height=size fill="#fff" />
                     <path d=q.d fill="#000" />
                 </svg>
-                <figcaption><span lang="fr">{t(Lang::Fr, Msg::KioskScan)}</span><span lang="ko">{t(Lang::Ko, Msg::KioskScan)}</span></figcaption>
+                <figcaption>{langs.map(|l| view! { <span lang=l.code()>{t(l, Msg::KioskScan)}</span> }).into_iter().collect_view()}</figcaption>
             </figure>
         }
     });

@@ -150,31 +150,41 @@ fn clip(s: &str) -> String {
     s.chars().take(60).collect()
 }
 
-/// One fact on a kiosk's big card: what it is ("Type · 유형") and its value in French and in
-/// Korean, the two languages the card is written in at once.
+/// The two languages a kiosk's big card is written in at once, the interface's first: the
+/// pavilion's French and Korean; a presenter who chose English gets English, and Korean beside it
+/// for the partners in the room.
+pub fn card_languages(lang: Lang) -> [Lang; 2] {
+    match lang {
+        Lang::Fr => [Lang::Fr, Lang::Ko],
+        Lang::Ko => [Lang::Ko, Lang::Fr],
+        Lang::En => [Lang::En, Lang::Ko],
+    }
+}
+
+/// One fact on a kiosk's big card: what it is ("Type · 유형") and its value in each of the
+/// card's two languages ([`card_languages`], same order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardFact {
     pub label: Msg,
-    pub fr: String,
-    pub ko: String,
+    pub values: [String; 2],
 }
 
 /// What the big card says about a pair: its kind (or that it is an exchange or a plan), the
-/// year of its first agreement and its themes, each only when the data knows it. Read from a
-/// few metres away, "unknown kind · unknown · no known theme" says nothing: a fact the data
-/// leaves `null` is left out (the full page's card still says "unknown").
-pub fn card_facts(ds: &Dataset, p: &Partnership) -> Vec<CardFact> {
+/// year of its first agreement and its themes, each only when the data knows it, in the card's
+/// two languages. Read from a few metres away, "unknown kind · unknown · no known theme" says
+/// nothing: a fact the data leaves `null` is left out (the full page's card still says "unknown").
+pub fn card_facts(ds: &Dataset, p: &Partnership, langs: [Lang; 2]) -> Vec<CardFact> {
     let mut facts = Vec::new();
     let kind = p.kind_option();
     if kind != UNKNOWN_KIND {
-        facts.push(CardFact { label: Msg::Kind, fr: kind_option_label(ds, kind, Lang::Fr), ko: kind_option_label(ds, kind, Lang::Ko) });
+        facts.push(CardFact { label: Msg::Kind, values: langs.map(|l| kind_option_label(ds, kind, l)) });
     }
     if let Some(y) = p.year {
-        facts.push(CardFact { label: Msg::FirstAgreement, fr: y.to_string(), ko: y.to_string() });
+        facts.push(CardFact { label: Msg::FirstAgreement, values: langs.map(|_| y.to_string()) });
     }
     let themes = |l: Lang| p.themes.iter().filter_map(|id| ds.theme(id)).map(|th| th.label.get(l)).collect::<Vec<_>>().join(", ");
     if p.themes.iter().any(|id| ds.theme(id).is_some()) {
-        facts.push(CardFact { label: Msg::Themes, fr: themes(Lang::Fr), ko: themes(Lang::Ko) });
+        facts.push(CardFact { label: Msg::Themes, values: langs.map(themes) });
     }
     facts
 }

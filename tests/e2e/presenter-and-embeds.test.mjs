@@ -90,6 +90,13 @@ for (const [width, height] of KIOSK_SIZES) {
       await t.page.keyboard.press('PageDown');
       await cardShows(t.page, 'seoul-paris');
       await t.page.locator('.kiosk-caption').waitFor();
+      // The card in the interface's language first, Korean (French, in Korean) beside it.
+      const words = await t.page.locator('.kiosk-facts').evaluate((dl) => [...dl.querySelectorAll('[lang]')].map((e) => [e.lang, e.textContent.trim()]));
+      const second = lang === 'ko' ? 'fr' : 'ko';
+      assert.deepEqual([...new Set(words.map(([l]) => l))], [lang, second], `${tag}: ${JSON.stringify(words)}`);
+      const seoulParis = pairById.get('seoul-paris');
+      const themeWords = (l) => seoulParis.themes.map((id) => DATA.themes.find((th) => th.id === id).label[l]).join(', ');
+      assert.ok(words.some(([l, w]) => l === lang && w === themeWords(lang)) && words.some(([l, w]) => l === second && w === themeWords(second)), `${tag}: the themes in ${lang} and ${second}`);
       const step = await kioskLayout(t.page);
       assert.ok(step.parts.some((p) => p.name === 'tour caption') && step.parts.some((p) => p.name === 'card'));
       assertPresenterLayout(step, `${tag} tour step`);
