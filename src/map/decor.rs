@@ -148,16 +148,25 @@ impl Decor {
         let covering: Vec<Rect> = covers(&self.root).into_iter().map(to_host).collect();
         *self.avoid.borrow_mut() = covering.clone();
         let mut obstacles: Vec<Rect> = covering.into_iter().chain(self.edges.boxes().into_iter().map(to_host)).collect();
+        obstacles.extend(drawn.iter().map(|d| Rect::around(d.at, d.radius + 1.0)));
         // The country's caption: beside the zoom buttons (the top left corner of the map), or in
-        // the bottom left corner above whatever covers the bottom (the legend), or under the
-        // buttons: the first place nothing covers.
+        // the bottom left corner above whatever covers the bottom (the legend, a card), or under
+        // the buttons, or in the top or bottom right corner: the first place where it covers no
+        // marker and nothing covers it.
         if self.country.is_some() {
             let zoom = self.framing.pane.query_selector(".leaflet-control-zoom").ok().flatten().and_then(|z| page_rect(&z)).map(to_host);
             let z = zoom.unwrap_or(Rect { left: rect.left + 10.0, top: rect.top + 10.0, right: rect.left + 10.0, bottom: rect.top + 10.0 });
             let size = layer.caption_size();
             let left_strip = Rect { left: rect.left, top: rect.top, right: rect.left + size.0 + 20.0, bottom: rect.bottom };
             let floor = obstacles.iter().filter(|o| o.overlaps(&left_strip) && o.top > rect.top + (rect.bottom - rect.top) / 2.0).map(|o| o.top).fold(rect.bottom, f64::min);
-            let spots = [(z.right + 8.0, z.top + 4.0), (rect.left + 10.0, floor - size.1 - 10.0), (z.left, z.bottom + 8.0)];
+            let right_floor = obstacles.iter().filter(|o| o.right > rect.right - size.0 - 20.0 && o.top > rect.top + (rect.bottom - rect.top) / 2.0).map(|o| o.top).fold(rect.bottom, f64::min);
+            let spots = [
+                (z.right + 8.0, z.top + 4.0),
+                (rect.left + 10.0, floor - size.1 - 10.0),
+                (z.left, z.bottom + 8.0),
+                (rect.right - size.0 - 10.0, z.top + 4.0),
+                (rect.right - size.0 - 10.0, right_floor - size.1 - 10.0),
+            ];
             let fits = |&(x, y): &(f64, f64)| {
                 let b = Rect { left: x, top: y, right: x + size.0, bottom: y + size.1 };
                 rect.holds(&b) && !obstacles.iter().any(|o| o.overlaps(&b))
@@ -165,7 +174,6 @@ impl Decor {
             let at = spots.iter().copied().find(fits).unwrap_or(spots[0]);
             obstacles.extend(layer.place_caption(Some(at)));
         }
-        obstacles.extend(drawn.iter().map(|d| Rect::around(d.at, d.radius + 1.0)));
         let away = |c: Country| self.away[if c == Country::France { 0 } else { 1 }];
         // A group is named by its most important member and how many more it holds: "Paris +6".
         let group_names: Vec<(String, String)> = drawn

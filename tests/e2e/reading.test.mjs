@@ -99,6 +99,14 @@ async function assertSameAsFresh(env, size, state, url, label) {
   }
 }
 
+/** No country caption lies over a marker or a group marker drawn on its map. */
+function captionsClearOfMarkers(s, label) {
+  const drawn = [...s.markers.filter((m) => !m.grouped), ...s.groups];
+  for (const c of s.captions) {
+    for (const m of drawn) assert.ok(!inside(c.rect, m, 4), `${label}: the caption ${c.text} lies over a marker at ${m.x.toFixed(0)},${m.y.toFixed(0)}`);
+  }
+}
+
 test('names on the map: both countries named, every name inside its map, none over another, in the interface\'s language', async () => {
   const countries = { France: message('France'), Korea: message('Korea') };
   for (const size of SIZES) {
@@ -114,6 +122,7 @@ test('names on the map: both countries named, every name inside its map, none ov
         assert.ok(holds(paneOf(s, c.map), c.rect), `${label}: the caption ${c.text} lies inside its map`);
         for (const cover of s.covers) assert.ok(!overlaps(c.rect, cover), `${label}: the caption ${c.text} is not covered`);
       }
+      captionsClearOfMarkers(s, label);
       // Names: each inside its own map, none overlapping another or a caption, none under
       // what covers the map, each the authority's name in the language, beside its marker.
       const boxes = [...s.names.map((n) => n.rect), ...s.captions.map((c) => c.rect)];
@@ -162,6 +171,8 @@ test('the selected pair\'s two names are always written, and its card covers nei
         assert.ok(!m.grouped, `${label}: ${end} stands on its own`);
         assert.ok(inside(paneOf(s, m.map), m) && !inside(cardRect, m), `${label}: ${end} is in view, not under the card`);
       }
+      // The card takes the foot of the map: the countries' captions find another corner.
+      captionsClearOfMarkers(s, label);
     }
     await saveScreenshot(t.page, `reading-card-${tag(size)}`);
     await t.page.context().close();
