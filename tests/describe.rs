@@ -35,7 +35,7 @@ fn each_filter_in_force_is_one_phrase_with_the_datas_own_labels() {
             "Search: “seoul”",
             "Region: Île-de-France, Seoul",
             "Theme: Culture",
-            "Agreement or status: Twinning (sister city), Friendship (friendship-and-cooperation) agreement",
+            "Agreement or status: Twinning (sister city), Friendship agreement (exchange or cooperation)",
             "Year of first agreement: 2000–2020, unknown years left out",
         ]
     );

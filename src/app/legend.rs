@@ -37,7 +37,8 @@ pub fn Legend(
         <details
             class="legend"
             data-covers-map=""
-            open=super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.kiosk || s.embed)
+            // Open where there is room for it: a desktop, and a pavilion's screen, where nobody hovers.
+            open=super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.embed)
             // Opened or folded: the maps are framed around it again.
             on:toggle=move |_| ctx.covers.update(|n| *n += 1)
         >

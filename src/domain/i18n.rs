@@ -303,9 +303,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::Notes => ("Remarques", "참고", "Notes"),
         Msg::Legend => ("Légende", "범례", "Legend"),
         Msg::LegendGroup => (
-            "Nombre : autant de collectivités proches (cliquer pour zoomer)",
+            "Nombre : un groupe de collectivités proches, et combien (cliquer pour zoomer)",
             "숫자: 가까이 있는 지자체 수 (클릭하면 확대)",
-            "Number: that many authorities close together (click to zoom in)",
+            "Number: a group of authorities close together, and how many (click to zoom in)",
         ),
         Msg::LegendBundle => (
             "Trait épais : plusieurs partenariats entre deux groupes (gris : de types différents)",
@@ -344,7 +344,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             "이 지도는 프랑스와 한국 지방정부 사이의 교류를 보여 줍니다. 자매결연, 우호·협력 협정, 의향서는 물론 협정 없이 이루어진 교류와 추진 계획까지 담았으며, 모든 사실에 그것을 확인한 출처를 밝혔습니다.",
             "This map shows the partnerships between French and South Korean local authorities: twinnings, friendship and cooperation agreements, letters of intent, and also exchanges and plans with nothing signed. Every fact cites the page it was read on.",
         ),
-        Msg::AboutKeeper => ("Qui la tient à jour", "관리 주체", "Who keeps it"),
+        Msg::AboutKeeper => ("Qui la tient à jour", "관리 주체", "Maintained by"),
         Msg::AboutNoPublisher => ("Le fichier de données ne nomme pas d'éditeur.", "데이터 파일에 발행 주체가 적혀 있지 않습니다.", "The data file names no publisher."),
         Msg::AboutMethod => ("Comment les faits ont été trouvés", "자료를 찾은 방법", "How the facts were found"),
         Msg::AboutMethodText => (
@@ -406,7 +406,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ProposeIntro => (
             "Ce formulaire prépare un message : l'enregistrement au format du fichier de données, avec vos sources. Rien ne part sans vous : copiez-le, téléchargez-le ou ouvrez-le dans votre messagerie.",
             "이 양식은 데이터 파일 형식의 항목과 출처를 담은 메시지를 만듭니다. 직접 보내기 전에는 아무것도 전송되지 않습니다. 복사하거나 내려받거나 메일 프로그램에서 여세요.",
-            "This form writes a message: the record in the data file's format, with your sources. Nothing leaves without you: copy it, download it or open it in your mail program.",
+            "This form prepares a message: the record in the data file's format, with your sources. Nothing is sent until you send it: copy it, download it or open it in your mail program.",
         ),
         Msg::ProposeWhich => ("Partenariat", "교류", "Partnership"),
         Msg::ProposeNew => ("Nouveau partenariat", "새 교류", "A new partnership"),
@@ -474,8 +474,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::ThatYear => ("Cette année-là", "그해의 일", "That year"),
         Msg::NoEventThatYear => ("Aucun événement daté cette année-là", "이 해에 기록된 일이 없습니다", "No dated event that year"),
         Msg::KioskScan => ("Scannez pour l'ouvrir sur votre téléphone", "휴대전화로 스캔하여 열기", "Scan to open it on your phone"),
-        Msg::KioskAuto => ("Présentation automatique", "자동 소개 중", "Playing on its own"),
-        Msg::KioskPaused => ("En pause : reprise automatique sans activité", "일시 정지: 입력이 없으면 자동으로 다시 시작", "Paused: resumes on its own when left alone"),
+        Msg::KioskAuto => ("Présentation automatique", "자동 소개 중", "Playing automatically"),
+        Msg::KioskPaused => ("En pause : reprise automatique sans activité", "일시 정지: 입력이 없으면 자동으로 다시 시작", "Paused: resumes automatically when idle"),
         Msg::KioskControls => ("Commandes", "조작 메뉴", "Controls"),
         Msg::KioskControlsLabel => ("Commandes de présentation", "프레젠테이션 조작 메뉴", "Presenter controls"),
         Msg::KioskPresentation => ("Présentation", "프레젠테이션", "Presentation"),

@@ -67,7 +67,7 @@ test('each list item is named by what it shows and described by a sentence; arro
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'li[data-pair-id="seoul-paris"] button' });
   const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
   assert.equal(nodes[0].name?.value, 'Seoul ↔ Paris 1991');
-  assert.equal(nodes[0].description?.value, 'Seoul ↔ Paris, friendship (friendship-and-cooperation) agreement, 1991, themes: Urban planning, Environment, Transport and mobility');
+  assert.equal(nodes[0].description?.value, 'Seoul ↔ Paris, friendship agreement (exchange or cooperation), 1991, themes: Urban planning, Environment, Transport and mobility');
   const ids = await t.page.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId));
   await t.page.focus(`li[data-pair-id="${ids[0]}"] button`);
   await t.page.keyboard.press('ArrowDown');
