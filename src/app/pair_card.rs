@@ -7,7 +7,7 @@ use super::context::use_explore;
 use crate::domain::dataset::{Authority, Source, Wording};
 use crate::domain::describe::{authority_name_langs, authority_names, not_drawn_reason, pair_kind_label};
 use crate::domain::i18n::{back_to_authority, format_date, format_number, in_language, t, uncertain_field, wording_label, Msg};
-use crate::domain::load::is_http_url;
+use crate::domain::load::{is_http_url, url_text};
 use crate::domain::{Dataset, Lang, Localized};
 
 /// Text in the interface's language when the data has it; otherwise in the one it has, marked
@@ -117,7 +117,7 @@ fn authority_block(ds: &Dataset, a: &Authority, lang: Lang) -> impl IntoView {
                 <dt>{t(lang, Msg::Website)}</dt>
                 <dd>
                     {match website {
-                        Some(u) => { let text = u.clone(); view! { <a href=u target="_blank" rel="noopener noreferrer">{text}</a> }.into_any() }
+                        Some(u) => { let text = url_text(&u).to_string(); view! { <a href=u target="_blank" rel="noopener noreferrer">{text}</a> }.into_any() }
                         None => unknown(lang).into_any(),
                     }}
                     {uncertain_mark(lang, "website", a.is_uncertain("website"))}

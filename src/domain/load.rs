@@ -630,6 +630,35 @@ pub fn is_http_url(s: &str) -> bool {
     !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
+/// A web address as a person reads it: without its scheme and a lone trailing slash
+/// ("https://metropole.nantes.fr/" → "metropole.nantes.fr"). The link keeps the whole address.
+pub fn url_text(url: &str) -> &str {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        url
+    };
+    match rest.strip_suffix('/') {
+        Some(r) if !r.contains('/') => r,
+        _ => rest,
+    }
+}
+
+#[cfg(test)]
+mod url_text_tests {
+    #[test]
+    fn an_address_is_written_without_its_scheme_or_a_lone_trailing_slash() {
+        use super::url_text;
+        assert_eq!(url_text("https://metropole.nantes.fr/"), "metropole.nantes.fr");
+        assert_eq!(url_text("HTTP://www.suncheon.go.kr"), "www.suncheon.go.kr");
+        assert_eq!(url_text("https://example.org/a/b/"), "example.org/a/b/");
+        assert_eq!(url_text("mailto:x"), "mailto:x");
+    }
+}
+
 struct Validator {
     problems: Vec<Problem>,
     /// For each list, every id declared in it (valid or not) and where it was first declared,

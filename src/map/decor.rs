@@ -148,18 +148,24 @@ impl Decor {
         let covering: Vec<Rect> = covers(&self.root).into_iter().map(to_host).collect();
         *self.avoid.borrow_mut() = covering.clone();
         let mut obstacles: Vec<Rect> = covering.into_iter().chain(self.edges.boxes().into_iter().map(to_host)).collect();
-        obstacles.extend(drawn.iter().map(|d| Rect::around(d.at, d.radius + 1.0)));
+        let markers: Vec<Rect> = drawn.iter().map(|d| Rect::around(d.at, d.radius + 1.0)).collect();
         // The country's caption: beside the zoom buttons (the top left corner of the map), or in
         // the bottom left corner above whatever covers the bottom (the legend, a card), or under
-        // the buttons, or in the top or bottom right corner: the first place where it covers no
-        // marker and nothing covers it.
+        // the buttons, or in the top or bottom right corner: the first place where nothing covers
+        // it and it covers no marker; in a crowded map, the one over the fewest markers.
         if self.country.is_some() {
             let zoom = self.framing.pane.query_selector(".leaflet-control-zoom").ok().flatten().and_then(|z| page_rect(&z)).map(to_host);
             let z = zoom.unwrap_or(Rect { left: rect.left + 10.0, top: rect.top + 10.0, right: rect.left + 10.0, bottom: rect.top + 10.0 });
             let size = layer.caption_size();
             let left_strip = Rect { left: rect.left, top: rect.top, right: rect.left + size.0 + 20.0, bottom: rect.bottom };
-            let floor = obstacles.iter().filter(|o| o.overlaps(&left_strip) && o.top > rect.top + (rect.bottom - rect.top) / 2.0).map(|o| o.top).fold(rect.bottom, f64::min);
-            let right_floor = obstacles.iter().filter(|o| o.right > rect.right - size.0 - 20.0 && o.top > rect.top + (rect.bottom - rect.top) / 2.0).map(|o| o.top).fold(rect.bottom, f64::min);
+            // What stands on the map's foot (the legend, a card, the credits) in a strip: a
+            // caption goes above it.
+            let floor_of = |strip: Rect| {
+                let low = rect.top + (rect.bottom - rect.top) * 0.6;
+                obstacles.iter().filter(|o| o.overlaps(&strip) && o.bottom > low).map(|o| o.top).fold(rect.bottom, f64::min)
+            };
+            let floor = floor_of(left_strip);
+            let right_floor = floor_of(Rect { left: rect.right - size.0 - 20.0, ..left_strip });
             let spots = [
                 (z.right + 8.0, z.top + 4.0),
                 (rect.left + 10.0, floor - size.1 - 10.0),
@@ -167,13 +173,16 @@ impl Decor {
                 (rect.right - size.0 - 10.0, z.top + 4.0),
                 (rect.right - size.0 - 10.0, right_floor - size.1 - 10.0),
             ];
-            let fits = |&(x, y): &(f64, f64)| {
-                let b = Rect { left: x, top: y, right: x + size.0, bottom: y + size.1 };
+            let boxed = |&(x, y): &(f64, f64)| Rect { left: x, top: y, right: x + size.0, bottom: y + size.1 };
+            let uncovered = |p: &(f64, f64)| {
+                let b = boxed(p);
                 rect.holds(&b) && !obstacles.iter().any(|o| o.overlaps(&b))
             };
-            let at = spots.iter().copied().find(fits).unwrap_or(spots[0]);
+            let markers_under = |p: &(f64, f64)| markers.iter().filter(|m| m.overlaps(&boxed(p))).count();
+            let at = spots.iter().copied().filter(uncovered).min_by_key(markers_under).unwrap_or(spots[0]);
             obstacles.extend(layer.place_caption(Some(at)));
         }
+        obstacles.extend(markers);
         let away = |c: Country| self.away[if c == Country::France { 0 } else { 1 }];
         // A group is named by its most important member and how many more it holds: "Paris +6".
         let group_names: Vec<(String, String)> = drawn

@@ -99,10 +99,12 @@ async function assertSameAsFresh(env, size, state, url, label) {
   }
 }
 
-/** No country caption lies over a marker or a group marker drawn on its map. */
+/** No country caption lies under what covers the map (buttons, a card) or over a marker or a
+ *  group marker drawn on its map. */
 function captionsClearOfMarkers(s, label) {
   const drawn = [...s.markers.filter((m) => !m.grouped), ...s.groups];
   for (const c of s.captions) {
+    for (const cover of s.covers) assert.ok(!overlaps(c.rect, cover), `${label}: the caption ${c.text} is not covered`);
     for (const m of drawn) assert.ok(!inside(c.rect, m, 4), `${label}: the caption ${c.text} lies over a marker at ${m.x.toFixed(0)},${m.y.toFixed(0)}`);
   }
 }

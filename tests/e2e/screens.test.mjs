@@ -19,6 +19,7 @@ const SCREENS = [
   { width: 820, height: 1180, lang: 'ko', kind: 'tablet-upright' },
   { width: 1024, height: 768, lang: 'en', kind: 'tablet-sideways' },
   { width: 1280, height: 800, lang: 'fr', kind: 'desktop' },
+  { width: 1366, height: 768, lang: 'en', kind: 'desktop' },
   { width: 1920, height: 1080, lang: 'ko', kind: 'desktop' },
   { width: 3840, height: 2160, lang: 'en', kind: 'desktop' },
 ];
@@ -143,6 +144,9 @@ for (const screen of SCREENS) {
       assert.ok(Math.abs(card.bottom - height) <= 1 && card.width >= width - 1, `a bottom sheet: ${JSON.stringify(card)}`);
     } else {
       assert.ok(holds(m, card), 'desktop: the card over the map');
+      // The list scrolled to the item; its tabs still whole at the column's top.
+      const [tabs, column] = [await rect(page, '.side-tabs'), await rect(page, '.list-column')];
+      assert.ok(tabs.top >= column.top - 1 && tabs.height > 30, `desktop: the side tabs in view: ${JSON.stringify({ tabs, column })}`);
     }
     await endsInView(page, 'suncheon-nantes', { width, height });
     assert.deepEqual(await problems(page), [], 'card open');
