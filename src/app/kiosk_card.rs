@@ -1,6 +1,7 @@
 //! `KioskCard`: the selected partnership on the pavilion's big screen, a caption band along the
 //! bottom of the map (which the map's frame keeps the pair's ends clear of), in two languages at
-//! once (French and Korean; the interface's first), with a QR code that opens the same pair on a visitor's phone.
+//! once (French and Korean; the interface's first), with a QR code that opens the same pair on
+//! a visitor's phone.
 
 use leptos::prelude::*;
 

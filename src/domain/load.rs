@@ -616,16 +616,21 @@ pub fn is_iso_3166_2(s: &str) -> bool {
         && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// What follows `http://` or `https://` (either case), or `None` for any other scheme.
+fn after_http_scheme(s: &str) -> Option<&str> {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        Some(&s[8..])
+    } else if lower.starts_with("http://") {
+        Some(&s[7..])
+    } else {
+        None
+    }
+}
+
 /// Only absolute `http:` and `https:` links with a host are ever rendered as links.
 pub fn is_http_url(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &s[8..]
-    } else if lower.starts_with("http://") {
-        &s[7..]
-    } else {
-        return false;
-    };
+    let Some(rest) = after_http_scheme(s) else { return false };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
@@ -633,14 +638,7 @@ pub fn is_http_url(s: &str) -> bool {
 /// A web address as a person reads it: without its scheme and a lone trailing slash
 /// ("https://metropole.nantes.fr/" → "metropole.nantes.fr"). The link keeps the whole address.
 pub fn url_text(url: &str) -> &str {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        url
-    };
+    let rest = after_http_scheme(url).unwrap_or(url);
     match rest.strip_suffix('/') {
         Some(r) if !r.contains('/') => r,
         _ => rest,
