@@ -108,6 +108,58 @@ fn validate_prints_every_problem_with_path_and_line_column() {
 }
 
 #[test]
+fn validate_checks_the_published_files_own_rules() {
+    // Each fixture breaks one rule of the published file (data/README.md, "Checking the file");
+    // clean.json breaks none. The seat table comes from --seats.
+    let seats = "tests/fixtures/audit/seats.md";
+    let clean = run(&["validate", "tests/fixtures/audit/clean.json", "--seats", seats]);
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    assert_eq!(clean.stdout, "tests/fixtures/audit/clean.json: valid (3 partnerships, 6 authorities, 0 events)\n");
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("undrawable.json", seats, &[
+            "tests/fixtures/audit/undrawable.json:145:19: authorities[1].location: fr-nice has no position, so its partnerships are not drawn",
+        ]),
+        ("weak_sources.json", seats, &[
+            "tests/fixtures/audit/weak_sources.json:157:18: authorities[1].sources[0].url: http://40.74.122.252/index.cgi/contrast/https-page: a bare IP address",
+            "tests/fixtures/audit/weak_sources.json:161:18: authorities[1].sources[1].url: https://www.gaok.or.kr/gaok/bbs/B0000003/view.do;jsessionid=21CB074D5EF7.gaoknew?nttId=1883: carries a session id",
+            "tests/fixtures/audit/weak_sources.json:165:18: authorities[1].sources[2].url: https://wonilvalve.com/index.php?q=https%3A%2F%2Ffr.wikipedia.org%2Fwiki%2FNice: a proxy",
+            "tests/fixtures/audit/weak_sources.json:169:18: authorities[1].sources[3].url: https://journal-des-communes.fr/?s=COP22: a search page",
+            "tests/fixtures/audit/weak_sources.json:173:18: authorities[1].sources[4].url: https://pt.frwiki.wiki/wiki/Nice: a mirror or copy",
+        ]),
+        ("milestone_sources.json", seats, &[
+            "tests/fixtures/audit/milestone_sources.json:271:22: partnerships[0].milestones[0].sources: 3 sources for one milestone",
+        ]),
+        ("far_from_seat.json", seats, &[
+            "tests/fixtures/audit/far_from_seat.json:172:19: authorities[3].location: kr-seoul is 27.0 km from its seat (37.5663, 126.9779)",
+        ]),
+        ("clean.json", "tests/fixtures/audit/seats_unplaced.md", &[
+            "tests/fixtures/audit/clean.json:168:5: authorities[3].uncertain: kr-seoul's seat is not placed (— in the seat table), so its location must be listed as uncertain",
+        ]),
+        ("clean.json", "tests/fixtures/audit/seats_unreadable.md", &[
+            "tests/fixtures/audit/seats_unreadable.md:7:1: seats: the seat row of kr-seoul has no readable latitude and longitude",
+            "tests/fixtures/audit/clean.json:172:19: authorities[3].location: kr-seoul stands at its seat, but the seat table",
+        ]),
+    ];
+    for (name, seats, expected) in cases {
+        let file = format!("tests/fixtures/audit/{name}");
+        let r = run(&["validate", &file, "--seats", seats]);
+        assert_eq!(r.code, 1, "{name}: {}", r.stdout);
+        let lines: Vec<&str> = r.stdout.lines().collect();
+        assert_eq!(lines.len(), expected.len() + 1, "{name}: {}", r.stdout);
+        for (line, start) in lines.iter().zip(expected.iter()) {
+            assert!(line.starts_with(start), "{name}: expected a line starting\n  {start}\ngot\n  {line}");
+        }
+        let n = expected.len();
+        let problems = if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
+        assert_eq!(lines[n], format!("{file}: {problems}; the valid rest has 3 partnerships, 6 authorities, 0 events"), "{name}");
+    }
+    // A seat table that cannot be read is an I/O error, not silence.
+    let r = run(&["validate", "tests/fixtures/audit/clean.json", "--seats", "tests/fixtures/audit/no-such.md"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read the seat table tests/fixtures/audit/no-such.md"), "{}", r.stderr);
+}
+
+#[test]
 fn the_line_and_column_point_at_the_value() {
     // tests/fixtures/json_bad_years.json:318:15 is where the bad year starts.
     let text = String::from_utf8(read(&format!("{ROOT}/tests/fixtures/json_bad_years.json"))).unwrap();

@@ -23,6 +23,7 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use partnership_map::domain::audit::{audit, parse_seats};
     use partnership_map::domain::csv_io::{export_csv, import_csv};
     use partnership_map::domain::export::{json_schema, to_json};
     use partnership_map::domain::stats::stats;
@@ -32,12 +33,14 @@ mod cli {
 
     const NAME: &str = "partnerships-data";
     const DEFAULT_BASE: &str = "data/partnerships.json";
+    /// The README whose "Seats" table the published file's seat rule reads.
+    const DEFAULT_SEATS: &str = "data/README.md";
     /// Larger synthetic datasets are refused: they would only exhaust memory.
     const MAX_PAIRS: usize = 1_000_000;
 
     const USAGE: &str = "\
 Usage:
-  partnerships-data validate FILE [--base BASE.json]
+  partnerships-data validate FILE [--base BASE.json] [--published] [--seats README.md]
   partnerships-data import-csv FILE.csv [--base BASE.json] [-o OUT.json]
   partnerships-data export-csv FILE [-o OUT.csv]
   partnerships-data stats FILE [--base BASE.json]
@@ -49,7 +52,11 @@ Usage:
 Checks and converts the partnership data (data/partnerships.json, described in data/README.md).
 
 Commands:
-  validate    Print every problem of FILE with its location, or \"FILE: valid (…)\".
+  validate    Print every problem of FILE with its location, or \"FILE: valid (…)\". With
+              --published (implied for data/partnerships.json itself), the published
+              file's own rules too: every authority drawn, sources at their publisher's
+              own address, at most two sources per milestone, regions and
+              intercommunal bodies within 2 km of their seat.
   import-csv  Read a CSV file (as export-csv writes it) and write the dataset as JSON.
   export-csv  Write the partnerships of FILE as CSV, one row per pair (UTF-8 with BOM).
   stats       Count partnerships by status, kind, region, theme and year.
@@ -65,6 +72,9 @@ Problems are located by JSON path and line:column, or by CSV row and column.
 
 Options:
   --base FILE    the JSON dataset that supplies vocabularies (default data/partnerships.json)
+  --published    check FILE against the published file's own rules (see validate)
+  --seats FILE   the README whose \"Seats\" table gives each seat (default data/README.md);
+                 implies --published
   -o, --output FILE
                  write the output to FILE instead of standard output
   --pairs N      number of synthetic partnerships (at most 1000000)
@@ -114,6 +124,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
             use Command::*;
             match option {
                 Opt::Base => matches!(self, Validate | ImportCsv | ExportCsv | Stats | Synth),
+                Opt::Seats => self == Validate,
                 Opt::Output => matches!(self, ImportCsv | ExportCsv | Synth | Schema),
                 Opt::Pairs | Opt::Seed => self == Synth,
             }
@@ -123,6 +134,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
     #[derive(Debug, Clone, Copy, PartialEq)]
     enum Opt {
         Base,
+        Seats,
         Output,
         Pairs,
         Seed,
@@ -132,6 +144,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         fn parse(flag: &str) -> Option<Opt> {
             Some(match flag {
                 "--base" => Opt::Base,
+                "--seats" => Opt::Seats,
                 "-o" | "--output" => Opt::Output,
                 "--pairs" => Opt::Pairs,
                 "--seed" => Opt::Seed,
@@ -146,6 +159,9 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         command: Command,
         file: Option<PathBuf>,
         base: PathBuf,
+        seats: PathBuf,
+        /// Check the published file's own rules (`--published`, `--seats`, or the file itself).
+        published: bool,
         output: Option<PathBuf>,
         pairs: usize,
         seed: u64,
@@ -181,12 +197,19 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         }
         let command = Command::parse(first).ok_or_else(|| usage(format!("unknown command \"{first}\"")))?;
 
-        let (mut file, mut base, mut output, mut pairs, mut seed) = (None, None, None, None, None);
+        let (mut file, mut base, mut seats, mut output, mut pairs, mut seed) = (None, None, None, None, None, None);
         let mut only_files = false;
+        let mut published = false;
         while let Some(word) = words.next() {
             let text = word.to_str().map(str::to_string);
             match text.as_deref() {
                 Some("-h" | "--help") if !only_files => return Err(Failure::Help),
+                Some("--published") if !only_files => {
+                    if command != Command::Validate {
+                        return Err(usage(format!("{} takes no --published option", command.name())));
+                    }
+                    published = true;
+                }
                 Some("--") if !only_files => only_files = true,
                 Some(flag) if flag.starts_with('-') && flag.len() > 1 && !only_files => {
                     let (name, inline) = match flag.split_once('=') {
@@ -203,6 +226,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                     };
                     let slot_taken = match opt {
                         Opt::Base => base.replace(PathBuf::from(&value)).is_some(),
+                        Opt::Seats => seats.replace(PathBuf::from(&value)).is_some(),
                         Opt::Output => output.replace(PathBuf::from(&value)).is_some(),
                         Opt::Pairs => pairs.replace(number::<usize>(name, &value)?).is_some(),
                         Opt::Seed => seed.replace(number::<u64>(name, &value)?).is_some(),
@@ -233,7 +257,17 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         } else {
             (0, 0)
         };
-        Ok(Args { command, file, base: base.unwrap_or_else(|| PathBuf::from(DEFAULT_BASE)), output, pairs, seed })
+        let published = published || seats.is_some() || file.as_deref().is_some_and(is_the_published_file);
+        Ok(Args {
+            command,
+            published,
+            file,
+            base: base.unwrap_or_else(|| PathBuf::from(DEFAULT_BASE)),
+            seats: seats.unwrap_or_else(|| PathBuf::from(DEFAULT_SEATS)),
+            output,
+            pairs,
+            seed,
+        })
     }
 
     fn number<T: std::str::FromStr>(name: &str, value: &OsString) -> Result<T, Failure> {
@@ -267,7 +301,11 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
     fn run(args: &Args) -> Result<usize, Failure> {
         match args.command {
             Command::Validate => {
-                let (input, loaded) = read_dataset(args.file.as_deref().unwrap_or(Path::new("")), &args.base)?;
+                let file = args.file.as_deref().unwrap_or(Path::new(""));
+                let (mut input, loaded) = read_dataset(file, &args.base)?;
+                if args.published && !is_csv(file) {
+                    audit_published(file, &args.seats, &mut input)?;
+                }
                 let mut out = String::new();
                 for p in input.problems() {
                     out.push_str(&p);
@@ -359,9 +397,31 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         }
     }
 
+    /// Whether `file` is the bundled data file itself (data/partnerships.json, from here).
+    fn is_the_published_file(file: &Path) -> bool {
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        canonical(file).is_some_and(|f| Some(f) == canonical(Path::new(DEFAULT_BASE)))
+    }
+
+    fn is_csv(file: &Path) -> bool {
+        file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    }
+
+    /// Adds the published file's own rules (`domain::audit`) to the loader's problems: the seat
+    /// table's unreadable rows, located in the README, then the file's audit problems.
+    fn audit_published(file: &Path, seats_file: &Path, input: &mut Input) -> Result<(), Failure> {
+        let Ok(text) = std::fs::read_to_string(file) else { return Ok(()) };
+        let readme = std::fs::read_to_string(seats_file)
+            .map_err(|e| Failure::Io(format!("cannot read the seat table {}: {e}", seats_file.display())))?;
+        let (seats, seat_problems) = parse_seats(&readme);
+        let readme_name = seats_file.display().to_string();
+        input.problems.extend(seat_problems.into_iter().map(|p| (readme_name.clone(), p, false)));
+        input.problems.extend(audit(&text, &seats).into_iter().map(|p| (input.name.clone(), p, false)));
+        Ok(())
+    }
+
     fn read_dataset(file: &Path, base: &Path) -> Result<(Input, Loaded), Failure> {
-        let is_csv = file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if is_csv {
+        if is_csv(file) {
             read_csv(file, base)
         } else {
             read_json(file)

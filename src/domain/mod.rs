@@ -7,6 +7,7 @@
 //! on leptos, web-sys, wasm-bindgen or leaflet (those crates are only available to the wasm
 //! build, so the compiler enforces the boundary on every native `cargo test`).
 
+pub mod audit;
 pub mod csv_io;
 pub mod dataset;
 pub mod describe;
