@@ -61,9 +61,10 @@ fn regression_the_big_card_leaves_unknown_kind_year_and_themes_out() {
     // Kind and themes known, year not: only the year is left out.
     let nice = ds.partnership("daejeon-nice").unwrap();
     assert_eq!(card_facts(&ds, nice, card_languages(Lang::Fr)).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind, Msg::Themes]);
-    // No theme, year unknown: the kind alone.
+    // Listed (no kind), no theme, year unknown: nothing (issue 17 made Muju–Évian `listed`).
     let muju = ds.partnership("muju-evian").unwrap();
-    assert_eq!(card_facts(&ds, muju, card_languages(Lang::Fr)).iter().map(|f| f.label).collect::<Vec<_>>(), [Msg::Kind]);
+    assert!(muju.kind.is_none() && muju.year.is_none() && muju.themes.is_empty());
+    assert_eq!(card_facts(&ds, muju, card_languages(Lang::Fr)), []);
 }
 
 #[test]

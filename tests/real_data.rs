@@ -112,3 +112,28 @@ fn the_flyer_s_four_ile_de_france_pairs_are_paris_issy_versailles_saint_mande() 
     names.sort();
     assert_eq!(names, ["Issy-les-Moulineaux", "Paris", "Saint-Mandé", "Versailles"]);
 }
+
+#[test]
+fn every_partnership_is_drawn() {
+    // Issue 17: every authority has a position by the rule of its kind (data/README.md,
+    // "Coordinates"), so every pair of the file is a line on the map.
+    let ds = real().dataset;
+    let unplaced: Vec<&str> = ds.authorities.iter().filter(|a| a.location.is_none()).map(|a| a.id.as_str()).collect();
+    assert_eq!(unplaced, Vec::<&str>::new());
+    let drawn = ds.partnerships.iter().filter(|p| ds.is_drawable(p)).count();
+    assert_eq!((drawn, ds.partnerships.len()), (36, 36));
+}
+
+#[test]
+fn statuses_and_years_are_no_stronger_than_their_sources() {
+    use partnership_map::domain::Status;
+    let ds = real().dataset;
+    // Muju–Évian is known only from a partner-town list: no source reports a signed document.
+    let muju = ds.partnership("muju-evian").unwrap();
+    assert!(muju.status != Status::Signed || muju.is_uncertain("status"), "{:?}", muju.status);
+    // Bucheon–Angoulême's 1999 meeting was a verbal agreement (합의), not a signed document: a
+    // milestone, not the pair's year.
+    let bucheon = ds.partnership("bucheon-angouleme").unwrap();
+    assert_ne!(bucheon.year, Some(1999));
+    assert!(bucheon.milestones.iter().any(|m| m.date.year == 1999), "the 1999 meeting is kept as a milestone");
+}
