@@ -45,8 +45,19 @@ test('clicking each line opens the card of that partnership, with its sources', 
   for (const p of DATA.partnerships.filter((x) => drawable(DEFAULT_PAIRS).includes(x.id))) {
     // The map frames itself again after each card: aim once it stands still.
     await settled(t.page);
-    const pt = await isolatedPointOfLink(t.page, p.id);
-    assert.ok(pt, `${p.id} has a visible point`);
+    let pt = await isolatedPointOfLink(t.page, p.id);
+    // A line that runs along others the whole way (the pairs between the two capital regions)
+    // is told apart as a person would: a click on the group at one of its ends zooms in there.
+    let zoomed = false;
+    for (let i = 0; !pt && i < 6; i++) {
+      const group = t.page.locator(p.authorities.map((a) => `.pm-group[data-members~="${a}"]`).join(', ')).first();
+      if (!(await group.count())) break;
+      await group.click();
+      await settled(t.page);
+      zoomed = true;
+      pt = await isolatedPointOfLink(t.page, p.id);
+    }
+    assert.ok(pt, `${p.id} has a visible point${zoomed ? ' once zoomed in on its ends' : ''}`);
     await t.page.mouse.click(pt.x, pt.y);
     const card = t.page.locator(`article.pair-card[data-pair-id="${p.id}"]`);
     await card.waitFor({ timeout: 3000 });
@@ -61,6 +72,8 @@ test('clicking each line opens the card of that partnership, with its sources', 
     for (const a of [kr, fr].filter((id) => authority(id).location)) assert.match(await t.page.locator(`[data-authority-id="${a}"].leaflet-marker-icon`).getAttribute('class'), /is-selected/);
     await t.page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
+    // A map zoomed by hand keeps its frame: start the next line from the first view.
+    if (zoomed) await openMap(t.page, t.env.url, '?lang=en');
   }
 });
 
