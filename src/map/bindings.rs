@@ -43,6 +43,15 @@ pub fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {
 /// Ends a zoom animation at once, before the map is removed. Leaflet 1.9 removes its panes but
 /// leaves the animation's timeout, which then reads a deleted pane ("Cannot read properties of
 /// undefined (reading '_leaflet_pos')"); once ended, that timeout does nothing.
+/// Takes every handler off a removed map (Leaflet's `off()` with no argument). Leaflet 1.9's
+/// `remove()` keeps them, and an animated zoom asked for just before (a wheel turn, a fit) still
+/// runs at the next frame: its `movestart` would call the view's closures, dropped with it.
+pub fn off_all(map: &leaflet::Map) {
+    if let Ok(off) = Reflect::get(map, &JsValue::from_str("off")).and_then(|f| f.dyn_into::<Function>()) {
+        let _ = off.call0(map);
+    }
+}
+
 pub fn finish_zoom(map: &leaflet::Map) {
     let animating = Reflect::get(map, &JsValue::from_str("_animatingZoom")).ok().is_some_and(|v| v.is_truthy());
     if animating {

@@ -22,7 +22,26 @@ use crate::domain::frame::{fit_padding, Padding};
 use crate::domain::geo::Rect;
 use crate::domain::screen::mercator;
 
-type Listeners = Vec<Closure<dyn FnMut(JsValue)>>;
+/// A framing's handlers. Those on the map's element are taken off when the framing goes: the
+/// world map's element stays in the page after its map is removed (World → Side by side), and a
+/// click there would otherwise call a dropped closure.
+struct Listeners {
+    _closures: Vec<Closure<dyn FnMut(JsValue)>>,
+    on_pane: Option<(HtmlElement, Closure<dyn FnMut(JsValue)>)>,
+}
+
+/// The page events on the map's element that tell a move by hand.
+const HAND_EVENTS: [&str; 5] = ["wheel", "dblclick", "touchstart", "click", "keydown"];
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        if let Some((pane, closure)) = self.on_pane.take() {
+            for event in HAND_EVENTS {
+                let _ = pane.remove_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true);
+            }
+        }
+    }
+}
 
 /// The most a fit zooms in.
 pub const MAX_FIT_ZOOM: f64 = 9.0;
@@ -217,13 +236,13 @@ impl Framing {
                 }
             }
         });
-        for event in ["wheel", "dblclick", "touchstart", "click", "keydown"] {
+        for event in HAND_EVENTS {
             let options = web_sys::AddEventListenerOptions::new();
             options.set_capture(true);
             options.set_passive(true);
             let _ = pane.add_event_listener_with_callback_and_add_event_listener_options(event, closure.as_ref().unchecked_ref(), &options);
         }
-        listeners.push(closure);
+        let on_pane = Some((pane.clone(), closure));
         let closure = Closure::<dyn FnMut(JsValue)>::new({
             let settling = settling.clone();
             move |_| {
@@ -242,7 +261,7 @@ impl Framing {
         });
         map.on("movestart", closure.as_ref());
         listeners.push(closure);
-        Framing { map: map.clone(), pane: pane.clone(), hand, home: None, settling, _listeners: Rc::new(listeners) }
+        Framing { map: map.clone(), pane: pane.clone(), hand, home: None, settling, _listeners: Rc::new(Listeners { _closures: listeners, on_pane }) }
     }
 
     /// Whether a fit asked for is still under way.

@@ -725,6 +725,8 @@ impl Drop for TwinMap {
         bindings::finish_zoom(&i.kr.map);
         i.fr.map.remove();
         i.kr.map.remove();
+        bindings::off_all(&i.fr.map);
+        bindings::off_all(&i.kr.map);
         // Then the frames those moves asked for: they would call closures dropped with the map.
         if let Some(w) = web_sys::window() {
             for pending in [&i.pending, &i.resting, &i.fitting] {

@@ -568,6 +568,7 @@ impl Drop for WorldMap {
         // move, whose frame is forgotten after.
         bindings::finish_zoom(&self.state.map);
         self.state.map.remove();
+        bindings::off_all(&self.state.map);
         if let Some(w) = web_sys::window() {
             for pending in [&self.state.pending, &self.state.resting, &self.state.fitting] {
                 if let Some(id) = pending.take() {

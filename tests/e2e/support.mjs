@@ -82,7 +82,9 @@ export async function newPage(env, { width = 1280, height = 800, locale = 'en-US
   page.errors = [];
   page.requests = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  // The message, and where it was thrown (the stack's first JavaScript frames), so that a failure
+  // seen once in a CI run says which caller it came from.
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}${(e.stack ?? '').split('\n').slice(1, 6).map((l) => ` | ${l.trim()}`).join('')}`));
   page.on('request', (r) => page.requests.push(r.url()));
   return page;
 }
