@@ -302,10 +302,13 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         match args.command {
             Command::Validate => {
                 let file = args.file.as_deref().unwrap_or(Path::new(""));
-                let (mut input, loaded) = read_dataset(file, &args.base)?;
-                if args.published && !is_csv(file) {
-                    audit_published(file, &args.seats, &mut input)?;
-                }
+                let (input, loaded) = if args.published && !is_csv(file) {
+                    let (mut input, loaded, bytes) = read_json_keeping(file)?;
+                    audit_published(bytes.as_deref(), &args.seats, &mut input)?;
+                    (input, loaded)
+                } else {
+                    read_dataset(file, &args.base)?
+                };
                 let mut out = String::new();
                 for p in input.problems() {
                     out.push_str(&p);
@@ -409,14 +412,15 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
 
     /// Adds the published file's own rules (`domain::audit`) to the loader's problems: the seat
     /// table's unreadable rows, located in the README, then the file's audit problems.
-    fn audit_published(file: &Path, seats_file: &Path, input: &mut Input) -> Result<(), Failure> {
-        let Ok(text) = std::fs::read_to_string(file) else { return Ok(()) };
+    /// `bytes`: the file as read for the loader (`None` when it was too large to read).
+    fn audit_published(bytes: Option<&[u8]>, seats_file: &Path, input: &mut Input) -> Result<(), Failure> {
+        let Some(text) = bytes.and_then(|b| std::str::from_utf8(b.strip_prefix("\u{feff}".as_bytes()).unwrap_or(b)).ok()) else { return Ok(()) };
         let readme = std::fs::read_to_string(seats_file)
             .map_err(|e| Failure::Io(format!("cannot read the seat table {}: {e}", seats_file.display())))?;
         let (seats, seat_problems) = parse_seats(&readme);
         let readme_name = seats_file.display().to_string();
         input.problems.extend(seat_problems.into_iter().map(|p| (readme_name.clone(), p, false)));
-        input.problems.extend(audit(&text, &seats).into_iter().map(|p| (input.name.clone(), p, false)));
+        input.problems.extend(audit(text, &seats).into_iter().map(|p| (input.name.clone(), p, false)));
         Ok(())
     }
 
@@ -443,13 +447,18 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
     }
 
     fn read_json(file: &Path) -> Result<(Input, Loaded), Failure> {
+        read_json_keeping(file).map(|(input, loaded, _)| (input, loaded))
+    }
+
+    /// [`read_json`], keeping the bytes read (`None` when the file was too large to read).
+    fn read_json_keeping(file: &Path) -> Result<(Input, Loaded, Option<Vec<u8>>), Failure> {
         let name = file.display().to_string();
-        let loaded = match read_within_limit(file)? {
-            Ok(bytes) => load_bytes(&bytes),
-            Err(problem) => Loaded::refused(problem),
+        let (loaded, bytes) = match read_within_limit(file)? {
+            Ok(bytes) => (load_bytes(&bytes), Some(bytes)),
+            Err(problem) => (Loaded::refused(problem), None),
         };
         let problems = loaded.problems.iter().map(|p| (name.clone(), p.clone(), false)).collect();
-        Ok((Input { name, problems }, loaded))
+        Ok((Input { name, problems }, loaded, bytes))
     }
 
     fn read_csv(file: &Path, base: &Path) -> Result<(Input, Loaded), Failure> {

@@ -10,6 +10,7 @@
 use serde_json::Value;
 
 use super::json_position::locate_all;
+use super::load::after_http_scheme;
 use super::problem::Problem;
 
 /// Tiers whose authorities stand at their seat: first-level governments (광역 and régions) and
@@ -75,8 +76,7 @@ const SEARCH_SEGMENTS: &[&str] = &["search", "search.html", "search.php", "searx
 
 /// Why a source address is not its publisher's own address of the document, or `None`.
 pub fn url_problem(url: &str) -> Option<&'static str> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let rest = after_http_scheme(url)?.to_ascii_lowercase();
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..host_end];
     let after_host = &rest[host_end..];

@@ -617,7 +617,7 @@ pub fn is_iso_3166_2(s: &str) -> bool {
 }
 
 /// What follows `http://` or `https://` (either case), or `None` for any other scheme.
-fn after_http_scheme(s: &str) -> Option<&str> {
+pub(crate) fn after_http_scheme(s: &str) -> Option<&str> {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     if lower.starts_with("https://") {
         Some(&s[8..])
@@ -645,17 +645,6 @@ pub fn url_text(url: &str) -> &str {
     }
 }
 
-#[cfg(test)]
-mod url_text_tests {
-    #[test]
-    fn an_address_is_written_without_its_scheme_or_a_lone_trailing_slash() {
-        use super::url_text;
-        assert_eq!(url_text("https://metropole.nantes.fr/"), "metropole.nantes.fr");
-        assert_eq!(url_text("HTTP://www.suncheon.go.kr"), "www.suncheon.go.kr");
-        assert_eq!(url_text("https://example.org/a/b/"), "example.org/a/b/");
-        assert_eq!(url_text("mailto:x"), "mailto:x");
-    }
-}
 
 struct Validator {
     problems: Vec<Problem>,
@@ -973,5 +962,17 @@ fn truncate_to(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         None => s.to_string(),
         Some((cut, _)) => format!("{}…", &s[..cut]),
+    }
+}
+
+#[cfg(test)]
+mod url_text_tests {
+    #[test]
+    fn an_address_is_written_without_its_scheme_or_a_lone_trailing_slash() {
+        use super::url_text;
+        assert_eq!(url_text("https://metropole.nantes.fr/"), "metropole.nantes.fr");
+        assert_eq!(url_text("HTTP://www.suncheon.go.kr"), "www.suncheon.go.kr");
+        assert_eq!(url_text("https://example.org/a/b/"), "example.org/a/b/");
+        assert_eq!(url_text("mailto:x"), "mailto:x");
     }
 }

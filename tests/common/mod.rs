@@ -7,10 +7,14 @@
 use partnership_map::domain::{load_dataset, Dataset, Loaded, Problem};
 use serde_json::{json, Value};
 
+/// The text of the bundled `data/partnerships.json`.
+pub fn real_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("data file")
+}
+
 /// The bundled `data/partnerships.json`, which must load without a problem.
 pub fn real_dataset() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("data file");
-    let loaded = load_dataset(&text);
+    let loaded = load_dataset(&real_text());
     assert!(loaded.is_valid());
     loaded.dataset
 }
@@ -24,8 +28,7 @@ pub const ONCE_UNPLACED: [&str; 8] = [
 /// The bundled data with these authorities' `location` set to `null`: pairs the map lists but
 /// cannot draw.
 pub fn real_dataset_without_positions(ids: &[&str]) -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("data file");
-    let mut doc: Value = serde_json::from_str(&text).expect("JSON");
+    let mut doc: Value = serde_json::from_str(&real_text()).expect("JSON");
     for a in doc["authorities"].as_array_mut().expect("authorities") {
         if ids.contains(&a["id"].as_str().unwrap_or("")) {
             a["location"] = Value::Null;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { authority, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
+import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const pairById = new Map(DATA.partnerships.map((p) => [p.id, p]));
@@ -391,7 +391,7 @@ test('the embed builder: its preview starts on the authority being looked at and
     // Not a bundle into one group: at most about half the country in one group, except that
     // Korea's capital region (Seoul, Incheon, Gyeonggi: 15 of its 26 authorities) may be one;
     // then the group holds at most two authorities from elsewhere.
-    const capital = country === 'kr' ? ['KR-11', 'KR-28', 'KR-41'] : [];
+    const capital = country === 'kr' ? CAPITAL_REGION : [];
     const elsewhere = largest.filter((id) => !capital.includes(authority(id).region));
     assert.ok(Math.max(0, ...groups) <= 0.55 * total || elsewhere.length <= 2, `${country}: a group of ${Math.max(...groups)} among ${total}, ${elsewhere.length} outside the capital region`);
     assert.ok(groups.length + alone >= 6, `${country}: ${groups.length + alone} places told apart`);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { authority, DATA, DEFAULT_PAIRS, holds, inside, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, searchParams, settled, SIZES, useBrowser } from './support.mjs';
+import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, holds, inside, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, searchParams, settled, SIZES, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 const tag = ({ width, height }) => `${width}×${height}`;
@@ -423,9 +423,6 @@ test('a language change names every marker, line, group, indicator and button an
     t.page = null;
   }
 });
-
-/** Seoul, Incheon and Gyeonggi-do: the capital region, where most Korean partners are. */
-const CAPITAL_REGION = ['KR-11', 'KR-28', 'KR-41'];
 
 test('a click or tap on a group zooms in, whatever lines pass there, and opens no card; a phone\'s first view of Korea is not one group', async () => {
   for (const size of SIZES) {

@@ -119,8 +119,16 @@ export function expected({ regions = [], themes = [], kinds = null, from = null,
 /** The partnerships shown when the map opens, and what is drawn for them. */
 export const DEFAULT_PAIRS = expected();
 export const TOTAL = DATA.partnerships.length;
+/** The ids among `ids` whose two ends have a position in `data` (the bundled data by default). */
+export function drawableIn(data) {
+  const at = new Map(data.authorities.map((a) => [a.id, a]));
+  return (ids) => ids.filter((id) => data.partnerships.find((p) => p.id === id).authorities.every((a) => at.get(a).location !== null)).sort();
+}
 const located = (id) => authority(id).location !== null;
-export const drawable = (ids) => ids.filter((id) => DATA.partnerships.find((p) => p.id === id).authorities.every(located)).sort();
+export const drawable = drawableIn(DATA);
+/** Seoul, Incheon and Gyeonggi-do: Korea's capital region, where most Korean partners are
+ *  (15 of 26 authorities), which a phone or a small embed may draw as one group. */
+export const CAPITAL_REGION = ['KR-11', 'KR-28', 'KR-41'];
 /** The result count the app shows for these visible pairs: "28 of 36 partnerships", then, when
  *  some of them cannot be drawn, "· 23 on the map" (in `lang`, numbers written for it). */
 export function countText(ids, { lang = 'en', total = TOTAL, drawn = drawable(ids).length } = {}) {

@@ -4,7 +4,7 @@
 // not drawn and why, and the count says how many of the shown pairs are on the map.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countText, DATA, DEFAULT_PAIRS, drawnLinks, expected, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
+import { countText, DATA, DEFAULT_PAIRS, drawableIn, drawnLinks, expected, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -15,7 +15,7 @@ const SERVED = structuredClone(DATA);
 for (const a of SERVED.authorities) if (ONCE_UNPLACED.includes(a.id)) a.location = null;
 const BODY = JSON.stringify(SERVED);
 const authority = (id) => SERVED.authorities.find((a) => a.id === id);
-const drawable = (ids) => ids.filter((id) => SERVED.partnerships.find((p) => p.id === id).authorities.every((a) => authority(a).location !== null)).sort();
+const drawable = drawableIn(SERVED);
 const countOf = (ids, lang) => countText(ids, { lang, drawn: drawable(ids).length });
 
 /** A page whose data file is SERVED. */
