@@ -554,3 +554,109 @@ fn the_document_built_from_a_csv_is_what_load_dataset_reads() {
     assert_eq!(csv_problems, json_problems);
     assert_eq!(l.problems[0].path, "row 2, column \"uncertain\"");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Formula injection (issue 18, item 4): a text cell a spreadsheet would run as a formula is
+// written as text, `'` in front and in quotes; the numbers the exporter writes stay numbers.
+
+/// The published data with the French name of pair 0's Korean authority set to `name`.
+fn real_with_name(name: &str) -> Dataset {
+    let mut doc: serde_json::Value = serde_json::from_str(&real_text()).unwrap();
+    let id = real().partnerships[0].korean.clone();
+    let a = doc["authorities"].as_array_mut().unwrap().iter_mut().find(|a| a["id"] == id.as_str()).unwrap();
+    a["name"]["fr"] = json!(name);
+    load_valid(&doc).dataset
+}
+
+/// The raw text of pair 0's `kr_name_fr` cell as written in the file (quotes included), and the
+/// cell as a CSV reader reads it.
+fn name_cell(ds: &Dataset) -> (String, String) {
+    let text = export_csv(ds, &[0]);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let column = reader.headers().unwrap().iter().position(|h| h == "kr_name_fr").unwrap();
+    let read = reader.records().next().unwrap().unwrap()[column].to_string();
+    let written = format!("\"{}\"", read.replace('"', "\"\""));
+    assert!(text.contains(&written), "the cell {read:?} is not written in quotes");
+    (written, read)
+}
+
+#[track_caller]
+fn assert_neutralised(name: &str) {
+    let ds = real_with_name(name);
+    let (_, read) = name_cell(&ds);
+    assert_eq!(read, format!("'{name}"), "the name {name:?} must be written as text");
+    // And it reads back as it was.
+    let back = import_csv(export_csv(&ds, &all(&ds)).as_bytes(), &ds);
+    let id = &ds.partnerships[0].korean;
+    assert_eq!(back.dataset.authority(id).unwrap().name.fr.as_deref(), Some(name));
+}
+
+#[test]
+fn csv_formula_injection_a_hyperlink_formula_is_written_as_text() {
+    assert_neutralised("=HYPERLINK(\"http://evil.example/\",\"Paris\")");
+}
+
+#[test]
+fn csv_formula_injection_a_leading_plus_is_written_as_text() {
+    assert_neutralised("+1");
+}
+
+#[test]
+fn csv_formula_injection_a_leading_minus_is_written_as_text() {
+    assert_neutralised("-1+2");
+}
+
+#[test]
+fn csv_formula_injection_a_leading_at_is_written_as_text() {
+    assert_neutralised("@SUM(A1)");
+}
+
+#[test]
+fn csv_formula_injection_a_leading_tab_is_written_as_text() {
+    assert_neutralised("\tx");
+}
+
+#[test]
+fn csv_formula_injection_a_leading_carriage_return_is_written_as_text() {
+    assert_neutralised("\rx");
+}
+
+#[test]
+fn csv_formula_injection_other_text_cells_are_guarded_too() {
+    let mut doc: serde_json::Value = serde_json::from_str(&real_text()).unwrap();
+    doc["partnerships"][0]["summary"] = json!({ "fr": null, "ko": null, "en": "=1+1" });
+    doc["partnerships"][0]["sources"][0]["title"] = json!("@cmd");
+    let id = doc["partnerships"][0]["id"].as_str().unwrap().to_string();
+    let ds = load_valid(&doc).dataset;
+    let pair = ds.partnerships.iter().position(|p| p.id == id).unwrap();
+    let text = export_csv(&ds, &[pair]);
+    assert!(text.contains(",\"'=1+1\","), "summary_en not guarded");
+    assert!(text.contains(",\"'@cmd\n"), "sources not guarded");
+    assert_round_trip(&ds, &all(&ds));
+}
+
+#[test]
+fn csv_formula_injection_numbers_stay_numbers() {
+    let ds = real();
+    let west = (0..ds.partnerships.len())
+        .find(|&i| ds.authority(&ds.partnerships[i].french).and_then(|a| a.location).is_some_and(|l| l.lng < 0.0))
+        .expect("a French authority west of Greenwich");
+    let text = export_csv(&ds, &[west]);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let column = reader.headers().unwrap().iter().position(|h| h == "fr_lng").unwrap();
+    let lng = reader.records().next().unwrap().unwrap()[column].to_string();
+    assert!(lng.starts_with('-') && lng.parse::<f64>().is_ok(), "fr_lng {lng:?} is not a plain negative number");
+    assert!(!text.contains("'-"), "a number was guarded");
+}
+
+#[test]
+fn csv_formula_injection_export_then_import_changes_nothing() {
+    // Every guarded start, and texts that already start with `'`, with or without a formula.
+    let mut doc: serde_json::Value = serde_json::from_str(&real_text()).unwrap();
+    let names = ["=1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "''+x", "'plain", "it's"];
+    for (a, name) in doc["authorities"].as_array_mut().unwrap().iter_mut().zip(names) {
+        a["name"]["fr"] = json!(name);
+    }
+    let ds = load_valid(&doc).dataset;
+    assert_round_trip(&ds, &all(&ds));
+}

@@ -13,6 +13,12 @@
 //! file's milestone and wording objects; numbers use Rust's shortest round-trip form. Export then import is lossless, except
 //! for texts that start or end with spaces and source titles that hold a line break.
 //!
+//! A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return: OWASP's CSV-injection list) is written with a `'` in front and in
+//! quotes, so `=HYPERLINK(…)` from a previewed file shows as text; the import takes that `'`
+//! off again. The numbers the exporter writes itself (year, coordinates, population) stay plain:
+//! a longitude west of Greenwich is negative.
+//!
 //! Bytes and strings only (no file I/O), so this module builds for the browser too.
 
 use std::collections::HashMap;
@@ -98,9 +104,15 @@ impl Side {
 /// a byte-order mark, the header row, then one row per partnership. Indices out of range are
 /// skipped.
 pub fn export_csv(ds: &Dataset, pairs: &[usize]) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(BOM.as_bytes().to_vec());
-    // Writing to a Vec cannot fail; an error would only drop rows, never panic.
-    let _ = w.write_record(columns());
+    let mut out = String::from(BOM);
+    write_row(&mut out, &columns(), &[]);
+    // The columns whose cells are numbers the exporter wrote: never neutralised.
+    let numeric: Vec<usize> = columns()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| NUMBER_COLUMNS.contains(&c.trim_start_matches("kr_").trim_start_matches("fr_")))
+        .map(|(i, _)| i)
+        .collect();
     for p in pairs.iter().filter_map(|&i| ds.partnerships.get(i)) {
         let mut row = partnership_cells(&raw_partnership(p));
         for id in [&p.korean, &p.french] {
@@ -113,10 +125,52 @@ pub fn export_csv(ds: &Dataset, pairs: &[usize]) -> String {
                 }
             }
         }
-        let _ = w.write_record(&row);
+        write_row(&mut out, &row, &numeric);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out
+}
+
+/// The columns (without their `kr_`/`fr_` side) whose cells the exporter writes from numbers.
+const NUMBER_COLUMNS: [&str; 5] = ["year", "lat", "lng", "population", "population_year"];
+
+/// What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a text cell needs a `'` in front: it starts with a formula character, or with `'`s
+/// and then one (so that the import, which takes one `'` off, gives the text back unchanged).
+fn is_formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A cell as the export wrote it, back to its text: one `'` in front of a formula start is
+/// taken off (see [`is_formula_like`]).
+fn unneutralise(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if is_formula_like(rest) => rest.to_string(),
+        _ => cell,
+    }
+}
+
+/// One CSV record and its `\n`, quoted as the `csv` crate quotes (a cell with a comma, a quote or
+/// a line break), and a formula-like text cell (not in `numeric`) with `'` in front, in quotes.
+fn write_row(out: &mut String, cells: &[String], numeric: &[usize]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let neutralise = !numeric.contains(&i) && is_formula_like(cell);
+        if neutralise || cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            if neutralise {
+                out.push('\'');
+            }
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push('\n');
 }
 
 fn partnership_cells(p: &RawPartnership) -> Vec<String> {
@@ -265,8 +319,10 @@ pub fn import_csv(bytes: &[u8], base: &Dataset) -> Loaded {
     imp.finish(base)
 }
 
+/// A record's cells as texts, with the export's formula guard taken off (see [`unneutralise`]);
+/// `None` when one is not UTF-8.
 fn decode(record: &csv::ByteRecord) -> Option<Vec<String>> {
-    record.iter().map(|f| std::str::from_utf8(f).ok().map(str::to_string)).collect()
+    record.iter().map(|f| std::str::from_utf8(f).ok().map(|s| unneutralise(s.to_string()))).collect()
 }
 
 fn csv_error(e: &csv::Error) -> String {
