@@ -1,5 +1,7 @@
 // Writes the service worker's list of files and its version into dist/sw.js: every file of the
-// build (relative paths), and a hash of all their bytes, so each build has its own cache.
+// build (relative paths) with the SHA-256 of its bytes (the worker installs a file only with
+// these bytes), and a hash of them all as the version, so each build has its own cache and any
+// change to any file listed (code, data, tours) is a new version.
 //
 // CLI: node .ci/sw-manifest.mjs <dist folder>
 import crypto from 'node:crypto';
@@ -17,10 +19,10 @@ const files = [];
   }
 })('');
 files.sort();
-const hash = crypto.createHash('sha256');
-for (const f of files) hash.update(f).update('\0').update(fs.readFileSync(path.join(dir, f)));
-const version = hash.digest('hex').slice(0, 16);
+const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+const manifest = Object.fromEntries(files.map((f) => [f, sha256(fs.readFileSync(path.join(dir, f)))]));
+const version = sha256(JSON.stringify(manifest)).slice(0, 16);
 const template = fs.readFileSync(sw, 'utf8');
 if (!template.includes('__VERSION__')) throw new Error(`${sw} has no placeholders: already written?`);
-fs.writeFileSync(sw, template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files)));
+fs.writeFileSync(sw, template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(manifest, null, 1)));
 console.log(`sw.js: ${files.length} files, version ${version}`);

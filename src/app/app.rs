@@ -56,7 +56,12 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let data_body = fetch_body(DATA_URL, move |got, total| received.set(Some((got, total))));
             let (body, outlines) = futures::join!(data_body, fetch_text(BASEMAP_URL));
-            // Without outlines the links still draw; the console says why.
+            // Without outlines (missing, or not outlines Leaflet can draw) the links still draw;
+            // the map says the land is missing, the console says why.
+            let outlines = outlines.and_then(|text| match crate::domain::geo::outline_problem(&text) {
+                None => Ok(text),
+                Some(why) => Err(format!("{BASEMAP_URL}: {why}")),
+            });
             basemap.set_value(outlines.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from));
             match body {
                 Err(e) => fetch.set(Fetch::Failed(e)),

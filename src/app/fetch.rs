@@ -1,6 +1,7 @@
 //! Fetching the bundled files by URLs relative to the page, so the built folder works under any
 //! sub-path: read as a stream (the bytes received so far are reported, for a slow network),
-//! given up after a while with nothing received (a stalled network), stopped as soon as it is
+//! given up after a while with nothing received (a stalled network) or with too little (a
+//! download that drips: a rate floor, not only a silence timeout), stopped as soon as it is
 //! larger than the map reads (a huge file never fills the tab's memory), and checked to be UTF-8
 //! (a wrong byte is reported where it is, never silently replaced).
 
@@ -21,6 +22,10 @@ pub const BASEMAP_URL: &str = "basemap.json";
 
 /// Seconds with nothing received after which a request is given up.
 pub const STALL_SECONDS: u64 = 30;
+
+/// The rate floor: fewer than this many bytes in a window of [`STALL_SECONDS`] and the request
+/// is given up (0.5 KB/s: a tenth of the slowest mobile data; a byte every 20 s never gets there).
+pub const FLOOR_BYTES: u64 = 16 * 1024;
 
 /// What a request brought: the file, or the sign that it is larger than
 /// [`MAX_FILE_BYTES`] (its size when announced), left unread.
@@ -46,33 +51,53 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// size the server announced, when it did).
 pub async fn fetch_body(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<Body, String> {
     let controller = web_sys::AbortController::new().map_err(|_| format!("{url}: cannot make a request"))?;
-    // The time of the last byte (or of the start); a watch gives up after STALL_SECONDS of none.
+    // The time of the last byte (or of the start); a watch gives up after STALL_SECONDS of none,
+    // or when a window of STALL_SECONDS brought fewer than FLOOR_BYTES.
     let last = Rc::new(Cell::new(js_sys::Date::now()));
-    let stalled = Rc::new(Cell::new(false));
+    let received = Rc::new(Cell::new(0u64));
+    let given_up = Rc::new(Cell::new(None::<String>));
+    let window_ms = (STALL_SECONDS * 1000) as f64;
     let watch = {
-        let (last, stalled, controller) = (last.clone(), stalled.clone(), controller.clone());
+        let (last, received, given_up, controller) = (last.clone(), received.clone(), given_up.clone(), controller.clone());
+        let window = Cell::new((js_sys::Date::now(), 0u64));
         set_interval_with_handle(
             move || {
-                if js_sys::Date::now() - last.get() > (STALL_SECONDS * 1000) as f64 {
-                    stalled.set(true);
-                    controller.abort();
+                let now = js_sys::Date::now();
+                let (since, bytes_then) = window.get();
+                let why = if now - last.get() > window_ms {
+                    Some(format!("nothing received for {STALL_SECONDS} s (network stalled)"))
+                } else if now - since >= window_ms {
+                    let got = received.get() - bytes_then;
+                    window.set((now, received.get()));
+                    (got < FLOOR_BYTES).then(|| format!("only {got} bytes received in {STALL_SECONDS} s (the network is too slow)"))
+                } else {
+                    None
+                };
+                let first = given_up.take();
+                match (first, why) {
+                    (Some(first), _) => given_up.set(Some(first)),
+                    (None, Some(why)) => {
+                        given_up.set(Some(why));
+                        controller.abort();
+                    }
+                    (None, None) => {}
                 }
             },
             Duration::from_millis(500),
         )
         .ok()
     };
-    let result = read(url, &controller, &last, &progress).await;
+    let result = read(url, &controller, &last, &received, &progress).await;
     if let Some(w) = watch {
         w.clear();
     }
-    if stalled.get() {
-        return Err(format!("{url}: nothing received for {STALL_SECONDS} s (network stalled)"));
+    if let Some(why) = given_up.take() {
+        return Err(format!("{url}: {why}"));
     }
     result
 }
 
-async fn read(url: &str, controller: &web_sys::AbortController, last: &Cell<f64>, progress: &impl Fn(u64, Option<u64>)) -> Result<Body, String> {
+async fn read(url: &str, controller: &web_sys::AbortController, last: &Cell<f64>, received: &Cell<u64>, progress: &impl Fn(u64, Option<u64>)) -> Result<Body, String> {
     let signal = controller.signal();
     let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !response.ok() {
@@ -107,6 +132,7 @@ async fn read(url: &str, controller: &web_sys::AbortController, last: &Cell<f64>
             bytes.extend_from_slice(&part.to_vec());
         }
         last.set(js_sys::Date::now());
+        received.set(bytes.len() as u64);
         progress(bytes.len() as u64, total);
     }
     Ok(Body::Bytes(bytes))

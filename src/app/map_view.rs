@@ -99,6 +99,8 @@ pub fn MapView(
     view: View,
 ) -> impl IntoView {
     let ctx = use_explore();
+    // Outlines missing or refused (src/app/app.rs): the map is drawn without land, and says so.
+    let land_missing = basemap.is_none();
     let node = NodeRef::<leptos::html::Div>::new();
     let seam: StoredValue<Option<PartnershipMap>, LocalStorage> = StoredValue::new_local(None);
     let created = RwSignal::new(false);
@@ -288,6 +290,8 @@ pub fn MapView(
             node_ref=node
             role="region"
             aria-label=move || t(ctx.lang.get(), Msg::MapLabel)
-        ></div>
+        >
+            {land_missing.then(|| view! { <p class="map-note" role="status">{move || t(ctx.lang.get(), Msg::NoLand)}</p> })}
+        </div>
     }
 }

@@ -628,3 +628,63 @@ mod sphere_tests {
         assert_eq!(l.c2.0, 300.0);
     }
 }
+
+/// Why a basemap text is not country outlines Leaflet can draw (a GeoJSON `FeatureCollection`
+/// of features whose geometries are of a GeoJSON type), or `None` when it is. Without outlines
+/// the map is drawn without land and says so; a `{}` or an error page must never reach Leaflet,
+/// which throws on them.
+pub fn outline_problem(text: &str) -> Option<String> {
+    use serde::de::IgnoredAny;
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    struct Collection {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        features: Option<Vec<Feature>>,
+    }
+    #[derive(Deserialize)]
+    struct Feature {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        geometry: Option<Geometry>,
+    }
+    #[derive(Deserialize)]
+    struct Geometry {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+        #[allow(dead_code)]
+        coordinates: Option<IgnoredAny>,
+    }
+    const TYPES: [&str; 6] = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"];
+    let collection: Collection = match serde_json::from_str(text) {
+        Ok(c) => c,
+        Err(e) => return Some(format!("not GeoJSON: {e}")),
+    };
+    if collection.kind.as_deref() != Some("FeatureCollection") {
+        return Some("not a GeoJSON FeatureCollection".into());
+    }
+    let Some(features) = collection.features else { return Some("a FeatureCollection without features".into()) };
+    for (i, f) in features.iter().enumerate() {
+        let geometry = f.geometry.as_ref().and_then(|g| g.kind.as_deref());
+        if f.kind.as_deref() != Some("Feature") || !geometry.is_some_and(|g| TYPES.contains(&g)) {
+            return Some(format!("feature {i} is not a Feature with a point, line or polygon geometry"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::outline_problem;
+
+    #[test]
+    fn outlines_are_checked_before_leaflet_sees_them() {
+        let good = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#;
+        assert_eq!(outline_problem(good), None);
+        assert_eq!(outline_problem(r#"{"type":"FeatureCollection","features":[]}"#), None);
+        for bad in ["{}", "[]", "<!doctype html><p>error</p>", r#"{"type":"FeatureCollection"}"#, r#"{"type":"FeatureCollection","features":[{}]}"#, r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Circle"}}]}"#] {
+            assert!(outline_problem(bad).is_some(), "{bad} is refused");
+        }
+    }
+
+}

@@ -230,6 +230,7 @@ pub enum Msg {
     SheetHalf,
     SheetFull,
     BackToMap,
+    NoLand,
 }
 
 impl Msg {
@@ -249,6 +250,7 @@ impl Msg {
         Msg::PlayYears, Msg::Play, Msg::PausePlayback, Msg::Speed, Msg::YearShown, Msg::ThatYear, Msg::NoEventThatYear, Msg::KioskScan, Msg::KioskAuto, Msg::KioskPaused, Msg::KioskControls, Msg::KioskControlsLabel, Msg::KioskPresentation, Msg::KioskPrevious, Msg::KioskNext, Msg::KioskOverview, Msg::KioskExit, Msg::KioskEnter, Msg::TourProblems, Msg::AvailableOffline, Msg::OfflineNow,
         Msg::HiddenByFiltersShort, Msg::AuthorityCard,
         Msg::CardRegion, Msg::SheetHandle, Msg::SheetPeek, Msg::SheetHalf, Msg::SheetFull, Msg::BackToMap,
+        Msg::NoLand,
     ];
 }
 
@@ -433,6 +435,11 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         Msg::BackToAbout => ("Retour à « À propos »", "소개로 돌아가기", "Back to About"),
         Msg::DropHint => ("Déposez un fichier JSON ou CSV pour le prévisualiser", "JSON 또는 CSV 파일을 끌어다 놓으면 미리 볼 수 있습니다", "Drop a JSON or CSV file to preview it"),
         Msg::Previewing => ("Aperçu du fichier", "파일 미리보기", "Previewing"),
+        Msg::NoLand => (
+            "Les contours des pays n'ont pas pu être chargés : la carte est dessinée sans eux.",
+            "나라 경계선을 불러오지 못해 경계선 없이 지도를 그렸습니다.",
+            "The country outlines could not be loaded: the map is drawn without them.",
+        ),
         Msg::PreviewNote => ("rien n'est envoyé : le fichier reste sur cet appareil.", "파일은 전송되지 않고 이 기기에만 남습니다.", "nothing is uploaded: the file stays on this device."),
         Msg::BackToBundled => ("Revenir aux données publiées", "공개 데이터로 돌아가기", "Back to the published data"),
         Msg::Location => ("Position sur la carte", "지도상 위치", "Position on the map"),

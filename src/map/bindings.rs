@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `L.geoJSON(data, options)`: the basemap's country outlines.
-    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
-    pub fn geo_json(data: &JsValue, options: &JsValue) -> leaflet::Layer;
+    /// `L.geoJSON(data, options)`: the basemap's country outlines (Leaflet throws on what is
+    /// not GeoJSON: an error here, never an exception through the app).
+    #[wasm_bindgen(catch, js_namespace = L, js_name = geoJSON)]
+    pub fn geo_json(data: &JsValue, options: &JsValue) -> Result<leaflet::Layer, JsValue>;
 
     /// `L.divIcon(options)`. The crate's `DivIcon::new` calls `new L.Icon` (its `js_name` is
     /// `Icon`), which throws "iconUrl not set" and stops all drawing.

@@ -315,7 +315,16 @@ pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
     set(&style, "fillOpacity", 1.0);
     set(&style, "interactive", false);
     set(&style, "attribution", "Natural Earth");
-    bindings::geo_json(basemap, &style).add_to(map);
+    match bindings::geo_json(basemap, &style) {
+        Ok(land) => {
+            land.add_to(map);
+        }
+        Err(e) => {
+            // Checked before (domain::geo::outline_problem): a geometry Leaflet still refuses
+            // leaves the map without land, as a missing basemap does.
+            leptos::logging::warn!("basemap: Leaflet refused the outlines: {e:?}");
+        }
+    }
 }
 
 /// Gives an SVG element a hover title, as text (an SVG `<title>` child: SVG has no `title`

@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
 import sirv from 'sirv';
-import { DEFAULT_PAIRS, DIST, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
+import { DEFAULT_PAIRS, DIST, drawnLinks, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -84,6 +84,111 @@ test('slow data: the bytes received so far are shown with a progress bar, then t
     assert.ok(seen.every((s) => s.endsWith(`of ${kb} KB received`)), seen.join(' | '));
     const numbers = seen.map((s) => Number(s.split(' ')[0].replace(/,/g, '')));
     assert.ok(numbers.some((n, i) => i > 0 && n > numbers[0]), `it grows: ${numbers}`);
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
+  } finally {
+    server.close();
+  }
+});
+
+// Issue 18 (item 6): every start-up failure ends on a readable screen in the three languages with
+// a retry that works once the file is back.
+const START_FAILURES = [
+  { what: 'Leaflet missing', file: '**/vendor/leaflet/leaflet.js', detail: /Leaflet \(vendor\/leaflet\/leaflet\.js\) did not load/, answer: { status: 404, body: 'not found' } },
+  { what: 'the app’s script missing', file: '**/pkg/partnership_map.js', detail: /program \(pkg\/partnership_map\.js\) did not load/, answer: { status: 404, body: 'not found' } },
+  { what: 'the wasm missing', file: '**/pkg/partnership_map_bg.wasm', detail: /module \(pkg\/partnership_map_bg\.wasm\) is missing or damaged/, answer: { status: 404, body: 'not found' } },
+  {
+    what: 'the wasm truncated',
+    file: '**/pkg/partnership_map_bg.wasm',
+    detail: /module \(pkg\/partnership_map_bg\.wasm\) is missing or damaged/,
+    answer: { status: 200, contentType: 'application/wasm', body: fs.readFileSync(path.join(DIST, 'pkg', 'partnership_map_bg.wasm')).subarray(0, 200_000) },
+  },
+];
+
+for (const failure of START_FAILURES) {
+  test(`start-up failure, ${failure.what}: a screen in three languages says what failed, and "Try again" starts the map once the file is back`, async () => {
+    t.page = await newPage(t.env, { width: 1280, height: 800 });
+    t.allowedErrors = [/could not start|Failed to load resource|CompileError|WebAssembly|Failed to fetch dynamically imported module|MIME|404/i];
+    let broken = true;
+    await t.page.route(failure.file, (route) => (broken ? route.fulfill(failure.answer) : route.continue()));
+    await t.page.goto(t.env.url + '?lang=en&region=FR-IDF');
+    const screen = t.page.getByRole('alert');
+    await screen.waitFor({ timeout: 20000 });
+    const text = await screen.innerText();
+    assert.match(text, /La carte n'a pas pu démarrer\. · 지도를 시작하지 못했습니다\. · The map could not start\./);
+    assert.match(text, failure.detail);
+    assert.equal(await t.page.getAttribute('html', 'data-state'), 'error');
+    broken = false;
+    await screen.getByRole('button', { name: 'Réessayer · 다시 시도 · Try again' }).click();
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9', 'the address kept its filter');
+  });
+}
+
+test('start-up failure, boot.js missing (no script runs at all): the loading screen offers a reload after a while, in HTML and CSS alone', async () => {
+  t.page = await newPage(t.env, { width: 390, height: 844 });
+  t.allowedErrors = [/Failed to load resource|404/];
+  let broken = true;
+  await t.page.route('**/boot.js', (route) => (broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  // The notice appears after 20 s of loading (a CSS animation's delay): played 200 times faster.
+  const cdp = await t.page.context().newCDPSession(t.page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 200 });
+  await t.page.goto(t.env.url + '?lang=en&region=FR-IDF');
+  const reload = t.page.getByRole('link', { name: 'Recharger · 새로고침 · Reload' });
+  await reload.waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await t.page.locator('.status-slow').innerText(), /This is taking longer than it should/);
+  broken = false;
+  await reload.click();
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
+});
+
+test('an invalid basemap ({}) is reported on the map, which is drawn without land, with no exception', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await t.page.route('**/basemap.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
+  await openMap(t.page, t.env.url, '?lang=fr');
+  const note = t.page.locator('.map-note');
+  assert.equal(await note.first().innerText(), "Les contours des pays n'ont pas pu être chargés : la carte est dessinée sans eux.");
+  assert.equal(await t.page.locator('path.pm-land').count(), 0);
+  // Every listed pair is still drawn, and the note follows the language.
+  assert.deepEqual((await drawnLinks(t.page)).sort(), (await listedPairs(t.page)).sort());
+  await openMap(t.page, t.env.url, '?lang=ko');
+  assert.equal(await note.first().innerText(), '나라 경계선을 불러오지 못해 경계선 없이 지도를 그렸습니다.');
+});
+
+test('data that drips (a few bytes a second, never silent for 30 s) is given up by the rate floor with a message and a working retry', async () => {
+  const data = fs.readFileSync(path.join(DIST, 'data', 'partnerships.json'));
+  const assets = sirv(DIST, { dev: true });
+  let drip = true;
+  const server = http.createServer((req, res) => {
+    if (!req.url.startsWith('/data/partnerships.json') || !drip) return assets(req, res, () => { res.writeHead(404); res.end(); });
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': data.length });
+    let at = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || at >= data.length) return clearInterval(timer);
+      res.write(data.subarray(at, at + 1));
+      at += 1;
+    }, 100);
+    res.on('close', () => clearInterval(timer));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    t.page = await newPage(t.env, { width: 1280, height: 800 });
+    t.allowedErrors = [/Failed to load resource/];
+    await t.page.clock.install();
+    await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en`);
+    await t.page.locator('.loading-progress').waitFor();
+    // Bytes keep coming (the silence timeout never fires), far too few: 3 × 10.5 s of clock.
+    for (let i = 0; i < 3 && (await t.page.getAttribute('html', 'data-state')) === 'loading'; i++) {
+      await t.page.waitForTimeout(400); // real time: a few more bytes arrive
+      await t.page.clock.fastForward(10_500);
+    }
+    await t.page.waitForSelector('html[data-state="error"]', { timeout: 5000 });
+    assert.match(await t.page.locator('[role="alert"]').innerText(), /only \d+ bytes received in 30 s \(the network is too slow\)/);
+    await t.page.clock.resume();
+    drip = false;
+    await t.page.getByRole('button', { name: 'Try again' }).click();
     await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
   } finally {
