@@ -15,6 +15,10 @@ extern "C" {
     /// `Icon`), which throws "iconUrl not set" and stops all drawing.
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     pub fn div_icon(options: &JsValue) -> leaflet::Icon;
+
+    /// `L.DomEvent.off(el, types, fn, context)`: a DOM listener Leaflet added, taken off.
+    #[wasm_bindgen(js_namespace = ["L", "DomEvent"], js_name = off)]
+    fn dom_event_off(el: &JsValue, types: &str, f: &JsValue, context: &JsValue);
 }
 
 fn call1(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
@@ -41,18 +45,28 @@ pub fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {
     method.call0(layer).ok()?.dyn_into().ok()
 }
 
-/// Ends a zoom animation at once, before the map is removed. Leaflet 1.9 removes its panes but
-/// leaves the animation's timeout, which then reads a deleted pane ("Cannot read properties of
-/// undefined (reading '_leaflet_pos')"); once ended, that timeout does nothing.
 /// Takes every handler off a removed map (Leaflet's `off()` with no argument). Leaflet 1.9's
 /// `remove()` keeps them, and an animated zoom asked for just before (a wheel turn, a fit) still
 /// runs at the next frame: its `movestart` would call the view's closures, dropped with it.
+///
+/// Also takes off the `scroll` listener Leaflet 1.9 puts on the map's element when it creates
+/// the map (`_initContainer`) and never removes. The page keeps that element from one view to
+/// the next (leptos rebuilds it in place), so each world map left behind held, through that
+/// listener, the whole removed map: its panes, markers, controls and their listeners (issue 18:
+/// 6 listeners and ~12 nodes more at every World ↔ Side by side round trip).
 pub fn off_all(map: &leaflet::Map) {
     if let Ok(off) = Reflect::get(map, &JsValue::from_str("off")).and_then(|f| f.dyn_into::<Function>()) {
         let _ = off.call0(map);
     }
+    let get = |name: &str| Reflect::get(map, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined());
+    if let (Some(container), Some(on_scroll)) = (get("_container"), get("_onScroll")) {
+        dom_event_off(&container, "scroll", &on_scroll, map);
+    }
 }
 
+/// Ends a zoom animation at once, before the map is removed. Leaflet 1.9 removes its panes but
+/// leaves the animation's timeout, which then reads a deleted pane ("Cannot read properties of
+/// undefined (reading '_leaflet_pos')"); once ended, that timeout does nothing.
 pub fn finish_zoom(map: &leaflet::Map) {
     let animating = Reflect::get(map, &JsValue::from_str("_animatingZoom")).ok().is_some_and(|v| v.is_truthy());
     if animating {

@@ -579,6 +579,10 @@ impl Drop for WorldMap {
         if let Some(p) = self.state.painter.borrow().as_ref() {
             p.cancel();
         }
-        let _ = self.state.container.remove_attribute("data-settled");
+        // The page keeps the element for the next view (leptos rebuilds it in place): it leaves
+        // as it came, without the world map's state nor Leaflet's tab stop.
+        for attribute in ["data-settled", "data-zoom", "data-by-hand", "tabindex"] {
+            let _ = self.state.container.remove_attribute(attribute);
+        }
     }
 }
