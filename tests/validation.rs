@@ -592,8 +592,113 @@ fn a_location_out_of_range_is_refused() {
     let l = load(&valid_with(|d| d["authorities"][5]["location"] = json!({ "lat": 36.5, "lng": -180.5 })));
     assert_only_problem(&l, "authorities[5].location", "longitude -180.5 is outside -180..180");
 
-    // The edges themselves are valid.
-    load_valid(&valid_with(|d| d["authorities"][5]["location"] = json!({ "lat": -90.0, "lng": 180.0 })));
+    // The edges of the country's bounds (data/README.md) are valid; the globe's are not Korea.
+    load_valid(&valid_with(|d| d["authorities"][5]["location"] = json!({ "lat": 33.0, "lng": 131.5 })));
+    let l = load(&valid_with(|d| d["authorities"][5]["location"] = json!({ "lat": -90.0, "lng": 180.0 })));
+    assert_problem(&l, "authorities[5].location.lat", "latitude -90 is outside South Korea (33..39)");
+}
+
+/// Issue 18: Seoul at 90, 180 passed the ±90/±180 check and the Korea map zoomed out to the world.
+#[test]
+fn seoul_at_90_180_is_refused_with_a_problem_at_each_coordinate() {
+    let mut doc: Value = serde_json::from_str(&real_text()).unwrap();
+    let i = doc["authorities"].as_array().unwrap().iter().position(|a| a["id"] == "kr-seoul").unwrap();
+    doc["authorities"][i]["location"] = json!({ "lat": 90, "lng": 180 });
+    let l = load(&doc);
+    assert_problem(&l, &format!("authorities[{i}].location.lat"), "latitude 90 is outside South Korea (33..39)");
+    assert_problem(&l, &format!("authorities[{i}].location.lng"), "longitude 180 is outside South Korea (124..131.5)");
+    assert!(l.dataset.authority("kr-seoul").is_none(), "Seoul is refused, as any authority with a wrong position");
+    assert!(l.dataset.partnerships.iter().all(|p| p.korean != "kr-seoul"));
+    assert!(l.problems.iter().any(|p| p.path.starts_with("partnerships[") && p.message.starts_with("authority \"kr-seoul\" is invalid")));
+    // Every other authority still loads.
+    assert_eq!(l.dataset.authorities.len(), doc["authorities"].as_array().unwrap().len() - 1);
+}
+
+#[test]
+fn french_positions_may_be_in_europe_or_overseas_but_not_in_korea() {
+    // Saint-Denis de La Réunion and Nouméa are France; a French authority at Seoul is not.
+    for (lat, lng) in [(-20.8789, 55.4481), (-22.2758, 166.458), (41.9192, 8.7386)] {
+        load_valid(&valid_with(|d| d["authorities"][0]["location"] = json!({ "lat": lat, "lng": lng })));
+    }
+    let l = load(&valid_with(|d| d["authorities"][0]["location"] = json!({ "lat": 37.5665, "lng": 126.978 })));
+    assert_problem(&l, "authorities[0].location.lng", "longitude 126.978 is outside metropolitan France (-5.5..10) and the overseas territories listed in data/README.md");
+    // Each coordinate within some area, but not the same one: the position as a whole.
+    let l = load(&valid_with(|d| d["authorities"][0]["location"] = json!({ "lat": 48.85, "lng": 55.4 })));
+    assert_only_problem_at_or_below(&l, "authorities[0].location", "48.85, 55.4 is outside metropolitan France");
+}
+
+#[track_caller]
+fn assert_only_problem_at_or_below(l: &Loaded, path: &str, fragment: &str) {
+    assert_problem(l, path, fragment);
+    assert!(l.problems.iter().filter(|p| p.path.starts_with("authorities")).count() == 1, "{}", list(&l.problems));
+}
+
+/// Issue 18: `{"id":"seoul-paris","id":"smuggled-pair"}` loaded as "smuggled-pair" (last wins).
+#[test]
+fn a_key_given_twice_refuses_its_record_and_says_where() {
+    let text = real_text();
+    let first = text.find("\"id\": \"seoul-paris\"").expect("seoul-paris in the data");
+    let doubled = format!("{}\"id\": \"seoul-paris\", \"id\": \"smuggled-pair\"{}", &text[..first], &text[first + "\"id\": \"seoul-paris\"".len()..]);
+    let l = load_dataset(&doubled);
+    let p = l.problems.iter().find(|p| p.message.contains("given twice")).expect("a problem");
+    assert!(p.path.starts_with("partnerships[") && p.path.ends_with("].id"), "{p}");
+    assert_eq!(p.message, "the key \"id\" is given twice: the record is refused, as it is unclear which value is meant");
+    let second = first + "\"id\": \"seoul-paris\", ".len();
+    assert_eq!(p.position, Some(partnership_map::domain::json_position::line_column(&doubled, second)));
+    // The rest are the events of that pair, which now refer to no pair.
+    assert!(l.problems[1..].iter().all(|p| p.path.starts_with("events[")), "{}", list(&l.problems));
+    let ids: Vec<&str> = l.dataset.partnerships.iter().map(|p| p.id.as_str()).collect();
+    assert!(!ids.contains(&"seoul-paris") && !ids.contains(&"smuggled-pair"));
+    assert_eq!(ids.len(), real_dataset().partnerships.len() - 1, "the rest still shows");
+}
+
+#[test]
+fn a_key_given_twice_deep_in_a_record_or_escaped_is_found_too() {
+    // In a record's name, written with an escape the second time, and in the publisher block.
+    let doc = valid_document().to_string();
+    let doc = doc.replacen("\"name\":{", "\"name\":{\"\\u0066r\":\"X\",", 1);
+    let l = load_dataset(&doc);
+    assert!(l.problems[0].path.ends_with(".name.fr"), "{}", l.problems[0]);
+    assert!(l.problems[0].message.starts_with("the key \"fr\" is given twice"));
+    // The record is refused: what refers to it says so.
+    assert!(l.problems[1..].iter().all(|p| p.message.contains("is invalid (see")), "{}", list(&l.problems));
+}
+
+/// Issue 18: a second top-level `partnerships` replaced the first (36 pairs became 1).
+#[test]
+fn a_top_level_field_given_twice_refuses_the_file() {
+    let text = real_text();
+    let end = text.rfind('}').unwrap();
+    let doubled = format!("{}, \"partnerships\": []\n}}\n", text[..end].trim_end());
+    let l = load_dataset(&doubled);
+    assert_eq!(l.problems.len(), 1, "{}", list(&l.problems));
+    assert_eq!(l.problems[0].path, "partnerships");
+    assert_eq!(l.problems[0].message, "the top-level field \"partnerships\" is given twice: the file is refused, as it is unclear which one is meant");
+    assert!(l.problems[0].position.is_some());
+    assert!(l.dataset.partnerships.is_empty() && l.dataset.authorities.is_empty());
+}
+
+/// Issue 18: `1e400` made serde_json refuse the whole file.
+#[test]
+fn a_number_out_of_range_refuses_its_record_not_the_file() {
+    let mut doc: Value = serde_json::from_str(&real_text()).unwrap();
+    doc["partnerships"][2]["year"] = json!(12345);
+    let id = doc["partnerships"][2]["id"].as_str().unwrap().to_string();
+    let text = serde_json::to_string_pretty(&doc).unwrap().replacen("\"year\": 12345", "\"year\": 1e400", 1);
+    let l = load_dataset(&text);
+    // The rest are the events of that pair, which is refused.
+    assert!(l.problems[1..].iter().all(|p| p.path.starts_with("events[") && p.message.ends_with("is invalid")), "{}", list(&l.problems));
+    assert_eq!(l.problems[0].path, "partnerships[2].year");
+    assert_eq!(l.problems[0].message, "the number 1e400 is out of range (beyond ±1.8e308)");
+    let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
+    assert_eq!(l.problems[0].position.map(|p| p.0), Some(line));
+    assert_eq!(l.dataset.partnerships.len(), real_dataset().partnerships.len() - 1);
+    assert!(l.dataset.partnerships.iter().all(|p| p.id != id));
+    // Even where null is allowed (a population), the record is refused: 1e400 is not null.
+    let text = valid_document().to_string().replacen("\"lat\":37.5665", "\"lat\":-1e999", 1);
+    let l = load_dataset(&text);
+    assert_eq!(l.problems.len(), 1 + l.problems.iter().filter(|p| p.message.contains("is invalid")).count(), "{}", list(&l.problems));
+    assert!(l.problems[0].message.starts_with("the number -1e999 is out of range"));
 }
 
 #[test]

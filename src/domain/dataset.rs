@@ -30,7 +30,47 @@ impl Country {
             Country::Korea => "KR",
         }
     }
+
+    /// Where an authority of this country may stand (data/README.md, "Checking the file"):
+    /// the first area is the mainland, the others France's overseas territories.
+    pub fn areas(self) -> &'static [Area] {
+        match self {
+            Country::France => &FRANCE_AREAS,
+            Country::Korea => &KOREA_AREAS,
+        }
+    }
 }
+
+/// A box of latitudes and longitudes, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub name: &'static str,
+    pub lat: (f64, f64),
+    pub lng: (f64, f64),
+}
+
+impl Area {
+    pub fn holds(&self, lat: f64, lng: f64) -> bool {
+        (self.lat.0..=self.lat.1).contains(&lat) && (self.lng.0..=self.lng.1).contains(&lng)
+    }
+}
+
+const KOREA_AREAS: [Area; 1] = [Area { name: "South Korea", lat: (33.0, 39.0), lng: (124.0, 131.5) }];
+
+/// Metropolitan France with Corsica, then each overseas region or collectivity with local
+/// authorities (boxes a little larger than the islands).
+const FRANCE_AREAS: [Area; 10] = [
+    Area { name: "metropolitan France", lat: (41.0, 51.5), lng: (-5.5, 10.0) },
+    Area { name: "Guadeloupe, Saint-Martin, Saint-Barthélemy", lat: (15.8, 18.2), lng: (-63.2, -60.9) },
+    Area { name: "Martinique", lat: (14.3, 15.0), lng: (-61.3, -60.7) },
+    Area { name: "Guyane", lat: (2.0, 6.0), lng: (-54.7, -51.5) },
+    Area { name: "La Réunion", lat: (-21.5, -20.8), lng: (55.2, 55.9) },
+    Area { name: "Mayotte", lat: (-13.1, -12.6), lng: (44.9, 45.4) },
+    Area { name: "Saint-Pierre-et-Miquelon", lat: (46.7, 47.2), lng: (-56.5, -56.1) },
+    Area { name: "Wallis-et-Futuna", lat: (-14.4, -13.2), lng: (-178.3, -176.1) },
+    Area { name: "Polynésie française", lat: (-28.0, -7.8), lng: (-155.0, -134.0) },
+    Area { name: "Nouvelle-Calédonie", lat: (-23.0, -19.0), lng: (163.5, 168.2) },
+];
 
 /// A text in up to three languages; at least one is present.
 #[derive(Debug, Clone, PartialEq, Default)]

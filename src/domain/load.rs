@@ -88,7 +88,10 @@ pub fn load_dataset(text: &str) -> Loaded {
         return Loaded::refused(too_large(Some(text.len() as u64)));
     }
     let mut problems = Vec::new();
-    let root: Value = match serde_json::from_str(text) {
+    // What serde_json does not say: duplicate keys (it keeps the last) and numbers beyond f64
+    // (it refuses the whole file). The latter are read as `null`, at the same length.
+    let scan = super::json_position::scan(text);
+    let root: Value = match serde_json::from_str(&scan.without_out_of_range(text)) {
         Ok(v) => v,
         Err(e) => {
             let message = if text.trim().is_empty() {
@@ -105,6 +108,33 @@ pub fn load_dataset(text: &str) -> Loaded {
         problems.push(Problem::at("$", "the file must hold a JSON object"));
         return Loaded { dataset: Dataset::default(), problems };
     };
+
+    // Each at the byte offset of what was found, placed by the final sweep with the others.
+    let mut known = Vec::new();
+    let top: Vec<_> = scan.duplicates.iter().filter(|d| d.record.is_empty()).collect();
+    if !top.is_empty() {
+        for d in top {
+            known.push((problems.len(), d.at.start));
+            problems.push(Problem::at(
+                d.path.clone(),
+                format!("the top-level field \"{}\" is given twice: the file is refused, as it is unclear which one is meant", truncate(&d.text)),
+            ));
+        }
+        super::json_position::locate_all_with(text, &mut problems, &known);
+        return Loaded { dataset: Dataset::default(), problems };
+    }
+    // A record holding one of these is refused, with a problem where each stands.
+    let mut refused = HashSet::new();
+    for d in &scan.duplicates {
+        known.push((problems.len(), d.at.start));
+        problems.push(Problem::at(d.path.clone(), format!("the key \"{}\" is given twice: the record is refused, as it is unclear which value is meant", truncate(&d.text))));
+        refused.insert(d.record.clone());
+    }
+    for n in &scan.out_of_range {
+        known.push((problems.len(), n.at.start));
+        problems.push(Problem::at(n.path.clone(), format!("the number {} is out of range (beyond ±1.8e308)", truncate(&n.text))));
+        refused.insert(n.record.clone());
+    }
 
     const KNOWN: &[&str] = &[
         "schema_version", "data_as_of", "publisher", "themes", "agreement_kinds", "authority_kinds",
@@ -139,7 +169,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         }
     };
 
-    let mut v = Validator { problems, declared: HashMap::new() };
+    let mut v = Validator { problems, declared: HashMap::new(), refused };
     let publisher = v.publisher(&root);
 
     let themes: Vec<(String, Theme)> = v.records::<RawTheme>(&root, "themes", &[])
@@ -312,7 +342,11 @@ pub fn load_dataset(text: &str) -> Loaded {
         let location = match raw.location {
             None => None,
             Some(l) => match LatLng::try_new(l.lat, l.lng) {
-                Ok(ll) => Some(ll),
+                Ok(ll) if country.is_none_or(|c| v.check_area(&path, c, ll)) => Some(ll),
+                Ok(_) => {
+                    ok = false;
+                    None
+                }
                 Err(e) => {
                     ok = false;
                     v.push(format!("{path}.location"), e);
@@ -546,7 +580,7 @@ pub fn load_dataset(text: &str) -> Loaded {
     events.sort_by_key(|e| e.date);
 
     let mut problems = v.problems;
-    super::json_position::locate_all(text, &mut problems);
+    super::json_position::locate_all_with(text, &mut problems, &known);
     // Hostile values (a 1 MB id) end up in paths and messages: keep every report readable.
     for p in &mut problems {
         p.path = truncate_to(&p.path, MAX_REPORT);
@@ -651,6 +685,9 @@ struct Validator {
     /// For each list, every id declared in it (valid or not) and where it was first declared,
     /// so that a reference to an invalid record says "invalid", not "unknown".
     declared: HashMap<String, HashMap<String, String>>,
+    /// Records refused before they are read (a key given twice, a number out of range): their
+    /// problems are already pushed.
+    refused: HashSet<String>,
 }
 
 impl Validator {
@@ -722,6 +759,9 @@ impl Validator {
     /// One record at `path`, deserialised with every problem located under it; `None` when it
     /// has one. See [`Validator::records`] for `objects`.
     fn record<T: DeserializeOwned>(&mut self, path: &str, item: &Value, objects: &[&str]) -> Option<T> {
+        if self.refused.contains(path) {
+            return None;
+        }
         let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
         if !lists.is_empty() {
             for f in lists {
@@ -815,6 +855,31 @@ impl Validator {
             }
         }
         out
+    }
+
+    /// A position within its country's areas ([`Country::areas`]); otherwise a problem at the
+    /// coordinate that lies outside them all (`location.lat`), or at `location` when each lies
+    /// within some area but not the same one.
+    fn check_area(&mut self, path: &str, country: Country, at: LatLng) -> bool {
+        let areas = country.areas();
+        if areas.iter().any(|a| a.holds(at.lat, at.lng)) {
+            return true;
+        }
+        let main = &areas[0];
+        let overseas = if areas.len() > 1 { " and the overseas territories listed in data/README.md" } else { "" };
+        let within = |range: (f64, f64), x: f64| (range.0..=range.1).contains(&x);
+        let lat_out = !areas.iter().any(|a| within(a.lat, at.lat));
+        let lng_out = !areas.iter().any(|a| within(a.lng, at.lng));
+        if lat_out {
+            self.push(format!("{path}.location.lat"), format!("latitude {} is outside {} ({}..{}){overseas}", at.lat, main.name, main.lat.0, main.lat.1));
+        }
+        if lng_out {
+            self.push(format!("{path}.location.lng"), format!("longitude {} is outside {} ({}..{}){overseas}", at.lng, main.name, main.lng.0, main.lng.1));
+        }
+        if !lat_out && !lng_out {
+            self.push(format!("{path}.location"), format!("{}, {} is outside {} (lat {}..{}, lng {}..{}){overseas}", at.lat, at.lng, main.name, main.lat.0, main.lat.1, main.lng.0, main.lng.1));
+        }
+        false
     }
 
     fn check_slug(&mut self, path: &str, id: &str) -> bool {

@@ -161,7 +161,8 @@ mod tests {
     fn doc() -> serde_json::Value {
         let label = |fr: &str, ko: &str, en: &str| json!({ "fr": fr, "ko": ko, "en": en });
         let authority = |id: &str, country: &str, region: &str, name: serde_json::Value| {
-            json!({ "id": id, "country": country, "name": name, "region": region, "location": { "lat": 37.5, "lng": 127.0 } })
+            let location = if country == "KR" { json!({ "lat": 37.5, "lng": 127.0 }) } else { json!({ "lat": 46.6, "lng": 2.4 }) };
+            json!({ "id": id, "country": country, "name": name, "region": region, "location": location })
         };
         let pair = |id: &str, k: &str, f: &str, year: Option<i32>| {
             json!({ "id": id, "authorities": [k, f], "status": if year.is_some() { "signed" } else { "listed" }, "kind": null, "year": year })
