@@ -129,6 +129,8 @@ pub fn Kiosk(
             s.tour = now.tour.clone();
             s.qr = now.qr.clone();
             s.lang = now.lang;
+            // Parameters the map does not know stay in the address (README).
+            s.extra = now.extra.clone();
         });
         s
     };

@@ -921,6 +921,66 @@ pub fn speed_text(lang: Lang, millis: u32) -> String {
     }
 }
 
+/// The start of one line of the address's notices (the values follow): `n` values of `param`
+/// ignored, and why (`reason`, in English as the parser gives it; `None` for ids that name
+/// nothing: "1,486 unknown regions ignored").
+pub fn url_notice_summary(lang: Lang, param: &str, reason: Option<&str>, n: usize) -> String {
+    let count = format_number(lang, n as u64);
+    let many = n > 1;
+    let Some(reason) = reason else {
+        // (French noun, feminine?, Korean noun, English noun) for each parameter naming ids.
+        let (fr, feminine, ko, en) = match param {
+            "region" => ("région", true, "지역", "region"),
+            "theme" => ("thème", false, "분야", "theme"),
+            "kind" => ("type", false, "유형", "kind"),
+            "focus" | "place" => ("collectivité", true, "지자체", "authority"),
+            "pair" => ("partenariat", false, "교류", "partnership"),
+            _ => ("valeur", true, "값", "value"),
+        };
+        return match lang {
+            Lang::Fr => {
+                let (s, e) = (if many { "s" } else { "" }, if feminine { "e" } else { "" });
+                let unknown = if feminine { "inconnue" } else { "inconnu" };
+                format!("{count} {fr}{s} {unknown}{s} ignoré{e}{s}")
+            }
+            Lang::Ko => format!("알 수 없는 {ko} {count}개 무시"),
+            Lang::En => {
+                let noun = match (en, many) {
+                    ("authority", true) => "authorities".to_string(),
+                    (noun, true) => format!("{noun}s"),
+                    (noun, false) => noun.to_string(),
+                };
+                format!("{count} unknown {noun} ignored")
+            }
+        };
+    };
+    match lang {
+        Lang::Fr => format!("{count} valeur{s} ignorée{s} ({reason})", s = if many { "s" } else { "" }),
+        Lang::Ko => format!("값 {count}개 무시 ({reason})"),
+        Lang::En => format!("{count} value{s} ignored ({reason})", s = if many { "s" } else { "" }),
+    }
+}
+
+/// After the few values a notice names: how many it does not.
+pub fn url_notice_more(lang: Lang, n: usize) -> String {
+    let count = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => format!("et {count} autre{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("외 {count}개"),
+        Lang::En => format!("and {count} more"),
+    }
+}
+
+/// The last line of the address's notices when there are too many kinds to list.
+pub fn url_notice_other_kinds(lang: Lang, n: usize) -> String {
+    let count = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => format!("… et {count} autre{s} sorte{s} de valeurs ignorée{s}", s = if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("… 그 밖에 {count}가지 값 무시"),
+        Lang::En => format!("… and {count} other kind{} of value ignored", if n > 1 { "s" } else { "" }),
+    }
+}
+
 /// A whole number with the language's digit grouping.
 pub fn format_number(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
@@ -1126,5 +1186,22 @@ mod tests {
         assert_eq!(format_date(Lang::En, d), "12 November 1991");
         assert_eq!(format_date(Lang::Ko, d), "1991년 11월 12일");
         assert_eq!(format_date(Lang::Fr, PartialDate::try_parse("2005-10").unwrap()), "octobre 2005");
+    }
+
+    #[test]
+    fn notices_of_the_address_read_as_one_counted_line_per_kind_in_each_language() {
+        assert_eq!(url_notice_summary(Lang::En, "region", None, 1486), "1,486 unknown regions ignored");
+        assert_eq!(url_notice_summary(Lang::Fr, "region", None, 1486), "1\u{202f}486 régions inconnues ignorées");
+        assert_eq!(url_notice_summary(Lang::Ko, "region", None, 1486), "알 수 없는 지역 1,486개 무시");
+        assert_eq!(url_notice_summary(Lang::En, "focus", None, 1), "1 unknown authority ignored");
+        assert_eq!(url_notice_summary(Lang::En, "place", None, 2), "2 unknown authorities ignored");
+        assert_eq!(url_notice_summary(Lang::Fr, "pair", None, 1), "1 partenariat inconnu ignoré");
+        assert_eq!(url_notice_summary(Lang::Fr, "theme", None, 3), "3 thèmes inconnus ignorés");
+        assert_eq!(url_notice_summary(Lang::En, "from", Some("not a year"), 1), "1 value ignored (not a year)");
+        assert_eq!(url_notice_summary(Lang::Fr, "lang", Some("expected fr, ko or en"), 2), "2 valeurs ignorées (expected fr, ko or en)");
+        assert_eq!(url_notice_more(Lang::En, 1483), "and 1,483 more");
+        assert_eq!(url_notice_more(Lang::Fr, 1), "et 1 autre");
+        assert_eq!(url_notice_more(Lang::Ko, 5), "외 5개");
+        assert_eq!(url_notice_other_kinds(Lang::En, 2), "… and 2 other kinds of value ignored");
     }
 }

@@ -44,6 +44,10 @@ pub struct UrlState {
     /// Where the kiosk card's QR code sends phones (`qr=https://…/`), when the kiosk runs from a
     /// copy that phones cannot reach; by default, this page's own address.
     pub qr: Option<String>,
+    /// The parameters this version does not know (`utm_source=news`), each as it came
+    /// (`key=value`, still percent-encoded), in their order: they may belong to the embedding
+    /// page, a campaign or a later version, and are printed back after the map's own.
+    pub extra: Vec<String>,
 }
 
 /// A tour file's address: a path inside the app's folder (letters, digits, `-_./`), ending in
@@ -148,6 +152,57 @@ fn notice(param: &str, value: &str, reason: &'static str) -> UrlNotice {
     UrlNotice { param: param.to_string(), value, reason }
 }
 
+/// The notices of one kind (the same parameter, ignored for the same reason): a link with 1,486
+/// unknown regions gives one line, not 1,486.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeGroup {
+    pub param: String,
+    /// Why; `None` for ids that name nothing (malformed, or not in the data): to a visitor both
+    /// are "unknown regions".
+    pub reason: Option<&'static str>,
+    /// How many values were ignored for it.
+    pub count: usize,
+    /// The first few of them, to name.
+    pub examples: Vec<String>,
+}
+
+/// The notices grouped by kind, in the order each kind first appears, each group naming at most
+/// `examples` of its values.
+pub fn group_notices(notices: &[UrlNotice], examples: usize) -> Vec<NoticeGroup> {
+    let mut groups: Vec<NoticeGroup> = Vec::new();
+    for n in notices {
+        let reason = (n.reason != "malformed id" && !n.reason.starts_with("no such")).then_some(n.reason);
+        // There are a few dozen kinds at most (parameters × reasons): a scan is enough.
+        match groups.iter_mut().find(|g| g.param == n.param && g.reason == reason) {
+            Some(g) => {
+                g.count += 1;
+                if g.examples.len() < examples {
+                    g.examples.push(n.value.clone());
+                }
+            }
+            None => groups.push(NoticeGroup {
+                param: n.param.clone(),
+                reason,
+                count: 1,
+                examples: (examples > 0).then(|| n.value.clone()).into_iter().collect(),
+            }),
+        }
+    }
+    groups
+}
+
+/// An unknown parameter as it will be written back: as it came when it is already a plain,
+/// encoded `key=value` (the address the browser gives always is), else encoded anew (a query
+/// given by hand with spaces or quotes), so that the address never carries them raw.
+fn kept(segment: &str, key: &str, value: &str) -> String {
+    let plain = segment.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>`#".contains(&b));
+    if plain {
+        return segment.to_string();
+    }
+    let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
+    format!("{}={}", encode(key), encode(value))
+}
+
 fn parse_year(param: &str, value: &str, notices: &mut Vec<UrlNotice>) -> Option<i32> {
     match value.trim().parse::<i32>() {
         Ok(y) if super::load::YEAR_RANGE.contains(&y) => Some(y),
@@ -174,12 +229,15 @@ fn parse_list(param: &str, value: &str, valid: fn(&str) -> bool, out: &mut BTree
 
 impl UrlState {
     /// Reads a query string (with or without its leading `?`). Parameters this version does not
-    /// know are left alone: they may belong to the embedding page or to a later version.
+    /// know are left alone (kept in [`UrlState::extra`], never reported): they may belong to the
+    /// embedding page or to a later version.
     pub fn parse(query: &str) -> (UrlState, Vec<UrlNotice>) {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut s = UrlState::default();
         let mut notices = Vec::new();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        // One `key=value` at a time, so that an unknown one can be kept as it came.
+        for segment in query.split('&').filter(|p| !p.is_empty()) {
+            let Some((key, value)) = form_urlencoded::parse(segment.as_bytes()).next() else { continue };
             match key.as_ref() {
                 "region" => parse_list("region", &value, is_iso_3166_2, &mut s.filters.regions, &mut notices),
                 "theme" => parse_list("theme", &value, is_slug, &mut s.filters.themes, &mut notices),
@@ -244,7 +302,7 @@ impl UrlState {
                     Some(l) => s.lang = Some(l),
                     None => notices.push(notice("lang", &value, "expected fr, ko or en")),
                 },
-                _ => {}
+                _ => s.extra.push(kept(segment, &key, &value)),
             }
         }
         if let (Some(f), Some(t)) = (s.filters.from, s.filters.to) {
@@ -376,6 +434,7 @@ impl UrlState {
         if let Some(q) = &self.qr {
             parts.push(format!("qr={}", encode(q)));
         }
+        parts.extend(self.extra.iter().cloned());
         parts.join("&")
     }
 }
@@ -505,5 +564,46 @@ mod tests {
         let (s, n) = UrlState::parse("utm_source=newsletter&region=KR-11");
         assert!(n.is_empty());
         assert_eq!(s.filters.regions.len(), 1);
+    }
+
+    /// Issue 18: `utm_source=…` was dropped from the address, though the README says unknown
+    /// parameters are left alone.
+    #[test]
+    fn regression_unknown_parameters_are_kept_in_the_address_after_the_maps_own_in_their_order() {
+        let (mut s, n) = UrlState::parse("utm_source=news&lang=en&ref=a%20b&region=KR-11&utm_medium=e-mail");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.extra, ["utm_source=news", "ref=a%20b", "utm_medium=e-mail"]);
+        assert_eq!(s.to_query(), "region=KR-11&lang=en&utm_source=news&ref=a%20b&utm_medium=e-mail");
+        // A filter changes: they stay, and the address is stable from then on.
+        s.filters.themes.insert("culture".into());
+        let q = s.to_query();
+        assert_eq!(q, "region=KR-11&theme=culture&lang=en&utm_source=news&ref=a%20b&utm_medium=e-mail");
+        assert_eq!(UrlState::parse(&q).0.to_query(), q);
+        // Alone, and with no value.
+        assert_eq!(UrlState::parse("fbclid").0.to_query(), "fbclid");
+        // Written by hand with what an address must not carry raw: encoded.
+        let (s, _) = UrlState::parse("note=a b\"<x>");
+        assert_eq!(s.to_query(), "note=a+b%22%3Cx%3E");
+    }
+
+    #[test]
+    fn notices_are_grouped_by_parameter_and_reason_with_their_count_and_a_few_values() {
+        let mut q = String::from("lang=en&from=abc&region=");
+        q.push_str(&(0..1486).map(|i| format!("XX-{i}")).collect::<Vec<_>>().join(","));
+        q.push_str("&theme=Bad!&to=xyz");
+        let (mut s, mut notices) = UrlState::parse(&q);
+        // Well-formed region codes the dataset has not (here, none): dropped once it is read.
+        notices.extend(s.retain_known(&Dataset::default()));
+        assert_eq!(notices.len(), 1489);
+        let groups = group_notices(&notices, 3);
+        let summary: Vec<(&str, usize, Vec<&str>)> = groups.iter().map(|g| (g.param.as_str(), g.count, g.examples.iter().map(String::as_str).collect())).collect();
+        // XX-1000 and after are malformed (three characters at most after the country), the
+        // others well-formed but unknown: to a visitor, all unknown regions.
+        assert_eq!(
+            summary,
+            [("from", 1, vec!["abc"]), ("region", 1486, vec!["XX-1000", "XX-1001", "XX-1002"]), ("theme", 1, vec!["Bad!"]), ("to", 1, vec!["xyz"])]
+        );
+        assert_eq!(groups.iter().map(|g| g.reason).collect::<Vec<_>>(), [Some("not a year"), None, None, Some("not a year")]);
+        assert!(group_notices(&[], 3).is_empty());
     }
 }
