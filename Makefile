@@ -1,5 +1,5 @@
 # The two commands of README.md, and the steps they are made of. The scripts live in .ci/.
-.PHONY: serve test build setup bench bench-kiosk bench-floor
+.PHONY: serve test build setup bench bench-kiosk bench-floor bench-problems
 
 ## Install what is missing, build, and serve the map on http://127.0.0.1:8080/
 serve: setup build
@@ -26,3 +26,10 @@ bench-kiosk: setup
 ## The floor of the wasm (on demand): leptos alone, + the data loader, + a bare Leaflet map, vs the app
 bench-floor: setup
 	bash tests/bench/floor.sh
+
+## Files full of problems (on demand): 20,000 and 150,000 records with one problem each, the
+## native load time printed, then the same files opened as a preview in headless Chromium (time
+## to the problems shown, longest main-thread pause).
+bench-problems: setup build
+	cargo run --quiet --release --example problems_bench
+	node tests/bench/problems.mjs

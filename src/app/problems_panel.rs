@@ -2,10 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::i18n::{problem_count_text, t, Msg};
+use crate::domain::i18n::{more_problems_text, problem_count_text, t, Msg};
 use crate::domain::{Lang, Problem};
 
-/// Nothing when the data is clean; otherwise a collapsible list of located problems.
+/// The most problems listed: a file with 150,000 of them would otherwise make as many nodes.
+/// The rest are counted ("… and 149,800 more"); the data tool prints them all.
+pub const MAX_LISTED: usize = 200;
+
+/// Nothing when the data is clean; otherwise a collapsible list of located problems, the first
+/// [`MAX_LISTED`] of them.
 #[component]
 pub fn ProblemsPanel(
     /// Every problem the loader found.
@@ -20,6 +25,7 @@ pub fn ProblemsPanel(
         return ().into_any();
     }
     let count = problems.len();
+    let more = count.saturating_sub(MAX_LISTED);
     view! {
         <section class="problems" role="alert" data-problem-count=count.to_string()>
             <details>
@@ -33,6 +39,7 @@ pub fn ProblemsPanel(
                 <ul class="problem-list">
                     {problems
                         .into_iter()
+                        .take(MAX_LISTED)
                         .map(|p| {
                             let position = p.position.map(|(l, c)| format!(" ({l}:{c})")).unwrap_or_default();
                             view! {
@@ -44,6 +51,7 @@ pub fn ProblemsPanel(
                             }
                         })
                         .collect_view()}
+                    {(more > 0).then(|| view! { <li class="problem-more">{move || more_problems_text(lang.get(), more)}</li> })}
                 </ul>
             </details>
         </section>

@@ -690,6 +690,17 @@ pub fn problem_count_text(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "… and 149,800 more", under the first problems of a long list (the panel shows a bounded
+/// number; the data tool prints them all).
+pub fn more_problems_text(lang: Lang, n: usize) -> String {
+    let count = format_number(lang, n as u64);
+    match lang {
+        Lang::Fr => format!("… et {count} autre{}", if n > 1 { "s" } else { "" }),
+        Lang::Ko => format!("… 외 {count}건"),
+        Lang::En => format!("… and {count} more"),
+    }
+}
+
 /// The accessible name of a map marker standing for `n` authorities too close to tell apart.
 pub fn group_label(lang: Lang, n: usize) -> String {
     let n = format_number(lang, n as u64);
@@ -1033,6 +1044,14 @@ mod tests {
                 assert!(!t(l, m).trim().is_empty(), "{m:?} is empty in {l:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_problems_beyond_the_list_are_counted_in_each_language() {
+        assert_eq!(more_problems_text(Lang::En, 149_800), "… and 149,800 more");
+        assert_eq!(more_problems_text(Lang::Fr, 149_800), "… et 149\u{202F}800 autres");
+        assert_eq!(more_problems_text(Lang::Fr, 1), "… et 1 autre");
+        assert_eq!(more_problems_text(Lang::Ko, 149_800), "… 외 149,800건");
     }
 
     #[test]

@@ -33,13 +33,12 @@ pub fn locate_all(text: &str, problems: &mut [Problem]) {
 pub fn locate_all_with(text: &str, problems: &mut [Problem], known: &[(usize, usize)]) {
     let mut wanted: Vec<(usize, usize)> = known.iter().filter(|(i, _)| problems.get(*i).is_some_and(|p| p.position.is_none())).map(|&(i, o)| (o, i)).collect();
     let placed: FxHashSet<usize> = known.iter().map(|&(i, _)| i).collect();
-    if problems.iter().enumerate().any(|(i, p)| p.position.is_none() && !placed.contains(&i)) {
-        let index = PathIndex::build(text);
-        for (i, p) in problems.iter().enumerate() {
-            if p.position.is_none() && !placed.contains(&i) {
-                if let Some(offset) = index.locate(&p.path) {
-                    wanted.push((offset, i));
-                }
+    let by_path: Vec<usize> = (0..problems.len()).filter(|i| problems[*i].position.is_none() && !placed.contains(i)).collect();
+    if !by_path.is_empty() {
+        let index = PathIndex::build_for(text, by_path.iter().map(|&i| problems[i].path.as_str()));
+        for i in by_path {
+            if let Some(offset) = index.locate(&problems[i].path) {
+                wanted.push((offset, i));
             }
         }
     }
@@ -132,7 +131,7 @@ impl Scan {
 
 /// Duplicate keys and out-of-range numbers, in one pass over the text.
 pub fn scan(text: &str) -> Scan {
-    let mut scanner = Scanner::new(text, false);
+    let mut scanner = Scanner::new(text, false, None);
     scanner.value(0);
     scanner.found
 }
@@ -142,8 +141,28 @@ pub struct PathIndex {
 }
 
 impl PathIndex {
+    /// Where every value starts.
     pub fn build(text: &str) -> PathIndex {
-        let mut scanner = Scanner::new(text, true);
+        let mut scanner = Scanner::new(text, true, None);
+        scanner.value(0);
+        PathIndex { starts: scanner.starts }
+    }
+
+    /// Where the values at `paths` and at their parents start, and nothing else: a 20 MB file
+    /// holds millions of values, and a map of them all costs more than the scan.
+    pub fn build_for<'p>(text: &str, paths: impl Iterator<Item = &'p str>) -> PathIndex {
+        let mut wanted = FxHashSet::default();
+        for path in paths {
+            let mut p = path;
+            while wanted.insert(p) {
+                match p.rfind(['.', '[']) {
+                    Some(cut) => p = &p[..cut],
+                    None => break,
+                }
+            }
+        }
+        wanted.insert("");
+        let mut scanner = Scanner::new(text, true, Some(&wanted));
         scanner.value(0);
         PathIndex { starts: scanner.starts }
     }
@@ -186,7 +205,7 @@ impl<'a> Keys<'a> {
     }
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'w> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -194,15 +213,17 @@ struct Scanner<'a> {
     path: String,
     /// Record where each value starts ([`PathIndex`]); otherwise look for what [`Scan`] lists.
     index: bool,
+    /// When indexing, only these paths (all when `None`).
+    wanted: Option<&'w FxHashSet<&'w str>>,
     /// How much of `path` names the record being read (see [`Found::record`]).
     record: usize,
     starts: FxHashMap<String, usize>,
     found: Scan,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str, index: bool) -> Self {
-        Scanner { text, bytes: text.as_bytes(), pos: 0, path: String::new(), index, record: 0, starts: FxHashMap::default(), found: Scan::default() }
+impl<'a, 'w> Scanner<'a, 'w> {
+    fn new(text: &'a str, index: bool, wanted: Option<&'w FxHashSet<&'w str>>) -> Self {
+        Scanner { text, bytes: text.as_bytes(), pos: 0, path: String::new(), index, wanted, record: 0, starts: FxHashMap::default(), found: Scan::default() }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -227,7 +248,7 @@ impl<'a> Scanner<'a> {
         if depth <= 1 {
             self.record = self.path.len();
         }
-        if self.index && !self.starts.contains_key(&self.path) {
+        if self.index && self.wanted.is_none_or(|w| w.contains(self.path.as_str())) && !self.starts.contains_key(&self.path) {
             self.starts.insert(self.path.clone(), self.pos);
         }
         match self.peek() {
@@ -365,16 +386,18 @@ impl<'a> Scanner<'a> {
     fn skip_string(&mut self) -> (usize, usize, bool) {
         self.pos += 1;
         let start = self.pos;
-        let (mut escaped, mut escapes) = (false, false);
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => (escaped, escapes) = (true, true),
-                (false, b'"') => return (start, self.pos - 1, escapes),
-                _ => {}
+        let mut escapes = false;
+        // To the next quote or backslash at once: most of a file is the text of its strings.
+        while let Some(n) = self.bytes[self.pos.min(self.bytes.len())..].iter().position(|&b| b == b'"' || b == b'\\') {
+            self.pos += n + 1;
+            if self.bytes[self.pos - 1] == b'"' {
+                return (start, self.pos - 1, escapes);
             }
+            // A backslash: the next byte is escaped, whatever it is.
+            escapes = true;
+            self.pos += 1;
         }
+        self.pos = self.bytes.len();
         (start, self.bytes.len(), escapes)
     }
 

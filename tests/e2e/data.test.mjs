@@ -148,3 +148,19 @@ test('opening a JSON file with the file picker previews it; its problems are loc
   assert.equal(await t.page.locator('.result-count').textContent(), '1 of 1 partnership');
   assert.ok(TOTAL > 1);
 });
+
+test('CSV formula injection: a previewed name "=HYPERLINK(…)" is downloaded as text, not as a formula', async () => {
+  t.page = await newPage(t.env);
+  await openMap(t.page, t.env.url, '?lang=en');
+  const doc = structuredClone(DATA);
+  const pair = doc.partnerships.find((p) => p.id === 'seoul-paris');
+  const evil = '=HYPERLINK("http://evil.example/","Paris")';
+  doc.authorities.find((a) => a.id === pair.authorities[1]).name.fr = evil;
+  await dropFile(t.page, 'evil.json', JSON.stringify(doc), 'application/json');
+  await t.page.locator('.preview-banner').waitFor();
+  const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const rows = parse(fs.readFileSync(await download.path(), 'utf8').slice(1), { columns: true });
+  const cell = rows.find((r) => r.id === 'seoul-paris').fr_name_fr;
+  assert.ok(cell.startsWith("'="), `fr_name_fr is ${cell}`);
+  assert.equal(cell, `'${evil}`);
+});
