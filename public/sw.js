@@ -49,19 +49,22 @@ async function refusal(path, response) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    // Every file fetched and checked first; the cache is made only when all are good, so a
+    // failed install leaves nothing behind, not even for a moment.
+    const checked = await Promise.all(Object.keys(FILES).map(async (path) => {
+      // `reload`: straight from the server, never from the HTTP cache of an older build.
+      const url = new URL(path, scope).href;
+      const response = await fetch(new Request(url, { cache: 'reload' }));
+      const why = await refusal(path, response);
+      if (why) throw new Error(`${path}: ${why}`); // the install fails; the browser tries again later
+      return [url, response];
+    }));
     const cache = await caches.open(CACHE);
     try {
-      await Promise.all(Object.keys(FILES).map(async (path) => {
-        // `reload`: straight from the server, never from the HTTP cache of an older build.
-        const url = new URL(path, scope).href;
-        const response = await fetch(new Request(url, { cache: 'reload' }));
-        const why = await refusal(path, response);
-        if (why) throw new Error(`${path}: ${why}`);
-        await cache.put(url, response);
-      }));
+      await Promise.all(checked.map(([url, response]) => cache.put(url, response)));
     } catch (error) {
-      await caches.delete(CACHE);
-      throw error; // the install fails: this build is not kept, the browser tries again later
+      await caches.delete(CACHE); // storage full: no half copy
+      throw error;
     }
   })());
 });
