@@ -20,7 +20,7 @@ setup:
 bench: setup
 	node tests/bench/run.mjs
 
-## Kiosk endurance (on demand): 1,000 attract-loop steps, JS heap and DOM before and after
+## Endurance (on demand): 200 view switches, 1,000 attract-loop steps, 1,000 tour steps; heap, DOM and listeners before and after
 bench-kiosk: setup
 	node tests/bench/endurance.mjs
 
