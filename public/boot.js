@@ -121,12 +121,13 @@ function offlineCopy() {
   const returning = Boolean(sw.controller);
   sw.register('sw.js')
     .then((registration) => {
+      if (!registration) return null; // registration refused by the browser (a policy): no copy
       watch(registration);
       // A returning visit asks for sw.js again: a new build is found, a removed one is seen.
       if (returning) registration.update().catch(gone);
       return sw.ready;
     })
-    .then(() => { if (root.dataset.offline !== 'removed') root.dataset.offline = 'ready'; })
+    .then((ready) => { if (ready && root.dataset.offline !== 'removed') root.dataset.offline = 'ready'; })
     .catch(gone);
 }
 

@@ -3,7 +3,19 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The same module runs in the data check's worker (public/loader-worker.js): no page there.
+    if web_sys::window().is_none() {
+        return;
+    }
     partnership_map::app::mount();
+}
+
+/// Checks a data file off the page (called by public/loader-worker.js): what the page needs of
+/// it, as text (src/domain/handoff.rs).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn check_data_file(bytes: &[u8]) -> String {
+    partnership_map::domain::handoff::check(bytes)
 }
 
 // The binary only means something in the browser; natively the library and its tests are what

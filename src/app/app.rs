@@ -110,6 +110,9 @@ pub fn App() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         ev.prevent_default();
+        if !dragging.get_untracked() {
+            super::data_source::warm_check_worker();
+        }
         dragging.set(true);
     });
     let leave = window_event_listener(leptos::ev::dragleave, move |ev| {

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::csv_io::import_csv;
+use crate::domain::handoff;
 use crate::domain::problem::Problem;
 use crate::domain::load::{too_large, MAX_FILE_BYTES};
 use crate::domain::{load_bytes, Loaded};
@@ -72,9 +73,16 @@ impl DataSource {
                 leptos::logging::warn!("{name}: the file could not be read");
                 return;
             };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            let published = this.published.get_value();
-            let loaded = read_dataset(&name, &bytes, published.as_deref());
+            // A large JSON file is checked off the page (a worker), so the tab never freezes.
+            let is_json = !name.to_ascii_lowercase().ends_with(".csv");
+            let checked = if is_json && buffer_len(&buffer) > OFF_PAGE_BYTES { check_off_page(buffer.clone()).await } else { None };
+            let loaded = match checked {
+                Some(loaded) => loaded,
+                None => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    read_dataset(&name, &bytes, this.published.get_value().as_deref())
+                }
+            };
             this.preview.set(Some(name));
             this.shown.set(Some(Arc::new(loaded)));
         });
@@ -89,4 +97,75 @@ impl DataSource {
 /// The files of a `change` event on an `<input type=file>`.
 pub fn input_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
     ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()
+}
+
+/// Files larger than this (bytes) are checked in a worker: checking takes about a second per
+/// 5 MB with many problems, and the page must not pause for more than a few frames.
+const OFF_PAGE_BYTES: u32 = 256 * 1024;
+
+/// The worker (public/loader-worker.js); it loads the app's own module.
+const CHECK_WORKER: &str = "loader-worker.js";
+
+thread_local! {
+    /// A worker started ahead (a hand on "Open a dataset…", a file dragged over the page), its
+    /// module compiled by the time the file is chosen. Used once, then a new one is made.
+    static WARM: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
+}
+
+fn new_check_worker() -> Option<web_sys::Worker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(CHECK_WORKER, &options).ok()
+}
+
+/// Starts the worker that checks large files, if none is waiting.
+pub fn warm_check_worker() {
+    WARM.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.is_none() {
+            *w = new_check_worker();
+        }
+    });
+}
+
+fn buffer_len(buffer: &JsValue) -> u32 {
+    buffer.dyn_ref::<js_sys::ArrayBuffer>().map_or(0, |b| b.byte_length())
+}
+
+/// The file checked by the worker, or `None` when no worker could do it (the page then checks it
+/// itself, as before).
+async fn check_off_page(buffer: JsValue) -> Option<Loaded> {
+    let worker = WARM.with(|w| w.borrow_mut().take()).or_else(new_check_worker)?;
+    let (send, receive) = futures::channel::oneshot::channel::<Option<String>>();
+    let send = std::rc::Rc::new(std::cell::RefCell::new(Some(send)));
+    let answer = {
+        let send = send.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let text = js_sys::Reflect::get(&event.data(), &JsValue::from_str("text")).ok().and_then(|t| t.as_string());
+            if text.is_none() {
+                leptos::logging::warn!("the data check's worker failed: {:?}", js_sys::Reflect::get(&event.data(), &JsValue::from_str("error")));
+            }
+            if let Some(send) = send.borrow_mut().take() {
+                let _ = send.send(text);
+            }
+        })
+    };
+    let failed = {
+        let send = send.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Some(send) = send.borrow_mut().take() {
+                let _ = send.send(None);
+            }
+        })
+    };
+    worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    let transfer = js_sys::Array::of1(&buffer);
+    let text = match worker.post_message_with_transfer(&buffer, &transfer) {
+        Ok(()) => receive.await.ok().flatten(),
+        Err(_) => None,
+    };
+    worker.terminate();
+    drop((answer, failed));
+    text.map(|t| handoff::receive(&t))
 }

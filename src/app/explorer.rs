@@ -72,10 +72,11 @@ pub fn Explorer(
         provide_context(ListShown(show_list));
     }
     let problems = loaded.problems.clone();
+    let unlisted = loaded.unlisted;
 
     view! {
         <PreviewBanner lang=lang />
-        <ProblemsPanel problems=problems lang=lang />
+        <ProblemsPanel problems=problems unlisted=unlisted lang=lang />
         <UrlNotices />
         {embed.then(|| view! { <EmbedBar show_list=show_list /> })}
         <div

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::data_source::{input_files, use_data_source, DataSource};
+use super::data_source::{input_files, use_data_source, warm_check_worker, DataSource};
 use crate::domain::i18n::{t, Msg};
 use crate::domain::Lang;
 
@@ -17,7 +17,12 @@ pub fn OpenDataset(
 ) -> impl IntoView {
     let data = use_data_source();
     view! {
-        <label class="button button--small button--secondary file-button">
+        // A hand on the button: the worker that checks large files gets ready meanwhile.
+        <label
+            class="button button--small button--secondary file-button"
+            on:pointerenter=move |_| warm_check_worker()
+            on:focusin=move |_| warm_check_worker()
+        >
             {t(lang, Msg::OpenDataset)}
             <input
                 type="file"

@@ -15,6 +15,9 @@ pub const MAX_LISTED: usize = 200;
 pub fn ProblemsPanel(
     /// Every problem the loader found.
     problems: Vec<Problem>,
+    /// Problems found beyond those given (a file checked off the page sends the first ones).
+    #[prop(optional)]
+    unlisted: usize,
     /// Interface language.
     lang: Memo<Lang>,
     /// What the problems are in, when not the data (a kiosk's tour file).
@@ -24,8 +27,8 @@ pub fn ProblemsPanel(
     if problems.is_empty() {
         return ().into_any();
     }
-    let count = problems.len();
-    let more = count.saturating_sub(MAX_LISTED);
+    let count = problems.len() + unlisted;
+    let more = count.saturating_sub(MAX_LISTED.min(problems.len()));
     view! {
         <section class="problems" role="alert" data-problem-count=count.to_string()>
             <details>

@@ -40,6 +40,9 @@ const PARTNERSHIP_FIELDS: &[&str] = &["authorities", "kind", "term", "wording", 
 pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
+    /// Problems found beyond those in `problems` (a file checked off the page sends only the
+    /// first ones: [`crate::domain::handoff`]); 0 when `problems` holds them all.
+    pub unlisted: usize,
 }
 
 impl Loaded {
@@ -47,9 +50,14 @@ impl Loaded {
         self.problems.is_empty()
     }
 
+    /// How many problems were found, listed or not.
+    pub fn problem_count(&self) -> usize {
+        self.problems.len() + self.unlisted
+    }
+
     /// A file refused as a whole (too large, not UTF-8, not JSON…): no records, one problem.
     pub fn refused(problem: Problem) -> Loaded {
-        Loaded { dataset: Dataset::default(), problems: vec![problem] }
+        Loaded { dataset: Dataset::default(), problems: vec![problem], unlisted: 0 }
     }
 }
 
@@ -101,12 +109,12 @@ pub fn load_dataset(text: &str) -> Loaded {
             };
             // serde_json gives column 0 for an error right after a newline; positions are 1-based.
             problems.push(Problem { path: "$".into(), message, position: Some((e.line(), e.column().max(1))) });
-            return Loaded { dataset: Dataset::default(), problems };
+            return Loaded { dataset: Dataset::default(), problems, unlisted: 0 };
         }
     };
     let Value::Object(root) = root else {
         problems.push(Problem::at("$", "the file must hold a JSON object"));
-        return Loaded { dataset: Dataset::default(), problems };
+        return Loaded { dataset: Dataset::default(), problems, unlisted: 0 };
     };
 
     // Each at the byte offset of what was found, placed by the final sweep with the others.
@@ -121,7 +129,7 @@ pub fn load_dataset(text: &str) -> Loaded {
             ));
         }
         super::json_position::locate_all_with(text, &mut problems, &known);
-        return Loaded { dataset: Dataset::default(), problems };
+        return Loaded { dataset: Dataset::default(), problems, unlisted: 0 };
     }
     // A record holding one of these is refused, with a problem where each stands.
     let mut refused = HashSet::new();
@@ -592,7 +600,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         Records { themes, agreement_kinds, authority_kinds, tiers, regions, authorities, partnerships, events },
     );
     dataset.publisher = publisher;
-    Loaded { dataset, problems }
+    Loaded { dataset, problems, unlisted: 0 }
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is kept separately.

@@ -16,6 +16,7 @@ pub mod export;
 pub mod filter;
 pub mod frame;
 pub mod geo;
+pub mod handoff;
 pub mod i18n;
 pub mod kiosk;
 pub mod json_position;

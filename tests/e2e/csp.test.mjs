@@ -1,9 +1,11 @@
 // Issue 9 (strict content security policy): the built app runs unchanged under the policy the
 // README gives hosts, with no violation reported by the browser, through every part of it.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { CSP as POLICY, DIST, newPage, useBrowser } from './support.mjs';
+import { CSP as POLICY, DIST, newPage, ROOT, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -90,8 +92,16 @@ test('under a strict CSP the About panel and its propose form work: the message 
     assert.equal(JSON.parse(text).correction_of, 'seoul-paris');
     await page.locator('.propose-preview summary').click();
     await page.getByRole('button', { name: 'Back to About' }).click();
-    await page.locator('.about-maintainers input[type=file]').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(JSON.parse(await (await fetch(`${site.url}data/partnerships.json`)).text()))) });
+    // The repository's file, formatted: over 256 KB, so it is checked in the worker, whose
+    // module must start under the policy too.
+    const workers = [];
+    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    const pretty = fs.readFileSync(path.join(ROOT, 'data', 'partnerships.json'));
+    assert.ok(pretty.length > 256 * 1024);
+    await page.locator('.about-maintainers input[type=file]').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: pretty });
     await page.locator('.preview-banner').waitFor();
+    assert.deepEqual(workers, ['/strict/loader-worker.js']);
+    assert.equal(await page.locator('section.problems').count(), 0, 'the published file, checked in the worker, has no problem');
     assert.deepEqual(await violations(page), []);
   } finally {
     site.server.close();

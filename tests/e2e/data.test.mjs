@@ -164,3 +164,30 @@ test('CSV formula injection: a previewed name "=HYPERLINK(…)" is downloaded as
   assert.ok(cell.startsWith("'="), `fr_name_fr is ${cell}`);
   assert.equal(cell, `'${evil}`);
 });
+
+test('a large file is checked off the page (a worker): its problems counted and the first 200 listed, its valid pairs shown (its time: make bench-problems)', async () => {
+  t.page = await newPage(t.env);
+  const workers = [];
+  t.page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  await openMap(t.page, t.env.url, '?lang=en');
+  // The published data with 3,000 pairs whose year is out of range: well over the 256 KB
+  // checked on the page itself.
+  const doc = structuredClone(DATA);
+  const bad = Array.from({ length: 3000 }, (_, i) => ({ ...structuredClone(DATA.partnerships[0]), id: `broken-${i}`, year: 3000 }));
+  doc.partnerships = [...doc.partnerships, ...bad];
+  const text = JSON.stringify(doc);
+  assert.ok(text.length > 256 * 1024, `${text.length} bytes`);
+  await t.page.getByRole('button', { name: 'About', exact: true }).click();
+  await t.page.setInputFiles('dialog.about-panel .file-button input[type=file]', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await t.page.locator('.preview-banner').waitFor();
+  assert.ok(workers.includes('/loader-worker.js'), `the check ran in a worker: ${workers}`);
+  const panel = t.page.locator('section.problems');
+  const count = Number(await panel.getAttribute('data-problem-count'));
+  assert.ok(count >= 3000, `${count} problems`);
+  await panel.locator('summary').click();
+  assert.equal(await panel.locator('li:not(.problem-more)').count(), 200);
+  assert.equal(await panel.locator('li.problem-more').innerText(), `… and ${(count - 200).toLocaleString('en')} more`);
+  assert.match(await panel.locator('li').first().innerText(), /^partnerships\[36\]\.year \(1:\d+\)/);
+  // The valid part is the published data, shown as the published data is.
+  assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
+});
