@@ -107,7 +107,11 @@ fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool, callbacks: 
     options.set_zoom_control(false);
     let map = Map::new_with_element(pane, &options)?;
     super::add_zoom_control(&map, callbacks, Some(country));
-    map.set_view(&leaflet::LatLng::new(40.0, 60.0), 4.0);
+    // Until there is something to frame (and with nothing to frame: a file with no valid pair),
+    // each side shows its own country's mainland, not a point between the two.
+    let home = country.areas()[0];
+    let zoom = if country == Country::France { 5.0 } else { 6.0 };
+    map.set_view(&leaflet::LatLng::new((home.lat.0 + home.lat.1) / 2.0, (home.lng.0 + home.lng.1) / 2.0), zoom);
     add_basemap(&map, basemap);
     Ok(map)
 }
