@@ -75,7 +75,7 @@ impl DataSource {
             };
             // A large JSON file is checked off the page (a worker), so the tab never freezes.
             let is_json = !name.to_ascii_lowercase().ends_with(".csv");
-            let checked = if is_json && buffer_len(&buffer) > OFF_PAGE_BYTES { check_off_page(buffer.clone()).await } else { None };
+            let checked = if is_json && buffer_len(&buffer) > OFF_PAGE_BYTES { check_off_page(&buffer).await } else { None };
             let loaded = match checked {
                 Some(loaded) => loaded,
                 None => {
@@ -134,7 +134,10 @@ fn buffer_len(buffer: &JsValue) -> u32 {
 
 /// The file checked by the worker, or `None` when no worker could do it (the page then checks it
 /// itself, as before).
-async fn check_off_page(buffer: JsValue) -> Option<Loaded> {
+async fn check_off_page(buffer: &JsValue) -> Option<Loaded> {
+    // The worker gets its own copy (a memory copy, milliseconds for 20 MB): the page's bytes stay
+    // readable for the fallback should the worker fail after taking them.
+    let buffer: JsValue = buffer.dyn_ref::<js_sys::ArrayBuffer>()?.slice(0).into();
     let worker = WARM.with(|w| w.borrow_mut().take()).or_else(new_check_worker)?;
     let (send, receive) = futures::channel::oneshot::channel::<Option<String>>();
     let send = std::rc::Rc::new(std::cell::RefCell::new(Some(send)));
