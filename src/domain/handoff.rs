@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::export::to_json;
-use super::load::{load_bytes, load_dataset, Loaded};
+use super::load::{load_bytes_listing, load_dataset, Loaded};
 use super::problem::Problem;
 
 /// Problems sent back with their text and place; the rest are counted.
@@ -30,13 +30,14 @@ struct Handoff {
 
 /// Checks a data file (JSON) and writes what the page needs, as text (run in the worker).
 pub fn check(bytes: &[u8]) -> String {
-    let loaded = load_bytes(bytes);
+    // Only the problems sent are written out and located; the others are counted.
+    let loaded = load_bytes_listing(bytes, KEPT);
     let ds = &loaded.dataset;
     let empty = ds.partnerships.is_empty() && ds.authorities.is_empty() && ds.events.is_empty();
     let handoff = Handoff {
         valid: (!empty).then(|| to_json(ds)),
-        problems: loaded.problems.iter().take(KEPT).map(|p| (p.path.clone(), p.message.clone(), p.position)).collect(),
-        total: loaded.problems.len(),
+        problems: loaded.problems.iter().map(|p| (p.path.clone(), p.message.clone(), p.position)).collect(),
+        total: loaded.problem_count(),
     };
     serde_json::to_string(&handoff).unwrap_or_else(|e| {
         // Strings and numbers only: this cannot fail, but a failure must still read as one.
@@ -67,6 +68,7 @@ pub fn receive(text: &str) -> Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::load::load_bytes;
 
     fn doc_with_bad_years(bad: usize) -> String {
         let real = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/partnerships.json")).expect("the bundled data");
@@ -104,6 +106,32 @@ mod tests {
         assert_eq!(handed.problems[..], direct.problems[..KEPT]);
         assert_eq!(handed.problem_count(), direct.problems.len());
         assert!(handed.dataset.partnerships.is_empty());
+    }
+
+    #[test]
+    fn problems_listed_first_are_the_loaders_first_worded_and_located_the_same() {
+        // Keys given twice (found before the validator), numbers out of range, unknown
+        // authorities, years out of range, a text too long: problems of every origin, many lines.
+        let mut pairs = Vec::new();
+        for i in 0..60 {
+            pairs.push(match i % 5 {
+                0 => format!("{{\"id\": \"p{i}\", \"id\": \"q{i}\"}}"),
+                1 => format!("{{\"id\": \"p{i}\", \"year\": 1e400}}"),
+                2 => format!("{{\"id\": \"p{i}\", \"authorities\": [\"kr-nowhere\", \"fr-nowhere\"], \"status\": \"signed\", \"sources\": []}}"),
+                3 => format!("{{\"id\": \"p{i}\", \"year\": 1700, \"status\": \"signed\", \"authorities\": [], \"sources\": []}}"),
+                _ => format!("{{\"id\": \"p{i}\", \"summary\": {{\"fr\": \"{}\"}}}}", "é".repeat(10_001)),
+            });
+        }
+        let text = format!("{{\"schema_version\": 2, \"partnerships\": [\n{}\n]}}", pairs.join(",\n"));
+        let all = load_bytes(text.as_bytes());
+        assert!(all.problems.len() > 60, "{}", all.problems.len());
+        for listed in [0, 1, 7, 12, 13, 50, all.problems.len(), usize::MAX] {
+            let first = load_bytes_listing(text.as_bytes(), listed);
+            let n = listed.min(all.problems.len());
+            assert_eq!(first.problems[..], all.problems[..n], "{listed} listed");
+            assert_eq!(first.problem_count(), all.problems.len(), "{listed} listed");
+            assert_eq!(first.dataset, all.dataset);
+        }
     }
 
     #[test]

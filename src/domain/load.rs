@@ -5,7 +5,10 @@
 //! problems and keeps the valid rest. The browser app and the data tool both call it, so the
 //! browser never accepts a file that CI rejects.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are ids and paths of the file being checked (150,000 of each in a large
+// file), hashed several times each; no order is taken from these maps.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::fmt::Display;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -59,21 +62,38 @@ impl Loaded {
     pub fn refused(problem: Problem) -> Loaded {
         Loaded { dataset: Dataset::default(), problems: vec![problem], unlisted: 0 }
     }
+
+    /// The first `listed` problems kept, the others counted.
+    fn listing(mut self, listed: usize) -> Loaded {
+        if self.problems.len() > listed {
+            self.unlisted += self.problems.len() - listed;
+            self.problems.truncate(listed);
+        }
+        self
+    }
 }
 
 /// Loads a data file's bytes: refused when larger than [`MAX_FILE_BYTES`] or not UTF-8 (located
 /// at the first wrong byte), read by [`load_dataset`] otherwise. A byte-order mark is skipped.
 pub fn load_bytes(bytes: &[u8]) -> Loaded {
+    load_bytes_listing(bytes, usize::MAX)
+}
+
+/// As [`load_bytes`], with only the first `listed` problems written out and located (the same
+/// as [`load_bytes`] gives first), the others counted in [`Loaded::unlisted`]: a file checked off
+/// the page sends only the first ones ([`crate::domain::handoff`]), and placing and wording
+/// 150,000 problems would be most of the check's time.
+pub fn load_bytes_listing(bytes: &[u8], listed: usize) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
-        return Loaded::refused(too_large(Some(bytes.len() as u64)));
+        return Loaded::refused(too_large(Some(bytes.len() as u64))).listing(listed);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_dataset(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+        Ok(text) => load_listing(text.strip_prefix('\u{FEFF}').unwrap_or(text), listed),
         Err(e) => {
             // Located at the first wrong byte, counted as every other position is.
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let position = super::json_position::line_column(valid, valid.len());
-            Loaded::refused(Problem { path: "$".into(), message: "not valid UTF-8 — save the file as UTF-8".into(), position: Some(position) })
+            Loaded::refused(Problem { path: "$".into(), message: "not valid UTF-8 — save the file as UTF-8".into(), position: Some(position) }).listing(listed)
         }
     }
 }
@@ -92,6 +112,15 @@ pub fn too_large(size: Option<u64>) -> Problem {
 
 /// Loads a data file's text. See the module documentation.
 pub fn load_dataset(text: &str) -> Loaded {
+    load_listing(text, usize::MAX)
+}
+
+/// [`load_dataset`] writing out the first `listed` problems (see [`load_bytes_listing`]).
+fn load_listing(text: &str, listed: usize) -> Loaded {
+    load_all(text, listed).listing(listed)
+}
+
+fn load_all(text: &str, listed: usize) -> Loaded {
     if text.len() > MAX_FILE_BYTES {
         return Loaded::refused(too_large(Some(text.len() as u64)));
     }
@@ -132,7 +161,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         return Loaded { dataset: Dataset::default(), problems, unlisted: 0 };
     }
     // A record holding one of these is refused, with a problem where each stands.
-    let mut refused = HashSet::new();
+    let mut refused = HashSet::default();
     for d in &scan.duplicates {
         known.push((problems.len(), d.at.start));
         problems.push(Problem::at(d.path.clone(), format!("the key \"{}\" is given twice: the record is refused, as it is unclear which value is meant", truncate(&d.text))));
@@ -177,13 +206,13 @@ pub fn load_dataset(text: &str) -> Loaded {
         }
     };
 
-    let mut v = Validator { problems, declared: HashMap::new(), refused };
+    let mut v = Validator { problems, listed, unlisted: 0, declared: HashMap::default(), refused };
     let publisher = v.publisher(&root);
 
     let themes: Vec<(String, Theme)> = v.records::<RawTheme>(&root, "themes", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
-            let ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+            let ok = v.check_slug(format_args!("{path}.id"), &raw.id) & v.check_label(format_args!("{path}.label"), &raw.label);
             ok.then(|| (path, Theme { id: raw.id, label: localized(raw.label) }))
         })
         .collect();
@@ -192,9 +221,9 @@ pub fn load_dataset(text: &str) -> Loaded {
     let agreement_kinds: Vec<(String, AgreementKind)> = v.records::<RawAgreementKind>(&root, "agreement_kinds", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
-            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
+            let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id) & v.check_label(format_args!("{path}.label"), &raw.label);
             if let Some(d) = &raw.description {
-                ok &= v.check_label(&format!("{path}.description"), d);
+                ok &= v.check_label(format_args!("{path}.description"), d);
             }
             ok.then(|| (path, AgreementKind { id: raw.id, label: localized(raw.label), description: raw.description.map(localized) }))
         })
@@ -207,10 +236,10 @@ pub fn load_dataset(text: &str) -> Loaded {
     let tiers: Vec<(String, Tier)> = raw_tiers
         .into_iter()
         .filter_map(|(path, raw)| {
-            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id)
-                & v.check_label(&format!("{path}.name"), &raw.name)
-                & v.check_label(&format!("{path}.description"), &raw.description);
-            let country = v.country(&format!("{path}.country"), &raw.country);
+            let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id)
+                & v.check_label(format_args!("{path}.name"), &raw.name)
+                & v.check_label(format_args!("{path}.description"), &raw.description);
+            let country = v.country(format_args!("{path}.country"), &raw.country);
             ok &= country.is_some();
             let count = match raw.count {
                 None => None,
@@ -218,7 +247,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                     Ok(as_of) => Some(Count { value: c.value, as_of, note: c.note.map(localized) }),
                     Err(e) => {
                         ok = false;
-                        v.push(format!("{path}.count.as_of"), e);
+                        v.push(format_args!("{path}.count.as_of"), e);
                         None
                     }
                 },
@@ -227,11 +256,11 @@ pub fn load_dataset(text: &str) -> Loaded {
                 match tier_country.get(other) {
                     None => {
                         ok = false;
-                        v.push(format!("{path}.compare_with[{i}]"), format!("unknown tier \"{}\"", truncate(other)));
+                        v.push(format_args!("{path}.compare_with[{i}]"), format_args!("unknown tier \"{}\"", truncate(other)));
                     }
                     Some(c) if Some(*c) == country => {
                         ok = false;
-                        v.push(format!("{path}.compare_with[{i}]"), format!("\"{other}\" is a tier of the same country: compare with the other country's tiers"));
+                        v.push(format_args!("{path}.compare_with[{i}]"), format_args!("\"{other}\" is a tier of the same country: compare with the other country's tiers"));
                     }
                     _ => {}
                 }
@@ -257,17 +286,17 @@ pub fn load_dataset(text: &str) -> Loaded {
     let authority_kinds: Vec<(String, AuthorityKind)> = v.records::<RawAuthorityKind>(&root, "authority_kinds", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
-            let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
-            let country = v.country(&format!("{path}.country"), &raw.country);
+            let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id) & v.check_label(format_args!("{path}.label"), &raw.label);
+            let country = v.country(format_args!("{path}.country"), &raw.country);
             ok &= country.is_some();
             match tiers.iter().find(|t| t.id == raw.tier) {
                 None => {
                     ok = false;
-                    v.push(format!("{path}.tier"), v.unresolved("administrative_tiers", "tier", &raw.tier));
+                    v.push(format_args!("{path}.tier"), v.unresolved("administrative_tiers", "tier", &raw.tier));
                 }
                 Some(t) if Some(t.country) != country && country.is_some() => {
                     ok = false;
-                    v.push(format!("{path}.tier"), format!("tier \"{}\" belongs to country {}", raw.tier, t.country.code()));
+                    v.push(format_args!("{path}.tier"), format_args!("tier \"{}\" belongs to country {}", raw.tier, t.country.code()));
                 }
                 _ => {}
             }
@@ -279,16 +308,16 @@ pub fn load_dataset(text: &str) -> Loaded {
     let regions: Vec<(String, Region)> = v.records::<RawRegion>(&root, "regions", &[])
         .into_iter()
         .filter_map(|(path, raw)| {
-            let mut ok = v.check_label(&format!("{path}.name"), &raw.name);
-            let country = v.country(&format!("{path}.country"), &raw.country);
+            let mut ok = v.check_label(format_args!("{path}.name"), &raw.name);
+            let country = v.country(format_args!("{path}.country"), &raw.country);
             ok &= country.is_some();
             if !is_iso_3166_2(&raw.id) {
                 ok = false;
-                v.push(format!("{path}.id"), format!("\"{}\" is not an ISO 3166-2 code such as \"FR-IDF\" or \"KR-47\"", raw.id));
+                v.push(format_args!("{path}.id"), format_args!("\"{}\" is not an ISO 3166-2 code such as \"FR-IDF\" or \"KR-47\"", raw.id));
             } else if let Some(c) = country {
                 if !raw.id.starts_with(&format!("{}-", c.code())) {
                     ok = false;
-                    v.push(format!("{path}.id"), format!("\"{}\" does not belong to country {}", raw.id, c.code()));
+                    v.push(format_args!("{path}.id"), format_args!("\"{}\" does not belong to country {}", raw.id, c.code()));
                 }
             }
             ok &= v.check_aliases(&path, &raw.aliases);
@@ -308,30 +337,30 @@ pub fn load_dataset(text: &str) -> Loaded {
     let raw_authorities = v.records::<RawAuthority>(&root, "authorities", &["location", "population"]);
     let mut authorities = Vec::new();
     for (path, raw) in raw_authorities {
-        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
-        let country = v.country(&format!("{path}.country"), &raw.country);
+        let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id);
+        let country = v.country(format_args!("{path}.country"), &raw.country);
         ok &= country.is_some();
         if let Some(c) = country {
             let prefix = format!("{}-", c.code().to_ascii_lowercase());
             if !raw.id.starts_with(&prefix) {
                 ok = false;
-                v.push(format!("{path}.id"), format!("\"{}\" must start with \"{prefix}\" (country {})", raw.id, c.code()));
+                v.push(format_args!("{path}.id"), format_args!("\"{}\" must start with \"{prefix}\" (country {})", raw.id, c.code()));
             }
         }
         if raw.name.fr.as_deref().is_none_or(|s| s.trim().is_empty()) {
             ok = false;
-            v.push(format!("{path}.name.fr"), "the French / Latin-script name is required");
+            v.push(format_args!("{path}.name.fr"), "the French / Latin-script name is required");
         }
-        ok &= v.check_label(&format!("{path}.name"), &raw.name);
+        ok &= v.check_label(format_args!("{path}.name"), &raw.name);
         if let Some(kind) = &raw.kind {
             match authority_kind_country.get(kind.as_str()) {
                 None => {
                     ok = false;
-                    v.push(format!("{path}.kind"), v.unresolved("authority_kinds", "authority kind", kind));
+                    v.push(format_args!("{path}.kind"), v.unresolved("authority_kinds", "authority kind", kind));
                 }
                 Some(kc) if Some(*kc) != country && country.is_some() => {
                     ok = false;
-                    v.push(format!("{path}.kind"), format!("authority kind \"{kind}\" belongs to country {}", kc.code()));
+                    v.push(format_args!("{path}.kind"), format_args!("authority kind \"{kind}\" belongs to country {}", kc.code()));
                 }
                 _ => {}
             }
@@ -339,11 +368,11 @@ pub fn load_dataset(text: &str) -> Loaded {
         match region_country.get(raw.region.as_str()) {
             None => {
                 ok = false;
-                v.push(format!("{path}.region"), v.unresolved("regions", "region", &raw.region));
+                v.push(format_args!("{path}.region"), v.unresolved("regions", "region", &raw.region));
             }
             Some(rc) if Some(*rc) != country && country.is_some() => {
                 ok = false;
-                v.push(format!("{path}.region"), format!("region \"{}\" is not in country {}", raw.region, raw.country));
+                v.push(format_args!("{path}.region"), format_args!("region \"{}\" is not in country {}", raw.region, raw.country));
             }
             _ => {}
         }
@@ -357,7 +386,7 @@ pub fn load_dataset(text: &str) -> Loaded {
                 }
                 Err(e) => {
                     ok = false;
-                    v.push(format!("{path}.location"), e);
+                    v.push(format_args!("{path}.location"), e);
                     None
                 }
             },
@@ -365,22 +394,22 @@ pub fn load_dataset(text: &str) -> Loaded {
         if let Some(p) = raw.population {
             if p.value == 0 {
                 ok = false;
-                v.push(format!("{path}.population.value"), "population must be positive");
+                v.push(format_args!("{path}.population.value"), "population must be positive");
             }
             if !YEAR_RANGE.contains(&p.year) {
                 ok = false;
-                v.push(format!("{path}.population.year"), format!("year {} is outside {}..{}", p.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
+                v.push(format_args!("{path}.population.year"), format_args!("year {} is outside {}..{}", p.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
             }
         }
         if let Some(w) = &raw.website {
-            ok &= v.check_url(&format!("{path}.website"), w);
+            ok &= v.check_url(format_args!("{path}.website"), w);
         }
         if let Some(n) = &raw.notes {
-            ok &= v.check_label(&format!("{path}.notes"), n);
+            ok &= v.check_label(format_args!("{path}.notes"), n);
         }
         ok &= v.check_uncertain(&path, &raw.uncertain, AUTHORITY_FIELDS);
         ok &= v.check_aliases(&path, &raw.aliases);
-        let last_verified = v.optional_date(&format!("{path}.last_verified"), raw.last_verified.as_deref());
+        let last_verified = v.optional_date(format_args!("{path}.last_verified"), raw.last_verified.as_deref());
         ok &= last_verified.is_ok();
         let sources = v.sources(&path, raw.sources);
         ok &= sources.is_some();
@@ -407,33 +436,32 @@ pub fn load_dataset(text: &str) -> Loaded {
 
     let mut partnerships = Vec::new();
     for (path, raw) in v.records::<RawPartnership>(&root, "partnerships", &[]) {
-        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id);
-        let mut ends: [Option<(String, Country)>; 2] = [None, None];
+        let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id);
+        let mut ends: [Option<(&str, Country)>; 2] = [None, None];
         if raw.authorities.len() != 2 {
             ok = false;
-            v.push(format!("{path}.authorities"), format!("expected exactly 2 authorities (Korean, French), found {}", raw.authorities.len()));
+            v.push(format_args!("{path}.authorities"), format_args!("expected exactly 2 authorities (Korean, French), found {}", raw.authorities.len()));
         }
         for (i, id) in raw.authorities.iter().enumerate().take(2) {
-            let at = format!("{path}.authorities[{i}]");
             match authority_country.get(id.as_str()) {
-                Some(c) => ends[i] = Some((id.clone(), *c)),
+                Some(c) => ends[i] = Some((id, *c)),
                 None => {
                     ok = false;
-                    v.push(at, v.unresolved("authorities", "authority", id));
+                    v.push(format_args!("{path}.authorities[{i}]"), v.unresolved("authorities", "authority", id));
                 }
             }
         }
         let (mut korean, mut french) = (String::new(), String::new());
         if let [Some((a, ca)), Some((b, cb))] = &ends {
             match (ca, cb) {
-                (Country::Korea, Country::France) => (korean, french) = (a.clone(), b.clone()),
+                (Country::Korea, Country::France) => (korean, french) = (a.to_string(), b.to_string()),
                 (Country::France, Country::Korea) => {
                     ok = false;
-                    v.push(format!("{path}.authorities"), "order must be [Korean authority, French authority]");
+                    v.push(format_args!("{path}.authorities"), "order must be [Korean authority, French authority]");
                 }
                 _ => {
                     ok = false;
-                    v.push(format!("{path}.authorities"), format!("a partnership links one Korean and one French authority; both are {}", ca.code()));
+                    v.push(format_args!("{path}.authorities"), format_args!("a partnership links one Korean and one French authority; both are {}", ca.code()));
                 }
             }
         }
@@ -441,14 +469,14 @@ pub fn load_dataset(text: &str) -> Loaded {
         match status {
             None => {
                 ok = false;
-                v.push(format!("{path}.status"), format!("unknown status \"{}\": expected signed, listed, exchange or planned", truncate(&raw.status)));
+                v.push(format_args!("{path}.status"), format_args!("unknown status \"{}\": expected signed, listed, exchange or planned", truncate(&raw.status)));
             }
             // Nothing was signed: there can be no kind of agreement, nor a year of signature.
             Some(s @ (Status::Exchange | Status::Planned)) => {
                 for (field, given) in [("kind", raw.kind.is_some()), ("year", raw.year.is_some()), ("date", raw.date.is_some())] {
                     if given {
                         ok = false;
-                        v.push(format!("{path}.{field}"), format!("must be null for status \"{}\" (nothing signed): put dates in milestones", s.id()));
+                        v.push(format_args!("{path}.{field}"), format_args!("must be null for status \"{}\" (nothing signed): put dates in milestones", s.id()));
                     }
                 }
             }
@@ -457,13 +485,13 @@ pub fn load_dataset(text: &str) -> Loaded {
         if let Some(kind) = &raw.kind {
             if !agreement_ids.contains(kind.as_str()) {
                 ok = false;
-                v.push(format!("{path}.kind"), v.unresolved("agreement_kinds", "agreement kind", kind));
+                v.push(format_args!("{path}.kind"), v.unresolved("agreement_kinds", "agreement kind", kind));
             }
         }
         if let Some(y) = raw.year {
             if !YEAR_RANGE.contains(&y) {
                 ok = false;
-                v.push(format!("{path}.year"), format!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
+                v.push(format_args!("{path}.year"), format_args!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
             }
         }
         let date = match &raw.date {
@@ -473,11 +501,11 @@ pub fn load_dataset(text: &str) -> Loaded {
                     match raw.year {
                         None => {
                             ok = false;
-                            v.push(format!("{path}.date"), format!("date {d} is given but year is null"));
+                            v.push(format_args!("{path}.date"), format_args!("date {d} is given but year is null"));
                         }
                         Some(y) if y != d.year => {
                             ok = false;
-                            v.push(format!("{path}.date"), format!("date {d} does not fall in year {y}"));
+                            v.push(format_args!("{path}.date"), format_args!("date {d} does not fall in year {y}"));
                         }
                         _ => {}
                     }
@@ -485,26 +513,26 @@ pub fn load_dataset(text: &str) -> Loaded {
                 }
                 Err(e) => {
                     ok = false;
-                    v.push(format!("{path}.date"), e);
+                    v.push(format_args!("{path}.date"), e);
                     None
                 }
             },
         };
-        let mut seen_themes = HashSet::new();
+        let mut seen_themes = HashSet::default();
         for (i, t) in raw.themes.iter().enumerate() {
             if !theme_ids.contains(t.as_str()) {
                 ok = false;
-                v.push(format!("{path}.themes[{i}]"), v.unresolved("themes", "theme", t));
+                v.push(format_args!("{path}.themes[{i}]"), v.unresolved("themes", "theme", t));
             } else if !seen_themes.insert(t) {
                 ok = false;
-                v.push(format!("{path}.themes[{i}]"), format!("theme \"{t}\" is listed twice"));
+                v.push(format_args!("{path}.themes[{i}]"), format_args!("theme \"{t}\" is listed twice"));
             }
         }
         let mut milestones = Vec::new();
         for (i, m) in raw.milestones.into_iter().enumerate() {
             let mpath = format!("{path}.milestones[{i}]");
-            let mut mok = v.check_label(&format!("{mpath}.label"), &m.label);
-            let d = v.date_in_range(&format!("{mpath}.date"), &m.date);
+            let mut mok = v.check_label(format_args!("{mpath}.label"), &m.label);
+            let d = v.date_in_range(format_args!("{mpath}.date"), &m.date);
             mok &= d.is_some();
             let sources = v.sources(&mpath, m.sources);
             mok &= sources.is_some();
@@ -517,10 +545,10 @@ pub fn load_dataset(text: &str) -> Loaded {
         let wording = v.wording(&path, raw.wording);
         ok &= wording.is_some();
         if let Some(s) = &raw.summary {
-            ok &= v.check_label(&format!("{path}.summary"), s);
+            ok &= v.check_label(format_args!("{path}.summary"), s);
         }
         ok &= v.check_uncertain(&path, &raw.uncertain, PARTNERSHIP_FIELDS);
-        let last_verified = v.optional_date(&format!("{path}.last_verified"), raw.last_verified.as_deref());
+        let last_verified = v.optional_date(format_args!("{path}.last_verified"), raw.last_verified.as_deref());
         ok &= last_verified.is_ok();
         let sources = v.sources(&path, raw.sources);
         ok &= sources.is_some();
@@ -546,28 +574,30 @@ pub fn load_dataset(text: &str) -> Loaded {
     }
     let partnerships = v.dedupe(partnerships, |p| &p.id);
 
-    let declared_partnerships = v.declared.get("partnerships").cloned().unwrap_or_default();
+    // Taken out (not copied: 150,000 ids in a large file) while the events push problems; no
+    // reference is resolved against the partnerships after this.
+    let declared_partnerships = v.declared.remove("partnerships").unwrap_or_default();
     let partnership_ids: HashSet<&str> = partnerships.iter().map(|p| p.id.as_str()).collect();
     let mut events = Vec::new();
     for (path, raw) in v.records::<RawEvent>(&root, "events", &[]) {
-        let mut ok = v.check_slug(&format!("{path}.id"), &raw.id) & v.check_label(&format!("{path}.label"), &raw.label);
-        let date = v.date_in_range(&format!("{path}.date"), &raw.date);
+        let mut ok = v.check_slug(format_args!("{path}.id"), &raw.id) & v.check_label(format_args!("{path}.label"), &raw.label);
+        let date = v.date_in_range(format_args!("{path}.date"), &raw.date);
         let end_date = match raw.end_date.as_deref() {
             None => Ok(None),
-            Some(e) => v.date_in_range(&format!("{path}.end_date"), e).map(Some).ok_or(()),
+            Some(e) => v.date_in_range(format_args!("{path}.end_date"), e).map(Some).ok_or(()),
         };
         ok &= date.is_some() && end_date.is_ok();
         if let (Some(d), Ok(Some(e))) = (date, end_date) {
             if e.year < d.year || (e.year == d.year && e.month.unwrap_or(12) < d.month.unwrap_or(1)) {
                 ok = false;
-                v.push(format!("{path}.end_date"), format!("ends ({e}) before it starts ({d})"));
+                v.push(format_args!("{path}.end_date"), format_args!("ends ({e}) before it starts ({d})"));
             }
         }
         for (i, id) in raw.partnerships.iter().enumerate() {
             if !partnership_ids.contains(id.as_str()) {
                 ok = false;
                 let why = if declared_partnerships.contains_key(id) { "is invalid" } else { "is unknown" };
-                v.push(format!("{path}.partnerships[{i}]"), format!("partnership \"{}\" {why}", truncate(id)));
+                v.push(format_args!("{path}.partnerships[{i}]"), format_args!("partnership \"{}\" {why}", truncate(id)));
             }
         }
         let sources = v.sources(&path, raw.sources);
@@ -587,12 +617,17 @@ pub fn load_dataset(text: &str) -> Loaded {
     let mut events = v.dedupe(events, |e| &e.id);
     events.sort_by_key(|e| e.date);
 
-    let mut problems = v.problems;
+    // Those found before the validator (keys given twice…) may be more than `listed` alone.
+    let (mut problems, mut unlisted) = (v.problems, v.unlisted);
+    if problems.len() > listed {
+        unlisted += problems.len() - listed;
+        problems.truncate(listed);
+    }
     super::json_position::locate_all_with(text, &mut problems, &known);
     // Hostile values (a 1 MB id) end up in paths and messages: keep every report readable.
     for p in &mut problems {
-        p.path = truncate_to(&p.path, MAX_REPORT);
-        p.message = truncate_to(&p.message, MAX_REPORT);
+        cut_to(&mut p.path, MAX_REPORT);
+        cut_to(&mut p.message, MAX_REPORT);
     }
     let mut dataset = Dataset::new(
         schema_version,
@@ -600,7 +635,7 @@ pub fn load_dataset(text: &str) -> Loaded {
         Records { themes, agreement_kinds, authority_kinds, tiers, regions, authorities, partnerships, events },
     );
     dataset.publisher = publisher;
-    Loaded { dataset, problems, unlisted: 0 }
+    Loaded { dataset, problems, unlisted }
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is kept separately.
@@ -689,10 +724,14 @@ pub fn url_text(url: &str) -> &str {
 
 
 struct Validator {
+    /// The problems written out: the first `listed` found.
     problems: Vec<Problem>,
-    /// For each list, every id declared in it (valid or not) and where it was first declared,
-    /// so that a reference to an invalid record says "invalid", not "unknown".
-    declared: HashMap<String, HashMap<String, String>>,
+    /// How many problems are written out; the others are only counted, in `unlisted`.
+    listed: usize,
+    unlisted: usize,
+    /// For each list, every id declared in it (valid or not) and the index where it was first
+    /// declared, so that a reference to an invalid record says "invalid", not "unknown".
+    declared: HashMap<String, HashMap<String, usize>>,
     /// Records refused before they are read (a key given twice, a number out of range): their
     /// problems are already pushed.
     refused: HashSet<String>,
@@ -704,7 +743,7 @@ impl Validator {
         let mut ok = true;
         for (i, a) in aliases.iter().enumerate() {
             if a.trim().is_empty() {
-                self.push(format!("{path}.aliases[{i}]"), "empty alias");
+                self.push(format_args!("{path}.aliases[{i}]"), "empty alias");
                 ok = false;
             }
         }
@@ -718,10 +757,10 @@ impl Validator {
         let mut ok = true;
         for (i, f) in raw.into_iter().enumerate() {
             let at = format!("{path}.former_names[{i}]");
-            let named = self.check_label(&format!("{at}.name"), &f.name);
+            let named = self.check_label(format_args!("{at}.name"), &f.name);
             let change = NameChange::try_from_id(&f.change);
             if change.is_none() {
-                self.push(format!("{at}.change"), format!("unknown change \"{}\": expected \"merged\" or \"renamed\"", truncate(&f.change)));
+                self.push(format_args!("{at}.change"), format_args!("unknown change \"{}\": expected \"merged\" or \"renamed\"", truncate(&f.change)));
             }
             match (named, change) {
                 (true, Some(change)) => out.push(FormerName { name: localized(f.name), change }),
@@ -731,8 +770,14 @@ impl Validator {
         ok.then_some(out)
     }
 
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::at(path, message));
+    /// Writes out a problem while fewer than `listed` are, and counts it past them: paths and
+    /// messages are given unwritten (`format_args!`), so a problem only counted costs no text.
+    fn push(&mut self, path: impl Display, message: impl Display) {
+        if self.problems.len() < self.listed {
+            self.problems.push(Problem::at(path.to_string(), message.to_string()));
+        } else {
+            self.unlisted += 1;
+        }
     }
 
     /// Deserialises each element of a top-level list on its own, so one bad record is reported
@@ -752,15 +797,17 @@ impl Validator {
             }
         };
         let mut out = Vec::with_capacity(items.len());
+        let mut declared = std::mem::take(self.declared.entry(key.to_string()).or_default());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
             if let Some(id) = item.get("id").and_then(Value::as_str) {
-                self.declared.entry(key.to_string()).or_default().entry(id.to_string()).or_insert_with(|| path.clone());
+                declared.entry(id.to_string()).or_insert(i);
             }
             if let Some(t) = self.record(&path, item, objects) {
                 out.push((path, t));
             }
         }
+        self.declared.insert(key.to_string(), declared);
         out
     }
 
@@ -773,17 +820,25 @@ impl Validator {
         let lists: Vec<&&str> = objects.iter().filter(|f| item.get(**f).is_some_and(Value::is_array)).collect();
         if !lists.is_empty() {
             for f in lists {
-                self.push(format!("{path}.{f}"), "expected an object with named fields, found a list");
+                self.push(format_args!("{path}.{f}"), "expected an object with named fields, found a list");
             }
             return None;
         }
         let mut long = Vec::new();
-        long_texts(item, &mut String::new(), &mut long);
+        if has_long_text(item) {
+            long_texts(item, &mut String::new(), &mut long);
+        }
         if !long.is_empty() {
             for (inner, chars) in long {
-                self.push(format!("{path}{inner}"), format!("a text of {chars} characters: at most {MAX_TEXT_CHARS}"));
+                self.push(format_args!("{path}{inner}"), format_args!("a text of {chars} characters: at most {MAX_TEXT_CHARS}"));
             }
             return None;
+        }
+        // Read plainly first: following the path costs a string per field, and is only needed
+        // to say where a record that does not read went wrong (the same reading, so the same
+        // error).
+        if let Ok(t) = <T as serde::Deserialize>::deserialize(item) {
+            return Some(t);
         }
         match serde_path_to_error::deserialize::<_, T>(item) {
             Ok(t) => Some(t),
@@ -809,7 +864,7 @@ impl Validator {
         if let Some(e) = &raw.email {
             if !is_email(e) {
                 ok = false;
-                self.push("publisher.email", format!("\"{}\" is not an e-mail address such as \"name@example.org\"", truncate(e)));
+                self.push("publisher.email", format_args!("\"{}\" is not an e-mail address such as \"name@example.org\"", truncate(e)));
             }
         }
         let sources = self.sources("publisher", raw.sources);
@@ -821,17 +876,17 @@ impl Validator {
     /// with that id exists but was refused, where to find its own problems.
     fn unresolved(&self, list: &str, what: &str, id: &str) -> String {
         match self.declared.get(list).and_then(|ids| ids.get(id)) {
-            Some(at) => format!("{what} \"{}\" is invalid (see {at})", truncate(id)),
+            Some(i) => format!("{what} \"{}\" is invalid (see {list}[{i}])", truncate(id)),
             None => format!("unknown {what} \"{}\"", truncate(id)),
         }
     }
 
     /// A date of the form `YYYY[-MM[-DD]]` whose year is plausible.
-    fn date_in_range(&mut self, path: &str, text: &str) -> Option<PartialDate> {
+    fn date_in_range(&mut self, path: impl Display, text: &str) -> Option<PartialDate> {
         match PartialDate::try_parse(text) {
             Ok(d) if YEAR_RANGE.contains(&d.year) => Some(d),
             Ok(d) => {
-                self.push(path, format!("year {} is outside {}..{}", d.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
+                self.push(path, format_args!("year {} is outside {}..{}", d.year, YEAR_RANGE.start(), YEAR_RANGE.end()));
                 None
             }
             Err(e) => {
@@ -842,7 +897,7 @@ impl Validator {
     }
 
     /// An optional date: `Err` when given but wrong.
-    fn optional_date(&mut self, path: &str, text: Option<&str>) -> Result<Option<PartialDate>, ()> {
+    fn optional_date(&mut self, path: impl Display, text: Option<&str>) -> Result<Option<PartialDate>, ()> {
         match text {
             None => Ok(None),
             Some(t) => self.date_in_range(path, t).map(Some).ok_or(()),
@@ -851,11 +906,11 @@ impl Validator {
 
     /// Keeps the first record of each id and reports the others where they stand.
     fn dedupe<T>(&mut self, items: Vec<(String, T)>, id: impl Fn(&T) -> &str) -> Vec<T> {
-        let mut first: HashMap<String, String> = HashMap::new();
+        let mut first: HashMap<String, String> = HashMap::default();
         let mut out = Vec::with_capacity(items.len());
         for (path, item) in items {
             match first.get(id(&item)) {
-                Some(at) => self.push(format!("{path}.id"), format!("duplicate id \"{}\": already used by {at}; only the first is kept", id(&item))),
+                Some(at) => self.push(format_args!("{path}.id"), format_args!("duplicate id \"{}\": already used by {at}; only the first is kept", id(&item))),
                 None => {
                     first.insert(id(&item).to_string(), path);
                     out.push(item);
@@ -879,26 +934,26 @@ impl Validator {
         let lat_out = !areas.iter().any(|a| within(a.lat, at.lat));
         let lng_out = !areas.iter().any(|a| within(a.lng, at.lng));
         if lat_out {
-            self.push(format!("{path}.location.lat"), format!("latitude {} is outside {} ({}..{}){overseas}", at.lat, main.name, main.lat.0, main.lat.1));
+            self.push(format_args!("{path}.location.lat"), format_args!("latitude {} is outside {} ({}..{}){overseas}", at.lat, main.name, main.lat.0, main.lat.1));
         }
         if lng_out {
-            self.push(format!("{path}.location.lng"), format!("longitude {} is outside {} ({}..{}){overseas}", at.lng, main.name, main.lng.0, main.lng.1));
+            self.push(format_args!("{path}.location.lng"), format_args!("longitude {} is outside {} ({}..{}){overseas}", at.lng, main.name, main.lng.0, main.lng.1));
         }
         if !lat_out && !lng_out {
-            self.push(format!("{path}.location"), format!("{}, {} is outside {} (lat {}..{}, lng {}..{}){overseas}", at.lat, at.lng, main.name, main.lat.0, main.lat.1, main.lng.0, main.lng.1));
+            self.push(format_args!("{path}.location"), format_args!("{}, {} is outside {} (lat {}..{}, lng {}..{}){overseas}", at.lat, at.lng, main.name, main.lat.0, main.lat.1, main.lng.0, main.lng.1));
         }
         false
     }
 
-    fn check_slug(&mut self, path: &str, id: &str) -> bool {
+    fn check_slug(&mut self, path: impl Display, id: &str) -> bool {
         let ok = is_slug(id);
         if !ok {
-            self.push(path, format!("\"{}\" is not a kebab-case id (lowercase letters, digits and single hyphens)", truncate(id)));
+            self.push(path, format_args!("\"{}\" is not a kebab-case id (lowercase letters, digits and single hyphens)", truncate(id)));
         }
         ok
     }
 
-    fn check_label(&mut self, path: &str, l: &RawLocalized) -> bool {
+    fn check_label(&mut self, path: impl Display, l: &RawLocalized) -> bool {
         let present = [&l.fr, &l.ko, &l.en].iter().any(|t| t.as_deref().is_some_and(|s| !s.trim().is_empty()));
         if !present {
             self.push(path, "needs a text in at least one of fr, ko, en");
@@ -906,18 +961,18 @@ impl Validator {
         present
     }
 
-    fn country(&mut self, path: &str, code: &str) -> Option<Country> {
+    fn country(&mut self, path: impl Display, code: &str) -> Option<Country> {
         let c = Country::try_from_code(code);
         if c.is_none() {
-            self.push(path, format!("unknown country \"{}\": expected \"FR\" or \"KR\"", truncate(code)));
+            self.push(path, format_args!("unknown country \"{}\": expected \"FR\" or \"KR\"", truncate(code)));
         }
         c
     }
 
-    fn check_url(&mut self, path: &str, url: &str) -> bool {
+    fn check_url(&mut self, path: impl Display, url: &str) -> bool {
         let ok = is_http_url(url);
         if !ok {
-            self.push(path, format!("\"{}\" is not an http(s) link", truncate(url)));
+            self.push(path, format_args!("\"{}\" is not an http(s) link", truncate(url)));
         }
         ok
     }
@@ -927,7 +982,7 @@ impl Validator {
         for (i, f) in fields.iter().enumerate() {
             if !allowed.contains(&f.as_str()) {
                 ok = false;
-                self.push(format!("{path}.uncertain[{i}]"), format!("\"{}\" is not a field that can be uncertain ({})", truncate(f), allowed.join(", ")));
+                self.push(format_args!("{path}.uncertain[{i}]"), format_args!("\"{}\" is not a field that can be uncertain ({})", truncate(f), allowed.join(", ")));
             }
         }
         ok
@@ -942,12 +997,12 @@ impl Validator {
             let wpath = format!("{path}.wording[{i}]");
             if w.text.trim().is_empty() {
                 ok = false;
-                self.push(format!("{wpath}.text"), "a wording needs its text");
+                self.push(format_args!("{wpath}.text"), "a wording needs its text");
             }
             let lang_ok = is_language_code(&w.lang);
             if !lang_ok {
                 ok = false;
-                self.push(format!("{wpath}.lang"), format!("\"{}\" is not a language code: expected two or three lowercase letters (ko, fr, en, de…)", truncate(&w.lang)));
+                self.push(format_args!("{wpath}.lang"), format_args!("\"{}\" is not a language code: expected two or three lowercase letters (ko, fr, en, de…)", truncate(&w.lang)));
             }
             let role = match w.role.as_deref() {
                 None => Some(WordingRole::Document),
@@ -956,16 +1011,16 @@ impl Validator {
             if role.is_none() {
                 ok = false;
                 let ids: Vec<&str> = WordingRole::ALL.iter().map(|r| r.id()).collect();
-                self.push(format!("{wpath}.role"), format!("unknown role \"{}\": expected {}", truncate(w.role.as_deref().unwrap_or_default()), ids.join(", ")));
+                self.push(format_args!("{wpath}.role"), format_args!("unknown role \"{}\": expected {}", truncate(w.role.as_deref().unwrap_or_default()), ids.join(", ")));
             }
             if let Some(y) = w.year {
                 if !YEAR_RANGE.contains(&y) {
                     ok = false;
-                    self.push(format!("{wpath}.year"), format!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
+                    self.push(format_args!("{wpath}.year"), format_args!("year {y} is outside {}..{}", YEAR_RANGE.start(), YEAR_RANGE.end()));
                 }
             }
             if let Some(g) = &w.gloss {
-                ok &= self.check_label(&format!("{wpath}.gloss"), g);
+                ok &= self.check_label(format_args!("{wpath}.gloss"), g);
             }
             if let (true, Some(role)) = (ok, role) {
                 out.push(Wording { text: w.text, lang: w.lang, role, year: w.year, gloss: w.gloss.map(localized) });
@@ -980,10 +1035,10 @@ impl Validator {
         for (i, s) in raw.into_iter().enumerate() {
             if s.title.trim().is_empty() {
                 ok = false;
-                self.push(format!("{path}.sources[{i}].title"), "a source needs a title");
+                self.push(format_args!("{path}.sources[{i}].title"), "a source needs a title");
             }
             if let Some(u) = &s.url {
-                ok &= self.check_url(&format!("{path}.sources[{i}].url"), u);
+                ok &= self.check_url(format_args!("{path}.sources[{i}].url"), u);
             }
             out.push(Source { title: s.title, url: s.url });
         }
@@ -991,16 +1046,31 @@ impl Validator {
     }
 }
 
+fn too_long(s: &str) -> bool {
+    s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS
+}
+
+/// Whether [`long_texts`] finds anything: the same walk without writing paths, as nearly every
+/// record has no such text.
+fn has_long_text(value: &Value) -> bool {
+    match value {
+        Value::String(s) => too_long(s),
+        Value::Array(items) => items.iter().any(has_long_text),
+        Value::Object(fields) => fields.iter().any(|(key, item)| too_long(key) || has_long_text(item)),
+        _ => false,
+    }
+}
+
 /// The texts longer than [`MAX_TEXT_CHARS`] in a record, with their paths inside it (`.name.fr`)
 /// and lengths. A key that long is one too.
 fn long_texts(value: &Value, at: &mut String, found: &mut Vec<(String, usize)>) {
-    let too_long = |s: &str| s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS;
+    use std::fmt::Write;
     match value {
         Value::String(s) if too_long(s) => found.push((at.clone(), s.chars().count())),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = at.len();
-                at.push_str(&format!("[{i}]"));
+                let _ = write!(at, "[{i}]");
                 long_texts(item, at, found);
                 at.truncate(len);
             }
@@ -1035,6 +1105,14 @@ fn truncate_to(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         None => s.to_string(),
         Some((cut, _)) => format!("{}…", &s[..cut]),
+    }
+}
+
+/// [`truncate_to`] in place.
+fn cut_to(s: &mut String, max: usize) {
+    if let Some((cut, _)) = s.char_indices().nth(max) {
+        s.truncate(cut);
+        s.push('…');
     }
 }
 
