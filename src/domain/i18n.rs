@@ -932,9 +932,36 @@ pub fn speed_text(lang: Lang, millis: u32) -> String {
     }
 }
 
+/// Why a value of the address was ignored, in `lang`: `reason` is the parser's English
+/// ([`crate::domain::url_state`]); a reason not listed here is shown as given. The values a
+/// parameter takes (`twin`, `fr`…) are written as the address writes them.
+pub fn url_notice_reason(lang: Lang, reason: &str) -> &str {
+    // (English, French, Korean)
+    const REASONS: &[(&str, &str, &str)] = &[
+        ("not a year", "pas une année", "연도가 아님"),
+        ("year out of range", "année hors limites", "범위를 벗어난 연도"),
+        ("expected seconds from 1 to 86400", "attendu\u{a0}: de 1 à 86400 secondes", "허용 값: 1~86400초"),
+        ("expected 0 or 1", "attendu\u{a0}: 0 ou 1", "허용 값: 0, 1"),
+        ("expected 1 or 0", "attendu\u{a0}: 1 ou 0", "허용 값: 1, 0"),
+        ("expected twin or world", "attendu\u{a0}: twin ou world", "허용 값: twin, world"),
+        ("expected list, timeline or tiers", "attendu\u{a0}: list, timeline ou tiers", "허용 값: list, timeline, tiers"),
+        ("expected 1 or propose", "attendu\u{a0}: 1 ou propose", "허용 값: 1, propose"),
+        ("expected name, oldest, newest, region or data", "attendu\u{a0}: name, oldest, newest, region ou data", "허용 값: name, oldest, newest, region, data"),
+        ("expected kiosk", "attendu\u{a0}: kiosk", "허용 값: kiosk"),
+        ("expected a .json file in the app's folder", "attendu\u{a0}: un fichier .json du dossier de l’application", "허용 값: 앱 폴더의 .json 파일"),
+        ("expected an http(s) address", "attendu\u{a0}: une adresse http(s)", "허용 값: http(s) 주소"),
+        ("expected fr, ko or en", "attendu\u{a0}: fr, ko ou en", "허용 값: fr, ko, en"),
+    ];
+    match (lang, REASONS.iter().find(|(en, _, _)| *en == reason)) {
+        (Lang::Fr, Some((_, fr, _))) => fr,
+        (Lang::Ko, Some((_, _, ko))) => ko,
+        _ => reason,
+    }
+}
+
 /// The start of one line of the address's notices (the values follow): `n` values of `param`
-/// ignored, and why (`reason`, in English as the parser gives it; `None` for ids that name
-/// nothing: "1,486 unknown regions ignored").
+/// ignored, and why (`reason`, in English as the parser gives it, written in `lang` by
+/// [`url_notice_reason`]; `None` for ids that name nothing: "1,486 unknown regions ignored").
 pub fn url_notice_summary(lang: Lang, param: &str, reason: Option<&str>, n: usize) -> String {
     let count = format_number(lang, n as u64);
     let many = n > 1;
@@ -965,6 +992,7 @@ pub fn url_notice_summary(lang: Lang, param: &str, reason: Option<&str>, n: usiz
             }
         };
     };
+    let reason = url_notice_reason(lang, reason);
     match lang {
         Lang::Fr => format!("{count} valeur{s} ignorée{s} ({reason})", s = if many { "s" } else { "" }),
         Lang::Ko => format!("값 {count}개 무시 ({reason})"),
@@ -1217,10 +1245,27 @@ mod tests {
         assert_eq!(url_notice_summary(Lang::Fr, "pair", None, 1), "1 partenariat inconnu ignoré");
         assert_eq!(url_notice_summary(Lang::Fr, "theme", None, 3), "3 thèmes inconnus ignorés");
         assert_eq!(url_notice_summary(Lang::En, "from", Some("not a year"), 1), "1 value ignored (not a year)");
-        assert_eq!(url_notice_summary(Lang::Fr, "lang", Some("expected fr, ko or en"), 2), "2 valeurs ignorées (expected fr, ko or en)");
+        assert_eq!(url_notice_summary(Lang::Fr, "lang", Some("expected fr, ko or en"), 2), "2 valeurs ignorées (attendu\u{a0}: fr, ko ou en)");
+        assert_eq!(url_notice_summary(Lang::Ko, "from", Some("not a year"), 3), "값 3개 무시 (연도가 아님)");
         assert_eq!(url_notice_more(Lang::En, 1483), "and 1,483 more");
         assert_eq!(url_notice_more(Lang::Fr, 1), "et 1 autre");
         assert_eq!(url_notice_more(Lang::Ko, 5), "외 5개");
         assert_eq!(url_notice_other_kinds(Lang::En, 2), "… and 2 other kinds of value ignored");
+    }
+
+    /// Regression: the reason of a notice stayed in English in a French or Korean interface.
+    #[test]
+    fn every_reason_the_address_gives_reads_in_french_and_korean() {
+        use crate::domain::url_state::{group_notices, UrlState};
+        let query = "from=abc&to=3000&unknown=2&embed=2&view=globe&panel=x&about=x&sort=year&mode=x&tour=..%2Fx&qr=ftp%3A%2F%2Fx&lang=de&dwell=0";
+        let (_, notices) = UrlState::parse(query);
+        let reasons: Vec<&str> = group_notices(&notices, 1).iter().filter_map(|g| g.reason).collect();
+        assert_eq!(reasons.len(), 13, "one reason per parameter: {reasons:?}");
+        for reason in reasons {
+            assert_eq!(url_notice_reason(Lang::En, reason), reason);
+            for lang in [Lang::Fr, Lang::Ko] {
+                assert_ne!(url_notice_reason(lang, reason), reason, "{reason:?} in {lang:?}");
+            }
+        }
     }
 }
