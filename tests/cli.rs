@@ -388,3 +388,44 @@ fn the_committed_json_schema_is_up_to_date() {
     assert_eq!(schema["properties"]["schema_version"]["const"], 2);
     assert!(schema["$defs"]["Partnership"]["properties"]["status"]["description"].is_string());
 }
+
+// ---------------------------------------------------------------------------------------------
+// first-paint (issue 19): the page's title, count and list, written at build time
+
+#[test]
+fn first_paint_writes_the_bundled_list_into_the_page() {
+    let dir = TempDir::new("first-paint");
+    let out = dir.path("index.html");
+    let r = run(&["first-paint", "data/partnerships.json", "--page", "index.html", "-o", &out]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let page = String::from_utf8(read(&out)).unwrap();
+    let total = serde_json::from_slice::<serde_json::Value>(&read("data/partnerships.json")).unwrap()["partnerships"].as_array().unwrap().len();
+    assert_eq!(page.matches("<li data-pair=").count(), total, "every partnership");
+    assert!(page.contains("<h1>Carte des partenariats franco-coréens</h1>"));
+    assert!(page.contains(&format!(" sur {total} partenariats</h2>")));
+    assert!(!page.contains("<!-- first-paint:"), "both markers replaced");
+    // The loading screen and its CSS-only reload link are kept.
+    assert!(page.contains("class=\"status-slow\""));
+}
+
+#[test]
+fn first_paint_refuses_data_with_problems_and_writes_nothing() {
+    let dir = TempDir::new("first-paint-bad");
+    let out = dir.path("index.html");
+    let r = run(&["first-paint", "tests/fixtures/json_unknown_ids.json", "--page", "index.html", "-o", &out]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("tests/fixtures/json_unknown_ids.json:310:9: partnerships[1].authorities[1]: unknown authority \"fr-nise\""), "{}", r.stderr);
+    assert!(r.stderr.ends_with("tests/fixtures/json_unknown_ids.json: 4 problems; no first paint written\n"), "{}", r.stderr);
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn first_paint_needs_a_page_with_its_markers() {
+    let dir = TempDir::new("first-paint-page");
+    let page = dir.path("page.html");
+    std::fs::write(&page, "<div id=\"app\"></div>").unwrap();
+    let r = run(&["first-paint", "data/partnerships.json", "--page", &page]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("the page has no <!-- first-paint:header --> marker"), "{}", r.stderr);
+    assert_eq!(run(&["first-paint", "data/partnerships.json"]).code, 2, "no --page");
+}

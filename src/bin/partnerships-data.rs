@@ -1,5 +1,5 @@
 //! `partnerships-data`: the data tool. Validates the data file, converts it to and from CSV,
-//! counts it, makes synthetic data and writes the JSON Schema. A thin shell over the pure domain
+//! counts it, makes synthetic data, writes the JSON Schema and the page's first paint. A thin shell over the pure domain
 //! (`partnership_map::domain`): the browser app and this tool share the same loader, so CI and
 //! the map always agree on what is valid.
 //!
@@ -26,6 +26,7 @@ mod cli {
     use partnership_map::domain::audit::{audit, parse_seats};
     use partnership_map::domain::csv_io::{export_csv, import_csv};
     use partnership_map::domain::export::{json_schema, to_json};
+    use partnership_map::domain::first_paint::{fill_page, first_paint};
     use partnership_map::domain::stats::stats;
     use partnership_map::domain::synth::synth;
     use partnership_map::domain::load::{too_large, MAX_FILE_BYTES};
@@ -46,6 +47,7 @@ Usage:
   partnerships-data stats FILE [--base BASE.json]
   partnerships-data synth --pairs N --seed S [--base BASE.json] [-o OUT.json]
   partnerships-data schema [-o OUT.json]
+  partnerships-data first-paint FILE --page PAGE.html [-o OUT.html]
   partnerships-data --help";
 
     const HELP: &str = "\
@@ -64,6 +66,10 @@ Commands:
               the same seed gives the same bytes.
   schema      Write the JSON Schema of the data file, generated from the Rust types
               (the committed copy is data/partnerships.schema.json).
+  first-paint Check FILE as validate does, then write PAGE.html with FILE's first paint
+              at its two markers (<!-- first-paint:header --> and <!-- first-paint:main -->):
+              the title, the count and every partnership, in French, as the map lists them
+              when it opens. Nothing is written when FILE has a problem.
 
 FILE is read as CSV when its name ends in .csv, as JSON otherwise. A CSV file holds
 partnerships and authorities only: its vocabularies and events come from --base
@@ -75,6 +81,7 @@ Options:
   --published    check FILE against the published file's own rules (see validate)
   --seats FILE   the README whose \"Seats\" table gives each seat (default data/README.md);
                  implies --published
+  --page FILE    the page that takes the first paint (index.html)
   -o, --output FILE
                  write the output to FILE instead of standard output
   --pairs N      number of synthetic partnerships (at most 1000000)
@@ -92,6 +99,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         Stats,
         Synth,
         Schema,
+        FirstPaint,
     }
 
     impl Command {
@@ -103,6 +111,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 "stats" => Command::Stats,
                 "synth" => Command::Synth,
                 "schema" => Command::Schema,
+                "first-paint" => Command::FirstPaint,
                 _ => return None,
             })
         }
@@ -114,6 +123,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 Command::Stats => "stats",
                 Command::Synth => "synth",
                 Command::Schema => "schema",
+                Command::FirstPaint => "first-paint",
             }
         }
         /// Whether the command takes one input file.
@@ -123,10 +133,11 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         fn allows(self, option: Opt) -> bool {
             use Command::*;
             match option {
-                Opt::Base => matches!(self, Validate | ImportCsv | ExportCsv | Stats | Synth),
-                Opt::Seats => self == Validate,
-                Opt::Output => matches!(self, ImportCsv | ExportCsv | Synth | Schema),
+                Opt::Base => matches!(self, Validate | ImportCsv | ExportCsv | Stats | Synth | FirstPaint),
+                Opt::Seats => matches!(self, Validate | FirstPaint),
+                Opt::Output => matches!(self, ImportCsv | ExportCsv | Synth | Schema | FirstPaint),
                 Opt::Pairs | Opt::Seed => self == Synth,
+                Opt::Page => self == FirstPaint,
             }
         }
     }
@@ -138,6 +149,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         Output,
         Pairs,
         Seed,
+        Page,
     }
 
     impl Opt {
@@ -148,6 +160,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 "-o" | "--output" => Opt::Output,
                 "--pairs" => Opt::Pairs,
                 "--seed" => Opt::Seed,
+                "--page" => Opt::Page,
                 _ => return None,
             })
         }
@@ -163,6 +176,8 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         /// Check the published file's own rules (`--published`, `--seats`, or the file itself).
         published: bool,
         output: Option<PathBuf>,
+        /// The page that takes the first paint (`first-paint`).
+        page: Option<PathBuf>,
         pairs: usize,
         seed: u64,
     }
@@ -197,7 +212,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         }
         let command = Command::parse(first).ok_or_else(|| usage(format!("unknown command \"{first}\"")))?;
 
-        let (mut file, mut base, mut seats, mut output, mut pairs, mut seed) = (None, None, None, None, None, None);
+        let (mut file, mut base, mut seats, mut output, mut pairs, mut seed, mut page) = (None, None, None, None, None, None, None);
         let mut only_files = false;
         let mut published = false;
         while let Some(word) = words.next() {
@@ -205,7 +220,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
             match text.as_deref() {
                 Some("-h" | "--help") if !only_files => return Err(Failure::Help),
                 Some("--published") if !only_files => {
-                    if command != Command::Validate {
+                    if !matches!(command, Command::Validate | Command::FirstPaint) {
                         return Err(usage(format!("{} takes no --published option", command.name())));
                     }
                     published = true;
@@ -230,6 +245,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                         Opt::Output => output.replace(PathBuf::from(&value)).is_some(),
                         Opt::Pairs => pairs.replace(number::<usize>(name, &value)?).is_some(),
                         Opt::Seed => seed.replace(number::<u64>(name, &value)?).is_some(),
+                        Opt::Page => page.replace(PathBuf::from(&value)).is_some(),
                     };
                     if slot_taken {
                         return Err(usage(format!("{name} is given twice")));
@@ -248,6 +264,9 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         if command.takes_file() && file.is_none() {
             return Err(usage(format!("{} needs a FILE", command.name())));
         }
+        if command == Command::FirstPaint && page.is_none() {
+            return Err(usage("first-paint needs --page PAGE.html"));
+        }
         let (pairs, seed) = if command == Command::Synth {
             let pairs = pairs.ok_or_else(|| usage("synth needs --pairs N"))?;
             if pairs > MAX_PAIRS {
@@ -265,6 +284,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
             base: base.unwrap_or_else(|| PathBuf::from(DEFAULT_BASE)),
             seats: seats.unwrap_or_else(|| PathBuf::from(DEFAULT_SEATS)),
             output,
+            page,
             pairs,
             seed,
         })
@@ -301,14 +321,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
     fn run(args: &Args) -> Result<usize, Failure> {
         match args.command {
             Command::Validate => {
-                let file = args.file.as_deref().unwrap_or(Path::new(""));
-                let (input, loaded) = if args.published && !is_csv(file) {
-                    let (mut input, loaded, bytes) = read_json_keeping(file)?;
-                    audit_published(bytes.as_deref(), &args.seats, &mut input)?;
-                    (input, loaded)
-                } else {
-                    read_dataset(file, &args.base)?
-                };
+                let (input, loaded) = read_checked(args)?;
                 let mut out = String::new();
                 for p in input.problems() {
                     out.push_str(&p);
@@ -362,6 +375,34 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 write_output(args.output.as_deref(), &json_schema())?;
                 Ok(0)
             }
+            Command::FirstPaint => {
+                // The page is published with the data: only valid data is painted, and the
+                // build stops on the same problems validate prints.
+                let (input, loaded) = read_checked(args)?;
+                if input.count() > 0 {
+                    report(&input);
+                    eprintln!("{}: {}; no first paint written", input.name, plural(input.count(), "problem", "problems"));
+                    return Ok(input.count());
+                }
+                let page_file = args.page.as_deref().unwrap_or(Path::new(""));
+                let page = std::fs::read_to_string(page_file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", page_file.display())))?;
+                let filled = fill_page(&page, &first_paint(&loaded.dataset)).map_err(|e| Failure::Io(format!("{}: {e}", page_file.display())))?;
+                write_output(args.output.as_deref(), &filled)?;
+                Ok(0)
+            }
+        }
+    }
+
+    /// FILE read and checked as validate checks it: with the published file's own rules when
+    /// asked for (or when FILE is the published file).
+    fn read_checked(args: &Args) -> Result<(Input, Loaded), Failure> {
+        let file = args.file.as_deref().unwrap_or(Path::new(""));
+        if args.published && !is_csv(file) {
+            let (mut input, loaded, bytes) = read_json_keeping(file)?;
+            audit_published(bytes.as_deref(), &args.seats, &mut input)?;
+            Ok((input, loaded))
+        } else {
+            read_dataset(file, &args.base)
         }
     }
 
@@ -513,9 +554,13 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 &["schema", "file"],
                 &["stats", "a", "--base"],
                 &["export-csv", "a", "--colour"],
+                &["first-paint", "data.json"],
+                &["validate", "a", "--page", "index.html"],
             ] {
                 assert!(matches!(args(bad), Err(Failure::Usage(_))), "{bad:?} accepted");
             }
+            let a = args(&["first-paint", "data.json", "--page", "index.html", "-o", "out.html"]).unwrap();
+            assert_eq!((a.command, a.page.as_deref()), (Command::FirstPaint, Some(Path::new("index.html"))));
             assert!(matches!(args(&["--help"]), Err(Failure::Help)));
             assert!(matches!(args(&["stats", "-h"]), Err(Failure::Help)));
         }

@@ -14,6 +14,10 @@ pub mod describe;
 pub mod date;
 pub mod export;
 pub mod filter;
+// The data tool's page writer (`partnerships-data first-paint`): the wasm never writes the page,
+// and its HTML escaper stays out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 pub mod frame;
 pub mod geo;
 pub mod handoff;
