@@ -2,6 +2,14 @@
 # Builds the static site into dist/: wasm (release, wasm-bindgen, wasm-opt), index.html,
 # public/, Leaflet, the basemap and the data. dist/ can then be copied to any static host.
 source "$(dirname "$0")/lib.sh"
+
+# First, natively (before wasm_env, whose settings are the wasm build's): the data is checked and
+# index.html gets its first paint, the title, the count and the list written from the data
+# (src/domain/first_paint.rs). Data with a problem stops the build here, with the problems.
+step "Checking the data and writing the page's first paint (partnerships-data first-paint)"
+page="${CARGO_TARGET_DIR:-target}/first-paint.html"
+mkdir -p "$(dirname "$page")"
+cargo run --quiet --bin partnerships-data -- first-paint data/partnerships.json --page index.html -o "$page"
 wasm_env
 
 step "Compiling the app to wasm (first time about 2.5 minutes, then about 20 seconds; std rebuilt for size: $WASM_BUILD_STD)"
@@ -14,7 +22,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name part
 optimise_wasm dist.tmp/pkg/partnership_map_bg.wasm
 
 step "Assembling dist/"
-cp index.html dist.tmp/
+cp "$page" dist.tmp/index.html
 cp -r public/. dist.tmp/
 node .ci/minify-json.mjs data/partnerships.json dist.tmp/data/partnerships.json >/dev/null
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css dist.tmp/vendor/leaflet/
