@@ -834,12 +834,6 @@ impl Validator {
             }
             return None;
         }
-        // Read plainly first: following the path costs a string per field, and is only needed
-        // to say where a record that does not read went wrong (the same reading, so the same
-        // error).
-        if let Ok(t) = <T as serde::Deserialize>::deserialize(item) {
-            return Some(t);
-        }
         match serde_path_to_error::deserialize::<_, T>(item) {
             Ok(t) => Some(t),
             Err(e) => {
