@@ -16,7 +16,7 @@ use super::decor::Decor;
 use super::framing::Framing;
 use super::markers::{Drawn, MarkerSet};
 use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
-use super::{add_basemap, bindings, rename_zoom_control, set_svg_title, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick, Reframe, Words};
+use super::{bindings, rename_zoom_control, set_svg_title, toggle_class, Callbacks, Land, LinkSpec, MarkerSpec, Pick, Reframe, Words};
 use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{cross_curve, Rect};
 
@@ -38,6 +38,8 @@ struct Side {
     markers: MarkerSet,
     decor: Decor,
     country: Country,
+    /// The outlines, laid at the first fit (see [`Land`]).
+    land: Land,
 }
 
 struct Inner {
@@ -92,7 +94,7 @@ fn div(doc: &web_sys::Document, class: &str) -> Result<HtmlElement, JsValue> {
     Ok(el)
 }
 
-fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool, callbacks: &Callbacks, country: Country) -> Result<Map, JsValue> {
+fn new_map(pane: &HtmlElement, attribution: bool, callbacks: &Callbacks, country: Country) -> Result<Map, JsValue> {
     let options = MapOptions::new();
     options.set_zoom_snap(0.25);
     options.set_zoom_delta(0.5);
@@ -112,7 +114,6 @@ fn new_map(pane: &HtmlElement, basemap: &JsValue, attribution: bool, callbacks: 
     let home = country.areas()[0];
     let zoom = if country == Country::France { 5.0 } else { 6.0 };
     map.set_view(&leaflet::LatLng::new((home.lat.0 + home.lat.1) / 2.0, (home.lng.0 + home.lng.1) / 2.0), zoom);
-    add_basemap(&map, basemap);
     Ok(map)
 }
 
@@ -286,7 +287,10 @@ impl Inner {
     /// Fits the maps as asked (at an animation frame: what covers them is laid out by then).
     fn apply_fit(&self) {
         self.fitting.set(None);
-        let Some((how, animate)) = self.fit.take() else { return self.update_settled() };
+        let Some((how, animate)) = self.fit.take() else {
+            self.lay_land();
+            return self.update_settled();
+        };
         let include = self.include.borrow().clone();
         for country in [Country::France, Country::Korea] {
             let (side, _) = self.side(country);
@@ -299,7 +303,15 @@ impl Inner {
             }
             side.decor.frame(&places, &self.ends_on(&include, country), how == Reframe::Keep, animate);
         }
+        self.lay_land();
         self.schedule_rest();
+    }
+
+    /// The outlines of both maps, once each is framed (or at the first frame, with nothing to
+    /// frame).
+    fn lay_land(&self) {
+        self.fr.land.lay(&self.fr.map);
+        self.kr.land.lay(&self.kr.map);
     }
 }
 
@@ -346,8 +358,8 @@ impl TwinMap {
         overlay.append_child(&hits)?;
         container.append_child(&overlay)?;
 
-        let fr = new_map(&fr_pane, basemap, false, &callbacks, Country::France)?;
-        let kr = new_map(&kr_pane, basemap, true, &callbacks, Country::Korea)?;
+        let fr = new_map(&fr_pane, false, &callbacks, Country::France)?;
+        let kr = new_map(&kr_pane, true, &callbacks, Country::Korea)?;
         // Filled in below: the maps' rest handlers need the view they belong to.
         let weak_cell: Rc<RefCell<Weak<RefCell<Inner>>>> = Rc::new(RefCell::new(Weak::new()));
         let on_rest: Rc<dyn Fn()> = Rc::new({
@@ -368,7 +380,7 @@ impl TwinMap {
             // side, above France and below Korea stacked.
             let away = if stacked { [(0.0, -1.0), (0.0, 1.0)] } else { [(-1.0, 0.0), (1.0, 0.0)] };
             let decor = Decor::new(framing, container, container, Some(country), callbacks.words.clone(), away)?;
-            Ok(Side { map, pane, markers, decor, country })
+            Ok(Side { map, pane, markers, decor, country, land: Land::new(basemap) })
         };
         let fr = side(fr, fr_pane, "fr", Country::France)?;
         let kr = side(kr, kr_pane, "kr", Country::Korea)?;
@@ -426,6 +438,13 @@ impl TwinMap {
             fit.as_ref().clone().unchecked_into(),
         ));
         twin.closures.extend([redraw, rest, fit]);
+        // A first frame even if nothing is framed: the outlines are laid there at the latest.
+        {
+            let i = twin.inner.borrow();
+            if let Some((_, _, fit)) = &i.frame_fns {
+                request(&i.fitting, fit);
+            }
+        }
         let schedule_redraw = twin.handler({
             let weak = weak.clone();
             move || {

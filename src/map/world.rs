@@ -15,7 +15,7 @@ use super::framing::Framing;
 use super::labels::NameAnchor;
 use super::markers::MarkerSet;
 use super::scene::{self, Frame, Painter, Scene, CANVAS_ABOVE};
-use super::{add_basemap, bindings, rename_zoom_control, set_svg_title, to_leaflet, toggle_class, Callbacks, LinkSpec, MarkerSpec, Pick, Reframe, Words};
+use super::{bindings, rename_zoom_control, set_svg_title, to_leaflet, toggle_class, Callbacks, Land, LinkSpec, MarkerSpec, Pick, Reframe, Words};
 use crate::domain::dataset::{Country, LatLng as Position};
 use crate::domain::geo::{great_circle, Rect};
 
@@ -76,6 +76,8 @@ struct State {
     fitting: Cell<Option<i32>>,
     frame_fns: RefCell<Option<(js_sys::Function, js_sys::Function, js_sys::Function)>>,
     size: Cell<(f64, f64)>,
+    /// The outlines, laid at the first fit (see [`Land`]).
+    land: Land,
 }
 
 pub struct WorldMap {
@@ -209,7 +211,10 @@ impl State {
 
     fn apply_fit(&self) {
         self.fitting.set(None);
-        let Some((how, animate)) = self.fit.take() else { return self.update_settled() };
+        let Some((how, animate)) = self.fit.take() else {
+            self.land.lay(&self.map);
+            return self.update_settled();
+        };
         let painter = self.painter.borrow().clone();
         let places = match &painter {
             Some(p) => p.scene().shown_positions(None),
@@ -229,6 +234,7 @@ impl State {
             self.decor.framing.hand.set(false);
         }
         self.decor.frame(&places, &include, how == Reframe::Keep, animate);
+        self.land.lay(&self.map);
         self.schedule(1);
     }
 }
@@ -251,7 +257,6 @@ impl WorldMap {
         let _ = container.set_attribute("data-settled", "false");
         super::add_zoom_control(&map, &callbacks, None);
         map.set_view(&leaflet::LatLng::new(50.0, 65.0), 3.0);
-        add_basemap(&map, basemap);
         let weak_cell: Rc<RefCell<Weak<State>>> = Rc::new(RefCell::new(Weak::new()));
         let on_rest: Rc<dyn Fn()> = Rc::new({
             let weak_cell = weak_cell.clone();
@@ -282,6 +287,7 @@ impl WorldMap {
             fitting: Cell::new(None),
             frame_fns: RefCell::new(None),
             size: Cell::new((0.0, 0.0)),
+            land: Land::new(basemap),
         });
         state.measure();
         *weak_cell.borrow_mut() = Rc::downgrade(&state);
@@ -298,6 +304,8 @@ impl WorldMap {
         let (follow, rest, fit) = (on_frame(State::follow), on_frame(State::rest), on_frame(State::apply_fit));
         *world.state.frame_fns.borrow_mut() = Some((follow.as_ref().clone().unchecked_into(), rest.as_ref().clone().unchecked_into(), fit.as_ref().clone().unchecked_into()));
         world.closures.extend([follow, rest, fit]);
+        // A first frame even if nothing is framed: the outlines are laid there at the latest.
+        world.state.schedule(2);
         // Markers that would overlap at the new zoom are laid out again, and the lines follow;
         // names hide while a zoom is animated.
         let s = world.state.clone();
