@@ -69,16 +69,18 @@ impl DataSource {
                 this.shown.set(Some(Arc::new(Loaded::refused(too_large(Some(file.size() as u64))))));
                 return;
             }
-            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-                leptos::logging::warn!("{name}: the file could not be read");
-                return;
-            };
-            // A large JSON file is checked off the page (a worker), so the tab never freezes.
+            // A large JSON file is checked off the page (a worker), so the tab never freezes. The
+            // worker is given the file itself and reads it: the page neither reads nor copies it,
+            // and the worker starts at once, while the file is read.
             let is_json = !name.to_ascii_lowercase().ends_with(".csv");
-            let checked = if is_json && buffer_len(&buffer) > OFF_PAGE_BYTES { check_off_page(&buffer).await } else { None };
+            let checked = if is_json && file.size() > OFF_PAGE_BYTES as f64 { check_off_page(&file).await } else { None };
             let loaded = match checked {
                 Some(loaded) => loaded,
                 None => {
+                    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+                        leptos::logging::warn!("{name}: the file could not be read");
+                        return;
+                    };
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                     read_dataset(&name, &bytes, this.published.get_value().as_deref())
                 }
@@ -128,16 +130,9 @@ pub fn warm_check_worker() {
     });
 }
 
-fn buffer_len(buffer: &JsValue) -> u32 {
-    buffer.dyn_ref::<js_sys::ArrayBuffer>().map_or(0, |b| b.byte_length())
-}
-
-/// The file checked by the worker, or `None` when no worker could do it (the page then checks it
-/// itself, as before).
-async fn check_off_page(buffer: &JsValue) -> Option<Loaded> {
-    // The worker gets its own copy (a memory copy, milliseconds for 20 MB): the page's bytes stay
-    // readable for the fallback should the worker fail after taking them.
-    let buffer: JsValue = buffer.dyn_ref::<js_sys::ArrayBuffer>()?.slice(0).into();
+/// The file checked by the worker, or `None` when no worker could do it (the page then reads and
+/// checks it itself, as before: the file, cloned to the worker, is still the page's to read).
+async fn check_off_page(file: &web_sys::File) -> Option<Loaded> {
     let worker = WARM.with(|w| w.borrow_mut().take()).or_else(new_check_worker)?;
     let (send, receive) = futures::channel::oneshot::channel::<Option<String>>();
     let send = std::rc::Rc::new(std::cell::RefCell::new(Some(send)));
@@ -163,8 +158,7 @@ async fn check_off_page(buffer: &JsValue) -> Option<Loaded> {
     };
     worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
     worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
-    let transfer = js_sys::Array::of1(&buffer);
-    let text = match worker.post_message_with_transfer(&buffer, &transfer) {
+    let text = match worker.post_message(file) {
         Ok(()) => receive.await.ok().flatten(),
         Err(_) => None,
     };
