@@ -5,7 +5,8 @@
 // (PerformanceObserver 'longtask') and how many problems the panel lists as nodes. Prints;
 // asserts nothing.
 //
-// Usage: node tests/bench/problems.mjs [--sizes 20000,150000]
+// Usage: node tests/bench/problems.mjs [--sizes 20000,150000] [--dist DIR] (a copy of another
+// build, to compare two builds in one run, alternating)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ const arg = (name, fallback) => {
 };
 const SIZES = arg('sizes', '20000,150000').split(',');
 
-const { server, url } = await startServer({ dir: path.join(ROOT, 'dist'), port: 0 });
+const { server, url } = await startServer({ dir: path.resolve(arg('dist', path.join(ROOT, 'dist'))), port: 0 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
