@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The floor of the app's wasm (on demand: `make bench-floor`; about 3 minutes the first time):
-# builds the three programs of tests/bench/floor/ exactly as .ci/build.sh builds the app (same
+# builds the four programs of tests/bench/floor/ exactly as .ci/build.sh builds the app (same
 # profile and flags, wasm-bindgen, wasm-opt) and prints their sizes beside the app's, raw and
 # gzip -9, against the 150 KB gzip of issue 5, after checking in headless Chromium that each
-# works. Run `make build` first for the app's row.
+# works. Run `make build` first: dist/pkg for the app's row, dist/basemap.json for first_view.
 source "$(dirname "$0")/../../.ci/lib.sh"
 wasm_env
 export CARGO_TARGET_DIR="$ROOT/target/floor"
@@ -11,7 +11,7 @@ out="$CARGO_TARGET_DIR/out"
 rm -rf "$out" && mkdir -p "$out"
 size() { printf '%s %s' "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
 rows=()
-for program in counter loader map; do
+for program in counter loader map first_view; do
   step "Building the floor program '$program'"
   cargo build --quiet --release --target wasm32-unknown-unknown \
     --manifest-path tests/bench/floor/Cargo.toml --bin "$program"
@@ -32,6 +32,7 @@ for row in "${rows[@]}"; do
     counter) what="counter: leptos (CSR) alone" ;;
     loader) what="loader: + the data file read by the app's loader" ;;
     map) what="map: + a Leaflet map, one line per partnership" ;;
+    first_view) what="first view: the app's map seam (twin view, names) from build-time specs, no leptos, no loader" ;;
     app) what="the app (dist/, this build)" ;;
   esac
   printf '| %s | %s | %s | %s%% |\n' "$what" "$raw" "$gz" "$(( gz * 100 / 153600 ))"

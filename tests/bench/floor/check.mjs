@@ -9,7 +9,7 @@ import { startServer } from '../../../.ci/serve.mjs';
 
 const [out, data] = process.argv.slice(2);
 const page = (program) => `<!doctype html><html><head><meta charset="utf-8"><script src="leaflet.js"></script>
-<style>#map { height: 400px }</style></head><body>
+<style>#map { height: 400px }</style></head><body>${program === 'first_view' ? '<div id="map"></div>' : ''}
 <script type="module">import init from './${program}/app.js'; init();</script></body></html>`;
 fs.mkdirSync(path.join(out, 'data'), { recursive: true });
 fs.copyFileSync(data, path.join(out, 'data', 'partnerships.json'));
@@ -21,7 +21,20 @@ const browser = await chromium.launch({
 });
 const { server, url } = await startServer({ dir: out, port: 0 });
 let failed = false;
-for (const program of ['counter', 'loader', 'map']) {
+// What the build would write for the first view (first_view.rs): placed authorities and
+// drawable pairs, already named (here in English, by the data file's own names).
+const file = JSON.parse(fs.readFileSync(data, 'utf8'));
+const placed = new Map(file.authorities.filter((a) => a.location).map((a) => [a.id, a]));
+const markers = [...placed.values()].map((a) => ({ id: a.id, at: [a.location.lat, a.location.lng], kr: a.country === 'KR', label: a.name.en, name: a.name.en, rank: 0 }));
+const links = file.partnerships
+  .filter((p) => p.authorities.length === 2 && p.authorities.every((id) => placed.has(id)))
+  .map((p) => {
+    const [f, k] = [...p.authorities].sort((x) => (placed.get(x).country === 'FR' ? -1 : 1));
+    return { id: p.id, french: f, korean: k, kind: p.kind ?? 'unknown', label: `${placed.get(f).name.en} – ${placed.get(k).name.en}` };
+  });
+fs.writeFileSync(path.join(out, 'first-view.json'), JSON.stringify({ markers, links }));
+fs.copyFileSync('dist/basemap.json', path.join(out, 'basemap.json'));
+for (const program of ['counter', 'loader', 'map', 'first_view']) {
   fs.writeFileSync(path.join(out, `${program}.html`), page(program));
   const tab = await browser.newPage();
   const errors = [];
@@ -30,10 +43,17 @@ for (const program of ['counter', 'loader', 'map']) {
   const shown = await tab
     .waitForFunction((p) => (p === 'counter' ? document.querySelector('button') : /partnerships/.test(document.body.innerText)), program, { timeout: 20000 })
     .then(() => tab.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim()), () => null);
-  const lines = await tab.locator('path.leaflet-interactive').count();
-  const ok = shown !== null && errors.length === 0 && (program !== 'map' || lines > 0);
+  // The lines drawn: Leaflet's own paths for `map`; for `first_view`, the twin view's links, in
+  // its own SVG overlay (`path.pm-link`, not Leaflet layers), counted only when laid (a `d`) and
+  // shown. (Above the map seam's canvas threshold they would be painted on a canvas instead: the
+  // real data is far below it.)
+  const lines = await tab.evaluate((p) => {
+    const drawn = (e) => (e.getAttribute('d') ?? '').trim() !== '' && getComputedStyle(e).display !== 'none';
+    return [...document.querySelectorAll(p === 'first_view' ? 'path.pm-link' : 'path.leaflet-interactive')].filter(drawn).length;
+  }, program);
+  const ok = shown !== null && errors.length === 0 && (!['map', 'first_view'].includes(program) || lines > 0);
   failed ||= !ok;
-  console.log(`    ${program}: ${ok ? 'works' : 'FAILED'}: shows "${shown ?? 'nothing'}"${program === 'map' ? `, ${lines} lines drawn` : ''}${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
+  console.log(`    ${program}: ${ok ? 'works' : 'FAILED'}: shows "${shown ?? 'nothing'}"${['map', 'first_view'].includes(program) ? `, ${lines} lines drawn` : ''}${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
   await tab.close();
 }
 await browser.close();
