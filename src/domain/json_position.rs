@@ -188,6 +188,11 @@ struct Keys<'a> {
 }
 
 impl<'a> Keys<'a> {
+    fn clear(&mut self) {
+        self.few.clear();
+        self.many.clear();
+    }
+
     /// `false` when `key` was already there.
     fn insert(&mut self, key: Cow<'a, str>) -> bool {
         if self.many.is_empty() {
@@ -219,13 +224,16 @@ struct Scanner<'a, 'w> {
     record: usize,
     starts: FxHashMap<String, usize>,
     found: Scan,
+    spare_keys: Vec<Keys<'a>>,
 }
 
 impl<'a, 'w> Scanner<'a, 'w> {
     fn new(text: &'a str, index: bool, wanted: Option<&'w FxHashSet<&'w str>>) -> Self {
-        Scanner { text, bytes: text.as_bytes(), pos: 0, path: String::new(), index, wanted, record: 0, starts: FxHashMap::default(), found: Scan::default() }
+        Scanner { text, bytes: text.as_bytes(), pos: 0, path: String::new(), index, wanted, record: 0, starts: FxHashMap::default(), found: Scan::default(), spare_keys: Vec::new() }
     }
 
+    // Inlined: called on every byte between tokens, and the size-first build would keep it a call.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -285,8 +293,15 @@ impl<'a, 'w> Scanner<'a, 'w> {
     }
 
     fn object(&mut self, depth: usize) {
+        // Key sets are kept for the next objects: one allocation per level, not per object.
+        let mut keys = self.spare_keys.pop().unwrap_or_default();
+        self.object_with(depth, &mut keys);
+        keys.clear();
+        self.spare_keys.push(keys);
+    }
+
+    fn object_with(&mut self, depth: usize, keys: &mut Keys<'a>) {
         self.pos += 1;
-        let mut keys = Keys::default();
         loop {
             let before = self.pos;
             self.skip_ws();

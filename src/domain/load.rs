@@ -798,6 +798,7 @@ impl Validator {
         };
         let mut out = Vec::with_capacity(items.len());
         let mut declared = std::mem::take(self.declared.entry(key.to_string()).or_default());
+        declared.reserve(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
             if let Some(id) = item.get("id").and_then(Value::as_str) {
