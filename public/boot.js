@@ -43,7 +43,25 @@ function failed(what, error) {
   app.replaceChildren(screen);
 }
 
+/** The app's stylesheets (index.html's `link[data-app-style]`: Leaflet's and style.css), loaded
+ * without holding up the first paint, applied now; resolves once each is in, or has failed (the
+ * app then starts as it would have with the file missing). The app waits for them: a map laid
+ * out without its stylesheet would measure the wrong size. */
+function appStyles() {
+  return Promise.all([...document.querySelectorAll('link[data-app-style]')].map((link) => {
+    // Already in, or already failed (its load is then in the resource timing): no event to wait for.
+    const over = link.sheet || performance.getEntriesByName(link.href).length > 0;
+    const done = over ? Promise.resolve() : new Promise((resolve) => {
+      link.addEventListener('load', resolve, { once: true });
+      link.addEventListener('error', resolve, { once: true });
+    });
+    link.media = 'all';
+    return done;
+  }));
+}
+
 async function start() {
+  const styles = appStyles();
   // index.html loads Leaflet first (`defer`, in order): without it the map cannot be drawn.
   if (typeof window.L?.map !== 'function') return failed('leaflet');
   let retrying = false;
@@ -59,6 +77,7 @@ async function start() {
   }
   try {
     const wasm = new URL('pkg/partnership_map_bg.wasm', document.baseURI);
+    await styles;
     await init({ module_or_path: retrying ? fetch(wasm, { cache: 'reload' }) : wasm });
   } catch (error) {
     // A panic at start is the crash screen's (below); anything else is the wasm's failure.

@@ -38,6 +38,15 @@ async function heldPage(size) {
   return { page, release };
 }
 
+/** Where the first paint's pieces are, with the app's stylesheets applied (`media` "all", as
+ * boot.js leaves them) or not ("print", as index.html loads them). */
+const firstPaintBoxes = (page, media) => page.evaluate((media) => {
+  for (const link of document.querySelectorAll('link[data-app-style]')) link.media = media;
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); };
+  const pieces = ['h1', '.app-subtitle', '.status-screen', '.first-paint-count', '.first-paint-list > li', '.first-paint-title', '.first-paint-detail'];
+  return Object.fromEntries(pieces.map((s) => [s, box(document.querySelector(s))]));
+}, media);
+
 /** Nothing wider than the screen, so nothing to scroll sideways to. */
 const fitsTheWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -87,6 +96,9 @@ for (const size of [{ width: 390, height: 844, touch: true }, { width: 1920, hei
     const opening = await staticList(page, OPENING_ITEMS);
     const others = await staticList(page, OTHER_ITEMS);
     await saveScreenshot(page, `first-paint-loading-${size.width}`);
+    // Only first-paint.css holds up the first paint; boot.js then applies the app's stylesheets
+    // (style.css, Leaflet's), which must move nothing of it.
+    assert.deepEqual(await firstPaintBoxes(page, 'print'), await firstPaintBoxes(page, 'all'), 'the app\'s stylesheets move nothing');
 
     release();
     await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });

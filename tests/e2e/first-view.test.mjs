@@ -12,6 +12,7 @@ const t = useBrowser();
 const FIRST_VIEW = [
   '',
   'vendor/leaflet/leaflet.css',
+  'first-paint.css',
   'style.css',
   'vendor/leaflet/leaflet.js',
   'boot.js',
