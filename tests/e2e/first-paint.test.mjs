@@ -122,17 +122,54 @@ for (const size of [{ width: 390, height: 844, touch: true }, { width: 1920, hei
   });
 }
 
-for (const [what, query, size] of [['an embed', '?embed=1&lang=fr', { width: 640, height: 460 }], ['the kiosk', '?mode=kiosk&lang=fr', { width: 1920, height: 1080 }]]) {
-  test(`${what}: the first paint reads until the app starts, then the app replaces it`, async () => {
+test('an embed: the first paint reads until the app starts, then the app replaces it', async () => {
+  const { page, release } = await heldPage({ width: 640, height: 460 });
+  t.page = page;
+  await page.goto(`${t.env.url}?embed=1&lang=fr`);
+  await page.locator(OPENING_ITEMS).first().waitFor();
+  assert.ok(await page.getByRole('heading', { level: 1 }).isVisible());
+  assert.ok(await fitsTheWidth(page));
+  await saveScreenshot(page, 'first-paint-loading-embed-640');
+  release();
+  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await page.locator('.first-paint, .first-paint-header, [data-pair]').count(), 0);
+});
+
+// The first paint is the opening view: an address asking for another (a partner's embed showing
+// its own region, a search, another order, the timeline, the kiosk) shows the title and the
+// loading bar only, never a list that the app then replaces with another.
+for (const [what, query, size, shows] of [
+  ['an embed showing one region', '?embed=1&lang=fr&region=FR-IDF', { width: 640, height: 460 }, 9],
+  ['a search', '?lang=fr&q=Nice', { width: 390, height: 844, touch: true }, 1],
+  ['another order', '?lang=fr&sort=newest', { width: 1280, height: 800 }, 28],
+  ['the kiosk', '?mode=kiosk&lang=fr', { width: 1920, height: 1080 }, null],
+]) {
+  test(`${what}: the first paint shows the title and the loading bar, not the opening view's list; then the app's own view`, async () => {
     const { page, release } = await heldPage(size);
     t.page = page;
     await page.goto(t.env.url + query);
-    await page.locator(OPENING_ITEMS).first().waitFor();
-    assert.ok(await page.getByRole('heading', { level: 1 }).isVisible());
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.ok(await page.locator('.status-screen').isVisible(), 'the loading bar');
+    assert.equal(await page.locator(OPENING_ITEMS).count(), 28, 'the list is in the page (for JavaScript off)');
+    assert.equal(await page.locator(OPENING_ITEMS).first().isVisible(), false, 'but not shown');
+    assert.equal(await page.locator('.first-paint-count').isVisible(), false, 'nor its count');
     assert.ok(await fitsTheWidth(page));
-    await saveScreenshot(page, `first-paint-loading-${what === 'an embed' ? 'embed' : 'kiosk'}-${size.width}`);
+    await saveScreenshot(page, `first-paint-other-view-${size.width}`);
     release();
     await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     assert.equal(await page.locator('.first-paint, .first-paint-header, [data-pair]').count(), 0);
+    if (shows !== null) assert.equal(await page.locator('.result-count').first().getAttribute('data-visible'), String(shows));
   });
 }
+
+// And the opening view in another language or view still starts with the list.
+test("the world view in Korean: the first paint's list shows (the same pairs as the app's opening view)", async () => {
+  const { page, release } = await heldPage({ width: 1280, height: 800 });
+  t.page = page;
+  await page.goto(`${t.env.url}?lang=ko&view=world`);
+  await page.locator(OPENING_ITEMS).first().waitFor();
+  assert.equal(await page.locator(OPENING_ITEMS).count(), 28);
+  release();
+  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.deepEqual((await appList(page)).map((p) => p.id), OPENING.map((p) => p.id));
+});

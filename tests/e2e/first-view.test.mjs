@@ -13,6 +13,7 @@ const FIRST_VIEW = [
   '',
   'vendor/leaflet/leaflet.css',
   'first-paint.css',
+  'first-paint.js',
   'style.css',
   'vendor/leaflet/leaflet.js',
   'boot.js',
