@@ -438,13 +438,6 @@ impl TwinMap {
             fit.as_ref().clone().unchecked_into(),
         ));
         twin.closures.extend([redraw, rest, fit]);
-        // A first frame even if nothing is framed: the outlines are laid there at the latest.
-        {
-            let i = twin.inner.borrow();
-            if let Some((_, _, fit)) = &i.frame_fns {
-                request(&i.fitting, fit);
-            }
-        }
         let schedule_redraw = twin.handler({
             let weak = weak.clone();
             move || {

@@ -304,8 +304,6 @@ impl WorldMap {
         let (follow, rest, fit) = (on_frame(State::follow), on_frame(State::rest), on_frame(State::apply_fit));
         *world.state.frame_fns.borrow_mut() = Some((follow.as_ref().clone().unchecked_into(), rest.as_ref().clone().unchecked_into(), fit.as_ref().clone().unchecked_into()));
         world.closures.extend([follow, rest, fit]);
-        // A first frame even if nothing is framed: the outlines are laid there at the latest.
-        world.state.schedule(2);
         // Markers that would overlap at the new zoom are laid out again, and the lines follow;
         // names hide while a zoom is animated.
         let s = world.state.clone();
