@@ -307,8 +307,8 @@ impl Inner {
         self.schedule_rest();
     }
 
-    /// The outlines of both maps, once each is framed (or at the first frame, with nothing to
-    /// frame).
+    /// The outlines of both maps, at their first fit (the app frames a new map at once, even with
+    /// nothing to show).
     fn lay_land(&self) {
         self.fr.land.lay(&self.fr.map);
         self.kr.land.lay(&self.kr.map);
