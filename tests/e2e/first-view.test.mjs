@@ -1,5 +1,6 @@
-// Issue 19: the first view asks only for what it shows, each file once and all at once (index.html
-// preloads them: no waterfall), and what it does not need (the PNG library, the file check's
+// Issue 19: the first view asks only for what it shows, each file once, the wasm and the outlines
+// with the page (index.html preloads them: no waterfall; not the data, which the app reads with
+// a size limit), and what it does not need (the PNG library, the file check's
 // worker, the canvas's worker, the tours) loads when first used, also offline. Not timed: the
 // times are `make bench`'s.
 import assert from 'node:assert/strict';
@@ -60,7 +61,7 @@ for (const [name, query, size] of [
   });
 }
 
-test('first view: the wasm, the data and the outlines are asked for before the app\'s script has run (no waterfall)', async () => {
+test('first view: the wasm and the outlines are asked for before the app\'s script has run (no waterfall)', async () => {
   t.page = await newPage(t.env, { width: 1280, height: 800 });
   // Hold the app's script: if the wasm, the data and the basemap are still asked for, it is the
   // page that asked (preload), not the script.
@@ -71,7 +72,7 @@ test('first view: the wasm, the data and the outlines are asked for before the a
   await t.page.route('**/pkg/partnership_map.js', async (route) => { await held; await route.continue(); });
   await t.page.goto(`${t.env.subUrl}?lang=en`);
   await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('basemap.json') && e.responseEnd > 0), null, { timeout: 20000 });
-  for (const f of ['pkg/partnership_map_bg.wasm', 'data/partnerships.json', 'basemap.json']) {
+  for (const f of ['pkg/partnership_map_bg.wasm', 'basemap.json']) {
     assert.ok(asked.includes(`/carte/coree/${f}`), `${f} asked for while the app's script is held: ${asked.join(', ')}`);
   }
   release();
