@@ -78,6 +78,8 @@ async function start() {
   try {
     const wasm = new URL('pkg/partnership_map_bg.wasm', document.baseURI);
     await styles;
+    // first-paint.js asks for the wasm ahead unless this says it is already asked for.
+    root.dataset.wasm = 'asked';
     await init({ module_or_path: retrying ? fetch(wasm, { cache: 'reload' }) : wasm });
   } catch (error) {
     // A panic at start is the crash screen's (below); anything else is the wasm's failure.

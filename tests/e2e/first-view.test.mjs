@@ -1,6 +1,6 @@
 // Issue 19: the first view asks only for what it shows, each file once, the wasm and the outlines
-// with the page (index.html preloads them: no waterfall; not the data, which the app reads with
-// a size limit), and what it does not need (the PNG library, the file check's
+// with the page (first-paint.js asks for them once the first paint is on screen: no waterfall;
+// not the data, which the app reads with a size limit), and what it does not need (the PNG library, the file check's
 // worker, the canvas's worker, the tours) loads when first used, also offline. Not timed: the
 // times are `make bench`'s.
 import assert from 'node:assert/strict';
@@ -50,7 +50,7 @@ for (const [name, query, size] of [
     t.page = await newPage(t.env, size);
     const { requests, workers } = await firstView(t.page, t.env.subUrl, query);
     assert.deepEqual([...new Set(requests)].sort(), FIRST_VIEW, `asked for: ${requests.join(', ')}`);
-    // Each once: the preloads of index.html are what the app's own requests use (a preload that
+    // Each once: the preloads of first-paint.js are what the app's own requests use (a preload that
     // did not match, e.g. without `crossorigin`, would download the wasm twice).
     const twice = requests.filter((u, i) => requests.indexOf(u) !== i);
     assert.deepEqual(twice, [], 'no file downloaded twice');
