@@ -10,8 +10,9 @@
 // profile, 2026-12-07: first contentful paint 1.06 s instead of 1.48 s with these asked for by
 // index.html, every link drawn 2 to 7 % later; Lighthouse's mobile audit counted the wasm in
 // the first paint and the largest one: performance 67 to 75 instead of 31 to 49). The data is
-// not asked for here: the app reads it with a size limit and hangs up past 25 MB, which a
-// preload (read whole by the browser) would not (hostile.test.mjs).
+// asked for by a plain request that the app takes over, not a preload: the app reads it with a
+// size limit and hangs up past 25 MB, which a preload (read whole by the browser) would not
+// (hostile.test.mjs).
 //
 // A classic script in <head>, so it runs before the list is painted; a file of its own, so that a
 // strict Content-Security-Policy can forbid inline scripts.
@@ -40,5 +41,12 @@
     ask('modulepreload', 'pkg/partnership_map.js');
     ask('preload', 'pkg/partnership_map_bg.wasm', 'application/wasm');
     ask('preload', 'basemap.json', 'application/json');
+    // The data too, as a request the app takes over and reads with its limits (src/app/fetch.rs):
+    // not a preload, which the browser would read whole. Left unread, its download waits.
+    const controller = new AbortController();
+    const url = 'data/partnerships.json';
+    const response = fetch(url, { signal: controller.signal });
+    response.catch(() => { /* the app reads the failure, with its message and retry */ });
+    window.partnershipMapAsked = { url, response, controller };
   }));
 })();

@@ -50,7 +50,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// The body of a file; `progress(received, total)` is told the bytes received so far (and the
 /// size the server announced, when it did).
 pub async fn fetch_body(url: &str, progress: impl Fn(u64, Option<u64>)) -> Result<Body, String> {
-    let controller = web_sys::AbortController::new().map_err(|_| format!("{url}: cannot make a request"))?;
+    // The page may have asked for it already (public/first-paint.js): that request is read here,
+    // with the same limits, and only once (a retry asks again).
+    let (controller, asked) = match take_asked(url) {
+        Some((controller, response)) => (controller, Some(response)),
+        None => (web_sys::AbortController::new().map_err(|_| format!("{url}: cannot make a request"))?, None),
+    };
     // The time of the last byte (or of the start); a watch gives up after STALL_SECONDS of none,
     // or when a window of STALL_SECONDS brought fewer than FLOOR_BYTES.
     let last = Rc::new(Cell::new(js_sys::Date::now()));
@@ -87,7 +92,7 @@ pub async fn fetch_body(url: &str, progress: impl Fn(u64, Option<u64>)) -> Resul
         )
         .ok()
     };
-    let result = read(url, &controller, &last, &received, &progress).await;
+    let result = read(url, asked, &controller, &last, &received, &progress).await;
     if let Some(w) = watch {
         w.clear();
     }
@@ -97,9 +102,31 @@ pub async fn fetch_body(url: &str, progress: impl Fn(u64, Option<u64>)) -> Resul
     result
 }
 
-async fn read(url: &str, controller: &web_sys::AbortController, last: &Cell<f64>, received: &Cell<u64>, progress: &impl Fn(u64, Option<u64>)) -> Result<Body, String> {
-    let signal = controller.signal();
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|e| format!("{url}: {e}"))?;
+/// The request public/first-paint.js made for `url` once the first paint was on screen
+/// (`window.partnershipMapAsked`: `{url, response, controller}`), taken so that it is read once.
+fn take_asked(url: &str) -> Option<(web_sys::AbortController, js_sys::Promise)> {
+    let key = JsValue::from_str("partnershipMapAsked");
+    let global = js_sys::global();
+    let asked = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
+    let field = |name: &str| js_sys::Reflect::get(&asked, &JsValue::from_str(name)).ok();
+    if field("url")?.as_string()? != url {
+        return None;
+    }
+    let _ = js_sys::Reflect::set(&global, &key, &JsValue::UNDEFINED);
+    Some((field("controller")?.dyn_into().ok()?, field("response")?.dyn_into().ok()?))
+}
+
+async fn read(url: &str, asked: Option<js_sys::Promise>, controller: &web_sys::AbortController, last: &Cell<f64>, received: &Cell<u64>, progress: &impl Fn(u64, Option<u64>)) -> Result<Body, String> {
+    let response = match asked {
+        Some(response) => {
+            let raw = JsFuture::from(response).await.map_err(|e| format!("{url}: {}", describe(&e)))?;
+            gloo_net::http::Response::from(raw.dyn_into::<web_sys::Response>().map_err(|_| format!("{url}: the request failed"))?)
+        }
+        None => {
+            let signal = controller.signal();
+            Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|e| format!("{url}: {e}"))?
+        }
+    };
     if !response.ok() {
         return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
     }

@@ -64,7 +64,8 @@ for (const [name, query, size] of [
 test('first view: the wasm and the outlines are asked for before the app\'s script has run (no waterfall)', async () => {
   t.page = await newPage(t.env, { width: 1280, height: 800 });
   // Hold the app's script: if the wasm, the data and the basemap are still asked for, it is the
-  // page that asked (preload), not the script.
+  // page that asked (first-paint.js: preloads, and the data's request the app takes over), not
+  // the script.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const asked = [];
@@ -72,7 +73,7 @@ test('first view: the wasm and the outlines are asked for before the app\'s scri
   await t.page.route('**/pkg/partnership_map.js', async (route) => { await held; await route.continue(); });
   await t.page.goto(`${t.env.subUrl}?lang=en`);
   await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('basemap.json') && e.responseEnd > 0), null, { timeout: 20000 });
-  for (const f of ['pkg/partnership_map_bg.wasm', 'basemap.json']) {
+  for (const f of ['pkg/partnership_map_bg.wasm', 'basemap.json', 'data/partnerships.json']) {
     assert.ok(asked.includes(`/carte/coree/${f}`), `${f} asked for while the app's script is held: ${asked.join(', ')}`);
   }
   release();
