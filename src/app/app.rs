@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::about_panel::AboutPanel;
-use super::data_source::{provide_data_source, DataSource};
+use super::data_source::provide_data_source;
 use super::explorer::Explorer;
 use super::fetch::{fetch_body, fetch_text, Body, BASEMAP_URL, DATA_URL};
+use super::file_drop::FileDrop;
 use super::language_switcher::LanguageSwitcher;
 use super::offline_badge::OfflineBadge;
 use super::load_error::LoadError;
@@ -106,34 +107,6 @@ pub fn App() -> impl IntoView {
         document().set_title(t(l, Msg::Title));
     });
 
-    // A JSON or CSV file dropped anywhere on the page is previewed.
-    let dragging = RwSignal::new(false);
-    let over = window_event_listener(leptos::ev::dragover, move |ev| {
-        ev.prevent_default();
-        if !dragging.get_untracked() {
-            super::data_source::warm_check_worker();
-        }
-        dragging.set(true);
-    });
-    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
-        // Leaving for a child element also fires: only a leave out of the window counts.
-        if ev.related_target().is_none() {
-            dragging.set(false);
-        }
-    });
-    let drop = window_event_listener(leptos::ev::drop, move |ev| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = DataSource::first_file(ev.data_transfer().and_then(|d| d.files())) {
-            data.open(file);
-        }
-    });
-    on_cleanup(move || {
-        over.remove();
-        leave.remove();
-        drop.remove();
-    });
-
     view! {
         <header class="app-header">
             <div class="app-title">
@@ -150,8 +123,6 @@ pub fn App() -> impl IntoView {
             (_, Some(loaded)) => view! { <Explorer loaded=loaded basemap=basemap.get_value() url=url lang=lang drawn=drawn /> }.into_any(),
             (_, None) => view! { <LoadingStatus lang=lang received=received /> }.into_any(),
         }}
-        <div class="drop-hint" class:is-visible=move || dragging.get() aria-hidden="true">
-            <p>{move || t(lang.get(), Msg::DropHint)}</p>
-        </div>
+        <FileDrop lang=lang />
     }
 }

@@ -20,6 +20,8 @@ mod embed_builder;
 mod explorer;
 mod facet_option;
 mod fetch;
+mod file_drop;
+mod file_preview;
 mod full_screen;
 mod filter_panel;
 mod search_box;

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::data_source::{input_files, use_data_source, warm_check_worker, DataSource};
+use super::data_source::{use_data_source, DataSource};
+use super::file_preview::{input_files, warm_check_worker};
 use crate::domain::i18n::{t, Msg};
 use crate::domain::Lang;
 
