@@ -26,6 +26,12 @@ fn call1(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
     method.call1(target, arg).ok()
 }
 
+/// `layer.addData(geojson)` on a `L.geoJSON` layer: Leaflet's error when it is not GeoJSON.
+pub fn add_data(layer: &leaflet::Layer, data: &JsValue) -> Result<JsValue, JsValue> {
+    let method: Function = Reflect::get(layer, &JsValue::from_str("addData"))?.dyn_into()?;
+    method.call1(layer, data)
+}
+
 /// `map.getBoundsZoom(bounds)`: the zoom that fits these bounds.
 pub fn bounds_zoom(map: &leaflet::Map, bounds: &leaflet::LatLngBounds) -> Option<f64> {
     call1(map, "getBoundsZoom", bounds)?.as_f64()

@@ -307,6 +307,8 @@ pub(crate) fn rename_zoom_control(map: &leaflet::Map, words: &Words, country: Op
 /// A map's country outlines, laid once the map has its first frame. Laid at once, they were
 /// projected for the opening view and then again for the fitted one: about a third of the
 /// map's start (profiled: 276 ms to add them and 202 ms to fit, of 1.5 s in the wasm, twin view).
+/// And a few at a time ([`lay_some`]): all 136 at once held the page for 365 to 590 ms at a
+/// phone's speed (CPU ×4), which Lighthouse counts as blocking time.
 pub(crate) struct Land(RefCell<Option<JsValue>>);
 
 impl Land {
@@ -323,7 +325,8 @@ impl Land {
     }
 }
 
-/// The basemap layer: country outlines as a non-interactive GeoJSON layer.
+/// The basemap layer: country outlines as a non-interactive GeoJSON layer, the countries nearest
+/// the map's centre first, in slices of a few milliseconds each (the page answers in between).
 pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
     if basemap.is_null() || basemap.is_undefined() {
         return;
@@ -334,14 +337,64 @@ pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
     set(&style, "fillOpacity", 1.0);
     set(&style, "interactive", false);
     set(&style, "attribution", "Natural Earth");
-    match bindings::geo_json(basemap, &style) {
+    let features = Reflect::get(basemap, &JsValue::from_str("features")).ok().and_then(|f| f.dyn_into::<Array>().ok());
+    // Checked before (domain::geo::outline_problem): anything else is handed to Leaflet whole.
+    let Some(features) = features else { return lay_all(map, basemap, &style) };
+    let land = match bindings::geo_json(&JsValue::NULL, &style) {
+        Ok(land) => land,
+        Err(e) => return leptos::logging::warn!("basemap: Leaflet refused the outlines: {e:?}"),
+    };
+    land.add_to(map);
+    let centre = map.get_center();
+    let (lat, lng) = (centre.lat(), centre.lng());
+    let mut order: Vec<(f64, JsValue)> = features.iter().map(|f| (first_point(&f).map_or(f64::MAX, |(x, y)| (x - lng).powi(2) + (y - lat).powi(2)), f)).collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lay_some(land, order.into_iter().map(|(_, f)| f).collect(), 0);
+}
+
+fn lay_all(map: &leaflet::Map, basemap: &JsValue, style: &Object) {
+    match bindings::geo_json(basemap, style) {
         Ok(land) => {
             land.add_to(map);
         }
         Err(e) => {
-            // Checked before (domain::geo::outline_problem): a geometry Leaflet still refuses
-            // leaves the map without land, as a missing basemap does.
+            // A geometry Leaflet still refuses leaves the map without land, as a missing
+            // basemap does.
             leptos::logging::warn!("basemap: Leaflet refused the outlines: {e:?}");
+        }
+    }
+}
+
+/// The first position of a feature's geometry, as (longitude, latitude).
+fn first_point(feature: &JsValue) -> Option<(f64, f64)> {
+    let geometry = Reflect::get(feature, &JsValue::from_str("geometry")).ok()?;
+    let mut at = Reflect::get(&geometry, &JsValue::from_str("coordinates")).ok()?;
+    while let Some(first) = at.dyn_ref::<Array>().map(|a| a.get(0)).filter(|f| f.is_array()) {
+        at = first;
+    }
+    let point = at.dyn_into::<Array>().ok()?;
+    Some((point.get(0).as_f64()?, point.get(1).as_f64()?))
+}
+
+/// Adds features from `from` on for about 8 ms, then the rest in a later task. A map removed in
+/// the meantime takes the rest into its detached layer, which then goes with it.
+fn lay_some(land: leaflet::Layer, features: Vec<JsValue>, from: usize) {
+    let start = js_sys::Date::now();
+    let mut next = from;
+    while next < features.len() {
+        // One outline Leaflet refuses is left out, the others are still laid.
+        if let Err(e) = bindings::add_data(&land, &features[next]) {
+            leptos::logging::warn!("basemap: Leaflet refused outline {next}: {e:?}");
+        }
+        next += 1;
+        if js_sys::Date::now() - start > 8.0 {
+            break;
+        }
+    }
+    if next < features.len() {
+        let rest = Closure::once_into_js(move || lay_some(land, features, next));
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(rest.unchecked_ref());
         }
     }
 }

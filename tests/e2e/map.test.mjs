@@ -18,8 +18,9 @@ test('every agreement is drawn and listed, French and Korean authorities disting
   assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
   assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
   assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS));
-  // The bundled basemap is drawn: country shapes, no tile images.
-  assert.ok((await t.page.locator('path.pm-land').count()) > 50, 'country outlines drawn');
+  // The bundled basemap is drawn: country shapes (laid a few at a time after the first frame,
+  // nearest first), no tile images.
+  await t.page.waitForFunction(() => document.querySelectorAll('path.pm-land').length > 50, null, { timeout: 10000 });
   assert.equal(await t.page.locator('img.leaflet-tile').count(), 0);
   // Both countries are in the initial view.
   const box = await t.page.locator('.map').boundingBox();

@@ -40,7 +40,7 @@ test('offline: the first visit keeps the whole build; with the network cut, a re
   assert.equal(await t.page.evaluate(() => navigator.onLine), false);
   assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
   assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'world');
-  assert.ok((await t.page.locator('path.pm-land').count()) > 10, 'the basemap is drawn');
+  await t.page.waitForFunction(() => document.querySelectorAll('path.pm-land').length > 10, null, { timeout: 10000 });
   assert.equal(await t.page.getByText('Offline: the map is all here').isVisible(), true);
   await saveScreenshot(t.page, 'offline-1280');
   // All of it, without a filter.
