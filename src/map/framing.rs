@@ -27,8 +27,11 @@ use crate::domain::screen::mercator;
 /// click there would otherwise call a dropped closure.
 struct Listeners {
     _closures: Vec<Closure<dyn FnMut(JsValue)>>,
-    on_pane: Option<(HtmlElement, Closure<dyn FnMut(JsValue)>)>,
+    on_pane: Option<(HtmlElement, Handler)>,
 }
+
+/// A page event's handler, kept alive for as long as it listens.
+type Handler = Closure<dyn FnMut(JsValue)>;
 
 /// The page events on the map's element that tell a move by hand.
 const HAND_EVENTS: [&str; 5] = ["wheel", "dblclick", "touchstart", "click", "keydown"];
