@@ -11,8 +11,8 @@ fn main() {
 }
 
 /// Checks a data file off the page (called by public/loader-worker.js): what the page needs of
-/// it, as text (src/domain/handoff.rs).
-#[cfg(target_arch = "wasm32")]
+/// it, as text (src/domain/handoff.rs). The full app's: the embed build opens no file.
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn check_data_file(bytes: &[u8]) -> String {
     partnership_map::domain::handoff::check(bytes)

@@ -1,21 +1,20 @@
 //! `App`: loads the published data and the basemap, then hands over to the explorer; keeps the
-//! page-wide pieces (title, language, a file dropped anywhere on the page).
+//! page-wide pieces (title, language; the full build's header and a file dropped anywhere on
+//! the page).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::about_panel::AboutPanel;
 use super::data_source::provide_data_source;
 use super::explorer::Explorer;
 use super::fetch::{fetch_body, fetch_text, Body, BASEMAP_URL, DATA_URL};
-use super::file_drop::FileDrop;
-use super::language_switcher::LanguageSwitcher;
-use super::offline_badge::OfflineBadge;
 use super::load_error::LoadError;
 use super::loading_status::LoadingStatus;
 use super::url_sync::use_url_state;
+#[cfg(feature = "full")]
+use super::{about_panel::AboutPanel, file_drop::FileDrop, language_switcher::LanguageSwitcher, offline_badge::OfflineBadge};
 use crate::domain::i18n::{t, Msg};
 use crate::domain::load::too_large;
 use crate::domain::{load_bytes, Lang, Loaded};
@@ -92,13 +91,12 @@ pub fn App() -> impl IntoView {
         };
         set_root_attribute("data-state", state);
     });
-    let about = url.state.with_untracked(|s| !s.embed && !s.kiosk);
     // The stylesheet lays an embedded map out differently (see `html[data-embed]`).
-    if url.state.with_untracked(|s| s.embed) {
+    if url.state.with_untracked(super::embedded) {
         set_root_attribute("data-embed", "1");
     }
     // And a kiosk (see `html[data-mode="kiosk"]`): large type, no share or embed chrome.
-    if url.state.with_untracked(|s| s.kiosk) {
+    if url.state.with_untracked(super::kiosk_mode) {
         set_root_attribute("data-mode", "kiosk");
     }
     Effect::new(move |_| {
@@ -108,21 +106,25 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <header class="app-header">
-            <div class="app-title">
-                <h1>{move || t(lang.get(), Msg::Title)}</h1>
-                <p class="app-subtitle">{move || t(lang.get(), Msg::Subtitle)}</p>
-            </div>
-            <OfflineBadge lang=lang />
-            // Not in an embed (no header) nor on the pavilion's screen (no forms there).
-            {about.then(|| view! { <AboutPanel lang=lang url=url /> })}
-            <LanguageSwitcher lang=lang url=url />
-        </header>
+        // An embed has no header (its bar names the map).
+        {full_only! {
+            <header class="app-header">
+                <div class="app-title">
+                    <h1>{move || t(lang.get(), Msg::Title)}</h1>
+                    <p class="app-subtitle">{move || t(lang.get(), Msg::Subtitle)}</p>
+                </div>
+                <OfflineBadge lang=lang />
+                // Not in an embed (no header) nor on the pavilion's screen (no forms there).
+                {url.state.with_untracked(|s| !s.embed && !s.kiosk).then(|| view! { <AboutPanel lang=lang url=url /> })}
+                <LanguageSwitcher lang=lang url=url />
+            </header>
+        }}
         {move || match (fetch.get(), data.shown.get()) {
             (Fetch::Failed(message), _) => view! { <LoadError lang=lang message=message on_retry=move || start() /> }.into_any(),
             (_, Some(loaded)) => view! { <Explorer loaded=loaded basemap=basemap.get_value() url=url lang=lang drawn=drawn /> }.into_any(),
             (_, None) => view! { <LoadingStatus lang=lang received=received /> }.into_any(),
         }}
-        <FileDrop lang=lang />
+        // A data file dropped on the page is previewed: not in the embed build.
+        {full_only! { <FileDrop lang=lang /> }}
     }
 }

@@ -100,7 +100,7 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
         })
     });
     let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
-    let default_view = if url.state.with_untracked(|s| s.embed) && low_frame { View::World } else { View::Twin };
+    let default_view = if url.state.with_untracked(super::embedded) && low_frame { View::World } else { View::Twin };
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
     let explore = Explore { ds, url, lang, visible, sort, ranks, ordered, counts, selected, selected_visible, place, marked, covers: RwSignal::new(0), hovered, highlighted, overview: RwSignal::new(0), view, default_view };
     provide_context(explore);

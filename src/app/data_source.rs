@@ -1,5 +1,5 @@
-//! Where the shown data comes from: the published file, or a file the user opened to preview
-//! ([`super::file_preview`]).
+//! Where the shown data comes from: the published file, or (the full build) a file the user
+//! opened to preview ([`super::file_preview`]).
 
 use std::sync::Arc;
 
@@ -15,6 +15,8 @@ pub struct DataSource {
     /// What is shown: `None` while the published data loads.
     pub shown: RwSignal<Option<Arc<Loaded>>>,
     /// The name of the previewed file, `None` for the published data.
+    // Never read by the embed build, which previews no file (Cargo.toml, `full`).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub preview: RwSignal<Option<String>>,
 }
 
@@ -24,6 +26,8 @@ pub fn provide_data_source() -> DataSource {
     source
 }
 
+// The full build's components only (the About panel, the preview's banner and file picker).
+#[cfg(feature = "full")]
 pub fn use_data_source() -> DataSource {
     expect_context::<DataSource>()
 }

@@ -5,30 +5,26 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::authority_card::AuthorityCard;
-use super::back_to_map::BackToMap;
 use super::card_sheet::CardSheet;
 use super::context::provide_explore;
-use super::data_menu::DataMenu;
-use super::share_panel::SharePanel;
-use super::preview_banner::PreviewBanner;
 use super::filter_panel::FilterPanel;
 use super::embed_bar::{EmbedBar, ListShown};
-use super::embed_builder::EmbedBuilder;
-use super::kiosk::Kiosk;
 use super::legend::Legend;
 use super::map_view::MapView;
 use super::pair_card::PairCard;
 use super::pair_list::PairList;
 use super::problems_panel::ProblemsPanel;
 use super::result_count::ResultCount;
-use super::side_tabs::SideTabs;
-use super::tiers_panel::TiersPanel;
-use super::timeline_panel::TimelinePanel;
 use super::url_notices::UrlNotices;
 use super::url_sync::UrlStore;
 use super::view_toggle::ViewToggle;
 use crate::domain::i18n::{format_date, t, Msg};
 use crate::domain::{Lang, Loaded, Panel};
+#[cfg(feature = "full")]
+use super::{
+    back_to_map::BackToMap, data_menu::DataMenu, embed_builder::EmbedBuilder, kiosk::Kiosk, preview_banner::PreviewBanner, share_panel::SharePanel,
+    side_tabs::SideTabs, tiers_panel::TiersPanel, timeline_panel::TimelinePanel,
+};
 
 /// Lays out filters, map and list, and drops URL values the dataset does not know.
 #[component]
@@ -55,16 +51,16 @@ pub fn Explorer(
     }
     let explore = provide_explore(dataset.clone(), url, lang);
     // A memo, so that selecting a pair (which changes the URL state) does not rebuild the list
-    // and lose the keyboard focus in it.
-    let panel = Memo::new(move |_| url.state.with(|s| s.panel));
+    // and lose the keyboard focus in it. The embed build has no side panel: the list only.
+    let panel = Memo::new(move |_| url.state.with(|s| s.panel).filter(|_| cfg!(feature = "full")));
     let view = explore.view;
     let as_of = dataset.data_as_of;
     // Whether the map draws group markers, for the legend to explain them.
     let grouped = RwSignal::new(false);
     // Embedded (`embed=1`): the map or the list, one at a time, and a bar to switch.
-    let embed = url.state.with_untracked(|s| s.embed);
+    let embed = url.state.with_untracked(super::embedded);
     // The pavilion's big screen: the kiosk's loop and big card instead of the pair card.
-    let kiosk = url.state.with_untracked(|s| s.kiosk);
+    let kiosk = url.state.with_untracked(super::kiosk_mode);
     // The kiosk's filters, off screen until its control bar brings them beside the map.
     let kiosk_filters = RwSignal::new(false);
     let show_list = RwSignal::new(false);
@@ -75,7 +71,7 @@ pub fn Explorer(
     let unlisted = loaded.unlisted;
 
     view! {
-        <PreviewBanner lang=lang />
+        {full_only! { <PreviewBanner lang=lang /> }}
         <ProblemsPanel problems=problems unlisted=unlisted lang=lang />
         <UrlNotices />
         {embed.then(|| view! { <EmbedBar show_list=show_list /> })}
@@ -97,8 +93,10 @@ pub fn Explorer(
                 }}
                 <ViewToggle />
                 <Legend grouped=grouped />
-                {kiosk.then(|| view! { <Kiosk filters_open=kiosk_filters /> })}
-                {(!embed && !kiosk).then(|| view! { <BackToMap /> })}
+                {full_only! {
+                    {kiosk.then(|| view! { <Kiosk filters_open=kiosk_filters /> })}
+                    {(!embed && !kiosk).then(|| view! { <BackToMap /> })}
+                }}
             </main>
             // Over the map, over the list or a bottom sheet, by screen class (see CardSheet).
             <CardSheet>
@@ -111,17 +109,18 @@ pub fn Explorer(
                 role=move || (embed && show_list.get()).then_some("main")
                 aria-label=move || t(explore.lang.get(), Msg::Partnerships)
             >
-                <SideTabs />
+                {full_only! { <SideTabs /> }}
                 <div class="list-header">
                     <ResultCount />
-                    <DataMenu />
-                    <SharePanel />
-                    <EmbedBuilder />
+                    {full_only! { <DataMenu /> <SharePanel /> <EmbedBuilder /> }}
                 </div>
                 {move || match panel.get() {
-                    None => view! { <PairList /> }.into_any(),
+                    #[cfg(feature = "full")]
                     Some(Panel::Timeline) => view! { <TimelinePanel /> }.into_any(),
+                    #[cfg(feature = "full")]
                     Some(Panel::Tiers) => view! { <TiersPanel /> }.into_any(),
+                    // No panel (the embed build has none).
+                    _ => view! { <PairList /> }.into_any(),
                 }}
                 {as_of.map(|d| view! {
                     <p class="data-as-of">{move || format!("{} {}", t(lang.get(), Msg::DataAsOf), format_date(lang.get(), d))}</p>

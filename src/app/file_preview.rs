@@ -1,7 +1,7 @@
-//! Previewing a data file the user opened or dropped on the page: read on the device, never sent
-//! anywhere, checked by the same loader as the published data (a CSV file with the published
-//! vocabularies), a large one off the page's thread; shown in place of the published data until
-//! "back".
+//! Previewing a data file the user opened or dropped on the page (the full build only): read on
+//! the device, never sent anywhere, checked by the same loader as the published data (a CSV file
+//! with the published vocabularies), a large one off the page's thread; shown in place of the
+//! published data until "back".
 
 use std::sync::Arc;
 

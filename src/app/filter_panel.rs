@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::context::use_explore;
 use super::kind_filter::KindFilter;
 use super::region_filter::RegionFilter;
+#[cfg(feature = "full")]
 use super::search_box::SearchBox;
 use super::theme_filter::ThemeFilter;
 use super::year_filter::YearFilter;
@@ -17,7 +18,7 @@ use crate::domain::Filters;
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let ctx = use_explore();
-    let open = super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.embed);
+    let open = super::desktop_screen() && !ctx.url.state.with_untracked(super::embedded);
     let is_default = move || ctx.url.state.with(|s| s.filters.is_default());
     let total = ctx.ds.with_value(|d| d.partnerships.len());
     let shown = move || ctx.visible.with(Vec::len);
@@ -29,7 +30,8 @@ pub fn FilterPanel() -> impl IntoView {
         super::card_sheet::scroll_to_map();
     };
     view! {
-        <SearchBox />
+        // An embed searches by its address (`q=`) only.
+        {full_only! { <SearchBox /> }}
         <details class="filter-panel" open=open node_ref=drawer>
             <summary>
                 <h2>{move || t(ctx.lang.get(), Msg::Filters)}</h2>

@@ -38,7 +38,7 @@ pub fn Legend(
             class="legend"
             data-covers-map=""
             // Open where there is room for it: a desktop, and a pavilion's screen, where nobody hovers.
-            open=super::desktop_screen() && !ctx.url.state.with_untracked(|s| s.embed)
+            open=super::desktop_screen() && !ctx.url.state.with_untracked(super::embedded)
             // Opened or folded: the maps are framed around it again.
             on:toggle=move |_| ctx.covers.update(|n| *n += 1)
         >

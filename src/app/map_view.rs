@@ -133,7 +133,7 @@ pub fn MapView(
         };
         let layout = match view {
             View::World => Layout::World,
-            View::Twin => Layout::Twin { stacked: !super::wide_screen() && !landscape_embed(ctx.url.state.with_untracked(|s| s.embed)) },
+            View::Twin => Layout::Twin { stacked: !super::wide_screen() && !landscape_embed(ctx.url.state.with_untracked(super::embedded)) },
         };
         let callbacks = Callbacks {
             on_pick: Rc::new(on_pick),
@@ -148,7 +148,7 @@ pub fn MapView(
                     grouped.set(any);
                 }
             }),
-            touch_targets: ctx.url.state.with_untracked(|s| s.kiosk),
+            touch_targets: ctx.url.state.with_untracked(super::kiosk_mode),
         };
         let mut map = match PartnershipMap::new(&el, layout, &basemap_js, callbacks) {
             Ok(m) => m,
@@ -158,7 +158,7 @@ pub fn MapView(
             }
         };
         map.set_data(&marker_specs(&ds, lang), &link_specs(&ds, lang));
-        if ctx.url.state.with_untracked(|s| s.embed) {
+        if ctx.url.state.with_untracked(super::embedded) {
             map.hold_wheel_until_used(&el);
         }
         seam.set_value(Some(map));

@@ -4,61 +4,114 @@
 //! pure domain ([`context`]). Effects only talk to the outside world: the map seam, the
 //! document's attributes, the history.
 
+/// A view only the full build has (Cargo.toml's feature `full`): the embed build puts nothing in
+/// its place and does not compile what the view names. None of it is ever seen in an embed
+/// (hidden there by the stylesheet, `html[data-embed]`, or left out by the app).
+macro_rules! full_only {
+    ($($view:tt)*) => {{
+        #[cfg(feature = "full")]
+        let view = leptos::prelude::view! { $($view)* };
+        #[cfg(not(feature = "full"))]
+        let view = ();
+        view
+    }};
+}
+
 // One file per component, named after it: `App` lives in `app.rs`.
 #[allow(clippy::module_inception)]
 mod app;
-mod about_panel;
 mod authority_card;
-mod back_to_map;
 mod card_sheet;
 mod context;
-mod data_menu;
 mod data_source;
-mod download_png;
 mod embed_bar;
-mod embed_builder;
 mod explorer;
 mod facet_option;
 mod fetch;
-mod file_drop;
-mod file_preview;
 mod full_screen;
 mod filter_panel;
-mod search_box;
 mod kind_filter;
-mod kiosk;
-mod kiosk_card;
-mod language_switcher;
 mod legend;
 mod list_order;
 mod load_error;
 mod loading_status;
 mod map_view;
-mod offline_badge;
-mod open_dataset;
 mod pair_card;
 mod pair_list;
-mod preview_banner;
 mod problems_panel;
-mod propose_form;
 mod region_filter;
 mod result_count;
-mod save_file;
-mod share_panel;
-mod side_tabs;
 mod theme_filter;
-mod tiers_panel;
-mod timeline_panel;
-mod timeline_player;
 mod url_notices;
 mod url_sync;
 mod view_toggle;
 mod year_filter;
 
+// The full build's (Cargo.toml, `full`): what an embedded map never shows. The page header and
+// its About panel (with the propose form and "Open a dataset…"), languages and offline badge;
+// the search box; the side tabs with the timeline and the two administrations; the list's
+// tools (CSV, share with its QR code and PNG, the embed builder); the way back to the map on a
+// phone; previewing a file opened or dropped on the page; the kiosk.
+#[cfg(feature = "full")]
+mod about_panel;
+#[cfg(feature = "full")]
+mod back_to_map;
+#[cfg(feature = "full")]
+mod data_menu;
+#[cfg(feature = "full")]
+mod download_png;
+#[cfg(feature = "full")]
+mod embed_builder;
+#[cfg(feature = "full")]
+mod file_drop;
+#[cfg(feature = "full")]
+mod file_preview;
+#[cfg(feature = "full")]
+mod kiosk;
+#[cfg(feature = "full")]
+mod kiosk_card;
+#[cfg(feature = "full")]
+mod language_switcher;
+#[cfg(feature = "full")]
+mod offline_badge;
+#[cfg(feature = "full")]
+mod open_dataset;
+#[cfg(feature = "full")]
+mod preview_banner;
+#[cfg(feature = "full")]
+mod propose_form;
+#[cfg(feature = "full")]
+mod save_file;
+#[cfg(feature = "full")]
+mod search_box;
+#[cfg(feature = "full")]
+mod share_panel;
+#[cfg(feature = "full")]
+mod side_tabs;
+#[cfg(feature = "full")]
+mod tiers_panel;
+#[cfg(feature = "full")]
+mod timeline_panel;
+#[cfg(feature = "full")]
+mod timeline_player;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::UrlState;
+
 pub use app::App;
+
+/// Whether the page is an embedded map (`embed=1`). The embed build has no other layout: loaded
+/// on another address by mistake, it lays the page out as an embed.
+pub(crate) fn embedded(state: &UrlState) -> bool {
+    state.embed || !cfg!(feature = "full")
+}
+
+/// Whether the page is the pavilion's kiosk (`mode=kiosk`): the full build's only.
+pub(crate) fn kiosk_mode(state: &UrlState) -> bool {
+    state.kiosk && cfg!(feature = "full")
+}
 
 /// Wider than a phone ([`crate::map::narrow_screen`]).
 pub(crate) fn wide_screen() -> bool {

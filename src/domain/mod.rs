@@ -32,6 +32,9 @@ pub mod problem;
 pub mod proposal;
 pub mod screen;
 pub mod search;
+// Share links' QR codes and the embed builder's snippet: the full app's (an embed shares nothing),
+// so the embed build compiles without the `qrcode` crate (Cargo.toml, `full`).
+#[cfg(feature = "full")]
 pub mod share;
 pub mod sheet;
 pub mod stats;

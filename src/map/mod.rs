@@ -18,6 +18,8 @@ mod edges;
 mod framing;
 mod labels;
 mod markers;
+// The PNG download's picture: the full app's (an embed downloads nothing; Cargo.toml, `full`).
+#[cfg(feature = "full")]
 pub mod picture;
 mod scene;
 mod surface;
