@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/: wasm (release, wasm-bindgen, wasm-opt), index.html,
-# public/, Leaflet, the basemap and the data. dist/ can then be copied to any static host.
+# Builds the static site into dist/: the app's wasm and the embed's (release, wasm-bindgen,
+# wasm-opt), index.html, public/, Leaflet, the basemap and the data. dist/ can then be copied to
+# any static host.
 source "$(dirname "$0")/lib.sh"
 
 # First, natively (before wasm_env, whose settings are the wasm build's): the data is checked and
@@ -21,6 +22,16 @@ step "Generating JS bindings and optimising the wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map "$wasm"
 optimise_wasm dist.tmp/pkg/partnership_map_bg.wasm
 
+# The embed's own module (issue 19): the same crate without its default feature `full`, which
+# leaves out what an embedded map never shows (Cargo.toml). Cargo writes it to the same file as
+# the app's wasm, whose bindings are made above. The offline copy (sw.js) keeps it too: an
+# embed of this map opened in a browser that has the copy is answered from it.
+step "Compiling the embed's wasm, the app without its feature full (about a minute: its dependencies and std are the app's, already built)"
+cargo build --release --target wasm32-unknown-unknown --bin partnership-map --no-default-features
+step "Generating the embed's JS bindings and optimising its wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map_embed "$wasm"
+optimise_wasm dist.tmp/pkg/partnership_map_embed_bg.wasm
+
 step "Assembling dist/"
 cp "$page" dist.tmp/index.html
 cp -r public/. dist.tmp/
@@ -34,4 +45,5 @@ node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
 note "$(node .ci/sw-manifest.mjs dist.tmp)"
 rm -rf dist && mv dist.tmp dist
 note "wasm: $(stat -c %s dist/pkg/partnership_map_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_bg.wasm | wc -c) gzip"
+note "embed wasm: $(stat -c %s dist/pkg/partnership_map_embed_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_embed_bg.wasm | wc -c) gzip"
 note "built dist/ ($(du -sh dist | cut -f1))"
