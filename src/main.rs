@@ -11,7 +11,9 @@ fn main() {
 }
 
 /// Checks a data file off the page (called by public/loader-worker.js): what the page needs of
-/// it, as text (src/domain/handoff.rs). The full app's: the embed build opens no file.
+/// it, as text (src/domain/handoff.rs).
+// The full app's: the embed build opens no file. (Not in the doc comment, which wasm-bindgen
+// copies into the shipped JS.)
 #[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn check_data_file(bytes: &[u8]) -> String {
