@@ -8,6 +8,9 @@
 
 const RETRY = 'partnership-map-retry';
 const root = document.documentElement;
+// The app's module for this address, chosen by first-paint.js (an embed has its own, smaller:
+// .ci/build.sh); the whole app's when that script did not run, which serves every address.
+const MODULE = /^partnership_map(_embed)?$/.test(root.dataset.module ?? '') ? root.dataset.module : 'partnership_map';
 
 /** Replaces the loading screen with a start failure: what failed, in three languages, and a
  * "Try again" that reloads the page from the server (the address keeps the map's state). */
@@ -27,8 +30,8 @@ function failed(what, error) {
   detail.className = 'status-detail';
   detail.textContent = {
     leaflet: 'Leaflet (vendor/leaflet/leaflet.js) ne s’est pas chargé. · Leaflet(vendor/leaflet/leaflet.js)을 불러오지 못했습니다. · Leaflet (vendor/leaflet/leaflet.js) did not load.',
-    script: 'Le programme de la carte (pkg/partnership_map.js) ne s’est pas chargé. · 지도 프로그램(pkg/partnership_map.js)을 불러오지 못했습니다. · The map’s program (pkg/partnership_map.js) did not load.',
-    wasm: 'Le module de la carte (pkg/partnership_map_bg.wasm) est absent ou abîmé. · 지도 모듈(pkg/partnership_map_bg.wasm)이 없거나 손상되었습니다. · The map’s module (pkg/partnership_map_bg.wasm) is missing or damaged.',
+    script: `Le programme de la carte (pkg/${MODULE}.js) ne s’est pas chargé. · 지도 프로그램(pkg/${MODULE}.js)을 불러오지 못했습니다. · The map’s program (pkg/${MODULE}.js) did not load.`,
+    wasm: `Le module de la carte (pkg/${MODULE}_bg.wasm) est absent ou abîmé. · 지도 모듈(pkg/${MODULE}_bg.wasm)이 없거나 손상되었습니다. · The map’s module (pkg/${MODULE}_bg.wasm) is missing or damaged.`,
   }[what];
   const retry = document.createElement('button');
   retry.type = 'button';
@@ -71,12 +74,12 @@ async function start() {
   } catch { /* no storage: no retry flag */ }
   let init;
   try {
-    ({ default: init } = await import('./pkg/partnership_map.js'));
+    ({ default: init } = await import(`./pkg/${MODULE}.js`));
   } catch (error) {
     return failed('script', error);
   }
   try {
-    const wasm = new URL('pkg/partnership_map_bg.wasm', document.baseURI);
+    const wasm = new URL(`pkg/${MODULE}_bg.wasm`, document.baseURI);
     await styles;
     // first-paint.js asks for the wasm ahead unless this says it is already asked for.
     root.dataset.wasm = 'asked';

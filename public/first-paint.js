@@ -22,6 +22,12 @@
   const params = new URLSearchParams(location.search);
   if (OTHER_VIEW.some((name) => params.has(name))) root.dataset.firstPaint = 'other';
 
+  // The app's module: an embed (not on the pavilion's screen, which is the whole app's) has its
+  // own, without what an embed never shows (.ci/build.sh, Cargo.toml's `full`). boot.js starts it.
+  const last = (name) => params.getAll(name).at(-1); // as the app reads a repeated parameter
+  const embed = last('embed') === '1' && last('mode') !== 'kiosk';
+  const module = (root.dataset.module = embed ? 'partnership_map_embed' : 'partnership_map');
+
   const ask = (rel, href, type) => {
     const link = document.createElement('link');
     link.rel = rel;
@@ -38,8 +44,8 @@
   requestAnimationFrame(() => setTimeout(() => {
     // boot.js has already asked for the wasm (`data-wasm`): a preload now would be a second download.
     if (root.dataset.wasm) return;
-    ask('modulepreload', 'pkg/partnership_map.js');
-    ask('preload', 'pkg/partnership_map_bg.wasm', 'application/wasm');
+    ask('modulepreload', `pkg/${module}.js`);
+    ask('preload', `pkg/${module}_bg.wasm`, 'application/wasm');
     ask('preload', 'basemap.json', 'application/json');
     // The data too, as a request the app takes over and reads with its limits (src/app/fetch.rs):
     // not a preload, which the browser would read whole. Left unread, its download waits.
