@@ -28,7 +28,7 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     await page.goto(`${site.url}?lang=en`);
     await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     assert.ok((await page.locator('path.pm-link[data-pair-id]').count()) > 10, 'links drawn');
-    await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+    await page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
     await page.locator('li[data-pair-id="seoul-paris"]').click();
     await page.locator('article.pair-card').waitFor();
     await page.keyboard.press('Escape');

@@ -46,7 +46,7 @@ async function deployed() {
 async function firstVisit(page, url) {
   await page.goto(url);
   await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
-  await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  await page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   const names = await page.evaluate(() => caches.keys());
   assert.equal(names.length, 1);
@@ -119,7 +119,7 @@ test('a bad deploy is never kept: a wasm answered by an HTML page is refused by 
       site.answer = () => false;
       await newcomer.getByRole('button', { name: /Try again/ }).click();
       await newcomer.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
-      await newcomer.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+      await newcomer.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
     } finally {
       await newcomer.context().close();
     }

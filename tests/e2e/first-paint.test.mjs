@@ -29,12 +29,13 @@ const OTHER_ITEMS = '.first-paint-others .first-paint-list > li';
 const appList = (page) =>
   page.$$eval('li[data-pair-id]', (items) => items.map((li) => ({ id: li.dataset.pairId, name: li.querySelector('.pair-item-title').textContent })));
 
-/** A page whose wasm is held back until `release()`: the first paint stays as it is. */
+/** A page whose wasm (the app's, or the embed's) is held back until `release()`: the first
+ * paint stays as it is. */
 async function heldPage(size) {
   const page = await newPage(t.env, { locale: 'fr-FR', ...size });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/pkg/partnership_map_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.route(/\/pkg\/partnership_map(_embed)?_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   return { page, release };
 }
 

@@ -93,7 +93,7 @@ test('lazily loaded parts load when first used and work offline: the PNG library
   t.page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   await t.page.goto(`${t.env.subUrl}?lang=en`);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
-  await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await t.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 
   // The network gone; a new visit, run by the offline copy.

@@ -50,7 +50,7 @@ test('served by nginx under a sub-path: gzip, application/wasm, the strict CSP h
   await t.page.locator('li[data-pair-id="seoul-paris"]').click();
   await t.page.locator('article.pair-card').waitFor();
   // The offline copy, through nginx too.
-  await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await t.page.context().setOffline(true);
   await t.page.reload();
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });

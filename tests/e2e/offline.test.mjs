@@ -13,7 +13,7 @@ const t = useBrowser();
 
 /** Waits for the page to be run by the offline copy, all files kept. */
 async function offlineReady(page) {
-  await page.waitForSelector('html[data-offline="ready"]', { timeout: 30000 });
+  await page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 }
 
