@@ -103,6 +103,8 @@ const START_FAILURES = [
     detail: /module \(pkg\/partnership_map_bg\.wasm\) is missing or damaged/,
     answer: { status: 200, contentType: 'application/wasm', body: fs.readFileSync(path.join(DIST, 'pkg', 'partnership_map_bg.wasm')).subarray(0, 200_000) },
   },
+  // An embed starts its own module: its failure names that module's file.
+  { what: 'an embed’s wasm missing', query: '&embed=1', file: '**/pkg/partnership_map_embed_bg.wasm', detail: /module \(pkg\/partnership_map_embed_bg\.wasm\) is missing or damaged/, answer: { status: 404, body: 'not found' } },
 ];
 
 for (const failure of START_FAILURES) {
@@ -111,7 +113,7 @@ for (const failure of START_FAILURES) {
     t.allowedErrors = [/could not start|Failed to load resource|CompileError|WebAssembly|Failed to fetch dynamically imported module|MIME|404/i];
     let broken = true;
     await t.page.route(failure.file, (route) => (broken ? route.fulfill(failure.answer) : route.continue()));
-    await t.page.goto(t.env.url + '?lang=en&region=FR-IDF');
+    await t.page.goto(t.env.url + '?lang=en&region=FR-IDF' + (failure.query ?? ''));
     const screen = t.page.getByRole('alert');
     await screen.waitFor({ timeout: 20000 });
     const text = await screen.innerText();
