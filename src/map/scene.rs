@@ -684,7 +684,7 @@ pub struct Painter {
     /// The animation frame asked for and not yet run.
     pending: Rc<Cell<Option<i32>>>,
     frame_of: Rc<dyn Fn() -> Option<Frame>>,
-    next_frame: Rc<Closure<dyn FnMut(JsValue)>>,
+    next_frame: js_sys::Function,
 }
 
 impl Painter {
@@ -692,7 +692,9 @@ impl Painter {
         let scene = Rc::new(RefCell::new(scene));
         let pending = Rc::new(Cell::new(None));
         let frame_of: Rc<dyn Fn() -> Option<Frame>> = Rc::new(frame_of);
-        let next_frame = Rc::new(Closure::<dyn FnMut(JsValue)>::new({
+        // Handed to JS for good, holding only weak references: a frame that comes after the
+        // scene is gone does nothing instead of calling a dropped closure.
+        let next_frame: js_sys::Function = Closure::<dyn FnMut(JsValue)>::new({
             let (scene, pending, frame_of) = (Rc::downgrade(&scene), pending.clone(), frame_of.clone());
             move |_| {
                 pending.set(None);
@@ -703,15 +705,13 @@ impl Painter {
                     }
                 }
             }
-        }));
+        })
+        .into_js_value()
+        .unchecked_into();
         // If the canvas's worker is lost, the surface draws itself from the next frame on.
         scene.borrow().surface.on_lost(Rc::new({
-            let (pending, next_frame) = (pending.clone(), Rc::downgrade(&next_frame));
-            move || {
-                if let Some(f) = next_frame.upgrade() {
-                    request_frame(&pending, &f);
-                }
-            }
+            let (pending, next_frame) = (pending.clone(), next_frame.clone());
+            move || request_frame(&pending, &next_frame)
         }));
         Painter { scene, pending, frame_of, next_frame }
     }
@@ -750,10 +750,10 @@ impl Painter {
 }
 
 /// Asks for `next_frame` at the next animation frame, unless it is already asked for.
-fn request_frame(pending: &Cell<Option<i32>>, next_frame: &Closure<dyn FnMut(JsValue)>) {
+fn request_frame(pending: &Cell<Option<i32>>, next_frame: &js_sys::Function) {
     if pending.get().is_none() {
         if let Some(w) = web_sys::window() {
-            pending.set(w.request_animation_frame(next_frame.as_ref().unchecked_ref()).ok());
+            pending.set(w.request_animation_frame(next_frame).ok());
         }
     }
 }

@@ -416,7 +416,10 @@ impl TwinMap {
         // The animation frames: a redraw (at most one per frame however many move and zoom
         // events it brings), a rest (names placed once the maps stand still), a fit.
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(&twin.inner);
-        let on_frame = |f: fn(&Inner)| {
+        // Each is handed to JS for good (`into_js_value`): it holds only a weak reference, so a
+        // frame that comes after the maps are gone finds nothing to do instead of calling a
+        // dropped closure (three small boxes per view made).
+        let on_frame = |f: fn(&Inner)| -> js_sys::Function {
             let weak = weak.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |_| {
                 if let Some(inner) = weak.upgrade() {
@@ -425,6 +428,8 @@ impl TwinMap {
                     }
                 }
             })
+            .into_js_value()
+            .unchecked_into()
         };
         let redraw = on_frame(|i| {
             i.pending.set(None);
@@ -432,12 +437,7 @@ impl TwinMap {
         });
         let rest = on_frame(|i| i.rest());
         let fit = on_frame(|i| i.apply_fit());
-        twin.inner.borrow_mut().frame_fns = Some((
-            redraw.as_ref().clone().unchecked_into(),
-            rest.as_ref().clone().unchecked_into(),
-            fit.as_ref().clone().unchecked_into(),
-        ));
-        twin.closures.extend([redraw, rest, fit]);
+        twin.inner.borrow_mut().frame_fns = Some((redraw, rest, fit));
         let schedule_redraw = twin.handler({
             let weak = weak.clone();
             move || {

@@ -293,17 +293,20 @@ impl WorldMap {
         *weak_cell.borrow_mut() = Rc::downgrade(&state);
         let mut world = WorldMap { state, callbacks, closures: Vec::new(), resize: None };
         let weak = Rc::downgrade(&world.state);
-        let on_frame = |f: fn(&State)| {
+        // Handed to JS for good, holding only a weak reference: a frame that comes after the map
+        // is gone does nothing instead of calling a dropped closure.
+        let on_frame = |f: fn(&State)| -> js_sys::Function {
             let weak = weak.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |_| {
                 if let Some(s) = weak.upgrade() {
                     f(&s);
                 }
             })
+            .into_js_value()
+            .unchecked_into()
         };
         let (follow, rest, fit) = (on_frame(State::follow), on_frame(State::rest), on_frame(State::apply_fit));
-        *world.state.frame_fns.borrow_mut() = Some((follow.as_ref().clone().unchecked_into(), rest.as_ref().clone().unchecked_into(), fit.as_ref().clone().unchecked_into()));
-        world.closures.extend([follow, rest, fit]);
+        *world.state.frame_fns.borrow_mut() = Some((follow, rest, fit));
         // Markers that would overlap at the new zoom are laid out again, and the lines follow;
         // names hide while a zoom is animated.
         let s = world.state.clone();
