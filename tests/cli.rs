@@ -409,6 +409,28 @@ fn first_paint_writes_the_bundled_list_into_the_page() {
 }
 
 #[test]
+fn first_paint_writes_the_maps_opening_view_beside_the_page() {
+    let dir = TempDir::new("first-view");
+    let (out, view) = (dir.path("index.html"), dir.path("first-view.json"));
+    let r = run(&["first-paint", "data/partnerships.json", "--page", "index.html", "-o", &out, "--first-view", &view]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let view: serde_json::Value = serde_json::from_slice(&read(&view)).unwrap();
+    let data: serde_json::Value = serde_json::from_slice(&read("data/partnerships.json")).unwrap();
+    let located = data["authorities"].as_array().unwrap().iter().filter(|a| !a["location"].is_null()).count();
+    assert_eq!(view["markers"].as_array().unwrap().len(), located, "a marker per located authority");
+    let seoul = view["markers"].as_array().unwrap().iter().find(|m| m["id"] == "kr-seoul").unwrap();
+    assert_eq!(seoul["name"]["ko"], "서울특별시");
+    assert_eq!(seoul["kr"], true);
+    // The opening view draws the signed and listed agreements, not the exchanges and plans.
+    let shown = view["shown"].as_array().unwrap();
+    assert!(!shown.is_empty());
+    for id in shown {
+        let pair = data["partnerships"].as_array().unwrap().iter().find(|p| &p["id"] == id).unwrap();
+        assert!(pair["status"] == "signed" || pair["status"] == "listed", "{id}: {}", pair["status"]);
+    }
+}
+
+#[test]
 fn first_paint_refuses_data_with_problems_and_writes_nothing() {
     let dir = TempDir::new("first-paint-bad");
     let out = dir.path("index.html");

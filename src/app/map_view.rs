@@ -9,7 +9,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::{use_explore, Hover};
-use crate::domain::describe::{authority_label, authority_names, pair_kind_label, pair_title};
+use crate::domain::describe::authority_names;
+use crate::domain::first_view;
 use crate::domain::i18n::{edge_label, group_label, t, zoom_labels, Msg};
 use crate::domain::{Country, Dataset, Lang, View};
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
@@ -24,54 +25,30 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-/// How much an authority stands for on the map, to lead a crowd and be named first: its
-/// population (Paris before Issy-les-Moulineaux, Seoul before Bucheon), except that a region or
-/// a province comes after every city, its marker being only a point standing for an area (the
-/// Paris area's group was named after the Région Normandie, whose point is Rouen).
-fn rank(a: &crate::domain::Authority) -> u32 {
-    let population = a.population.map_or(0, |p| p.value.min(999_999_999) as u32);
-    let areal = matches!(a.kind.as_deref(), Some("region-fr" | "province" | "special-self-governing-province"));
-    if areal { population / 1000 } else { population.saturating_add(1_000_000) }
-}
-
-/// Every located authority as the map draws it, named in `lang`.
+/// Every located authority as the map draws it, named in `lang` (the names and labels the
+/// build writes for the first view too: `domain::first_view`).
 fn marker_specs(ds: &Dataset, lang: Lang) -> Vec<MarkerSpec> {
-    ds.authorities
-        .iter()
-        .filter_map(|a| {
-            // "Séoul · 서울특별시 — Upper-level local government": the name, then the tier.
-            let label = match ds.tier_of(a) {
-                Some(tier) => format!("{} — {}", authority_label(a, lang), tier.name.get(lang)),
-                None => authority_label(a, lang),
-            };
-            Some(MarkerSpec {
-                id: a.id.clone(),
-                at: a.location?,
-                country: a.country,
-                label,
-                name: authority_names(a, lang).0,
-                rank: rank(a),
-            })
+    first_view::markers(ds)
+        .map(|(a, [lat, lng])| MarkerSpec {
+            id: a.id.clone(),
+            at: crate::domain::dataset::LatLng { lat, lng },
+            country: a.country,
+            label: first_view::marker_label(ds, a, lang),
+            name: authority_names(a, lang).0,
+            rank: first_view::rank(a),
         })
         .collect()
 }
 
 /// Every drawable partnership, named in `lang`.
 fn link_specs(ds: &Dataset, lang: Lang) -> Vec<LinkSpec> {
-    ds.partnerships
-        .iter()
-        // Only pairs with both ends on the map can be drawn.
-        .filter(|p| ds.is_drawable(p))
-        .filter_map(|p| {
-            let (k, f) = ds.ends(p)?;
-            Some(LinkSpec {
-                id: p.id.clone(),
-                french: f.id.clone(),
-                korean: k.id.clone(),
-                kind: p.kind_option().to_string(),
-                // The kind in words too: a line's colour is never the only way to tell it.
-                label: format!("{} — {}", pair_title(ds, p, lang), pair_kind_label(ds, p, lang)),
-            })
+    first_view::links(ds)
+        .map(|(p, k, f)| LinkSpec {
+            id: p.id.clone(),
+            french: f.id.clone(),
+            korean: k.id.clone(),
+            kind: p.kind_option().to_string(),
+            label: first_view::link_label(ds, p, lang),
         })
         .collect()
 }

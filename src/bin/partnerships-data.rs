@@ -27,6 +27,7 @@ mod cli {
     use partnership_map::domain::csv_io::{export_csv, import_csv};
     use partnership_map::domain::export::{json_schema, to_json};
     use partnership_map::domain::first_paint::{fill_page, first_paint};
+    use partnership_map::domain::first_view::first_view;
     use partnership_map::domain::stats::stats;
     use partnership_map::domain::synth::synth;
     use partnership_map::domain::load::{too_large, MAX_FILE_BYTES};
@@ -47,7 +48,7 @@ Usage:
   partnerships-data stats FILE [--base BASE.json]
   partnerships-data synth --pairs N --seed S [--base BASE.json] [-o OUT.json]
   partnerships-data schema [-o OUT.json]
-  partnerships-data first-paint FILE --page PAGE.html [-o OUT.html]
+  partnerships-data first-paint FILE --page PAGE.html [-o OUT.html] [--first-view OUT.json]
   partnerships-data --help";
 
     const HELP: &str = "\
@@ -69,7 +70,9 @@ Commands:
   first-paint Check FILE as validate does, then write PAGE.html with FILE's first paint
               at its two markers (<!-- first-paint:header --> and <!-- first-paint:main -->):
               the title, the count and every partnership, in French, as the map lists them
-              when it opens. Nothing is written when FILE has a problem.
+              when it opens. With --first-view, also write the map's opening view as JSON:
+              every marker and link named in the three languages, and which ones it shows.
+              Nothing is written when FILE has a problem.
 
 FILE is read as CSV when its name ends in .csv, as JSON otherwise. A CSV file holds
 partnerships and authorities only: its vocabularies and events come from --base
@@ -82,6 +85,8 @@ Options:
   --seats FILE   the README whose \"Seats\" table gives each seat (default data/README.md);
                  implies --published
   --page FILE    the page that takes the first paint (index.html)
+  --first-view FILE
+                 where first-paint writes the map's opening view (JSON)
   -o, --output FILE
                  write the output to FILE instead of standard output
   --pairs N      number of synthetic partnerships (at most 1000000)
@@ -137,7 +142,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 Opt::Seats => matches!(self, Validate | FirstPaint),
                 Opt::Output => matches!(self, ImportCsv | ExportCsv | Synth | Schema | FirstPaint),
                 Opt::Pairs | Opt::Seed => self == Synth,
-                Opt::Page => self == FirstPaint,
+                Opt::Page | Opt::FirstView => self == FirstPaint,
             }
         }
     }
@@ -150,6 +155,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         Pairs,
         Seed,
         Page,
+        FirstView,
     }
 
     impl Opt {
@@ -161,6 +167,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 "--pairs" => Opt::Pairs,
                 "--seed" => Opt::Seed,
                 "--page" => Opt::Page,
+                "--first-view" => Opt::FirstView,
                 _ => return None,
             })
         }
@@ -178,6 +185,8 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         output: Option<PathBuf>,
         /// The page that takes the first paint (`first-paint`).
         page: Option<PathBuf>,
+        /// Where `first-paint` writes the map's opening view.
+        first_view: Option<PathBuf>,
         pairs: usize,
         seed: u64,
     }
@@ -213,6 +222,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
         let command = Command::parse(first).ok_or_else(|| usage(format!("unknown command \"{first}\"")))?;
 
         let (mut file, mut base, mut seats, mut output, mut pairs, mut seed, mut page) = (None, None, None, None, None, None, None);
+        let mut first_view = None;
         let mut only_files = false;
         let mut published = false;
         while let Some(word) = words.next() {
@@ -246,6 +256,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                         Opt::Pairs => pairs.replace(number::<usize>(name, &value)?).is_some(),
                         Opt::Seed => seed.replace(number::<u64>(name, &value)?).is_some(),
                         Opt::Page => page.replace(PathBuf::from(&value)).is_some(),
+                        Opt::FirstView => first_view.replace(PathBuf::from(&value)).is_some(),
                     };
                     if slot_taken {
                         return Err(usage(format!("{name} is given twice")));
@@ -285,6 +296,7 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
             seats: seats.unwrap_or_else(|| PathBuf::from(DEFAULT_SEATS)),
             output,
             page,
+            first_view,
             pairs,
             seed,
         })
@@ -387,6 +399,10 @@ Exit status: 0 ok; 1 the data has problems (the valid rest is still written);
                 let page_file = args.page.as_deref().unwrap_or(Path::new(""));
                 let page = std::fs::read_to_string(page_file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", page_file.display())))?;
                 let filled = fill_page(&page, &first_paint(&loaded.dataset)).map_err(|e| Failure::Io(format!("{}: {e}", page_file.display())))?;
+                if let Some(file) = args.first_view.as_deref() {
+                    let view = serde_json::to_string(&first_view(&loaded.dataset)).map_err(|e| Failure::Io(format!("{}: {e}", file.display())))?;
+                    write_output(Some(file), &view)?;
+                }
                 write_output(args.output.as_deref(), &filled)?;
                 Ok(0)
             }

@@ -18,6 +18,7 @@ pub mod filter;
 // and its HTML escaper stays out of the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_paint;
+pub mod first_view;
 pub mod frame;
 pub mod geo;
 pub mod handoff;
