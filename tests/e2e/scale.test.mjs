@@ -24,6 +24,8 @@ async function open(query) {
   await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await t.page.goto(`${t.env.url}?lang=en${query}`);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+  // And framed: a click before the opening fit is applied would be undone by it.
+  await t.page.waitForSelector('.map [data-settled="true"], .map[data-settled="true"]');
 }
 
 const located = new Set(doc.authorities.filter((a) => a.location).map((a) => a.id));
@@ -147,6 +149,9 @@ test('under a sub-path and the strict CSP the worker draws the canvas, and Downl
     const pixels = await painted((n) => n > 5000);
     assert.ok(pixels > 5000, `and drew on it (${pixels} pixels painted)`);
     await t.page.getByText('Share', { exact: true }).click();
+    // The panel opened beside the map may frame it again: the picture is compared once it stands still.
+    await t.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await t.page.waitForSelector('.map[data-settled="true"], .map [data-settled="true"]');
     const column = t.page.locator('.map-column');
     const screen = await column.screenshot();
     const download = t.page.waitForEvent('download');
