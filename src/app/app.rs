@@ -46,6 +46,9 @@ pub fn App() -> impl IntoView {
     let fetch = RwSignal::new(Fetch::Loading);
     let basemap: StoredValue<Option<Arc<str>>> = StoredValue::new(None);
     let drawn = RwSignal::new(false);
+    // The parts of the interface built after the rest (`Later`) and not yet built.
+    let unbuilt = RwSignal::new(0u32);
+    provide_context(super::later::Unbuilt(unbuilt));
 
     // Bytes of the data received so far, and its announced size: shown on a slow network.
     let received = RwSignal::new(None::<(u64, Option<u64>)>);
@@ -72,6 +75,8 @@ pub fn App() -> impl IntoView {
                         Body::Bytes(bytes) => load_bytes(&bytes),
                         Body::TooLarge(size) => Loaded::refused(too_large(size)),
                     });
+                    // The interface is built in a task of its own, after the one that read the data.
+                    super::next_task().await;
                     data.published.set_value(Some(loaded.clone()));
                     data.shown.set(Some(loaded));
                     fetch.set(Fetch::Done);
@@ -86,7 +91,7 @@ pub fn App() -> impl IntoView {
         let state = match (fetch.get(), data.shown.get()) {
             (Fetch::Failed(_), _) => "error",
             (_, Some(l)) if l.dataset.partnerships.is_empty() && !l.problems.is_empty() => "error",
-            (Fetch::Done, Some(_)) if drawn.get() => "ready",
+            (Fetch::Done, Some(_)) if drawn.get() && unbuilt.get() == 0 => "ready",
             _ => "loading",
         };
         set_root_attribute("data-state", state);

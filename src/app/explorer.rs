@@ -9,6 +9,7 @@ use super::card_sheet::CardSheet;
 use super::context::provide_explore;
 use super::filter_panel::FilterPanel;
 use super::embed_bar::{EmbedBar, ListShown};
+use super::later::Later;
 use super::legend::Legend;
 use super::map_view::MapView;
 use super::pair_card::PairCard;
@@ -109,22 +110,26 @@ pub fn Explorer(
                 role=move || (embed && show_list.get()).then_some("main")
                 aria-label=move || t(explore.lang.get(), Msg::Partnerships)
             >
-                {full_only! { <SideTabs /> }}
-                <div class="list-header">
-                    <ResultCount />
-                    {full_only! { <DataMenu /> <SharePanel /> <EmbedBuilder /> }}
-                </div>
-                {move || match panel.get() {
-                    #[cfg(feature = "full")]
-                    Some(Panel::Timeline) => view! { <TimelinePanel /> }.into_any(),
-                    #[cfg(feature = "full")]
-                    Some(Panel::Tiers) => view! { <TiersPanel /> }.into_any(),
-                    // No panel (the embed build has none).
-                    _ => view! { <PairList /> }.into_any(),
-                }}
-                {as_of.map(|d| view! {
-                    <p class="data-as-of">{move || format!("{} {}", t(lang.get(), Msg::DataAsOf), format_date(lang.get(), d))}</p>
-                })}
+                // Built in the task after the rest of the page (`Later`): the column's width is
+                // the layout's, so nothing moves when it fills.
+                <Later>
+                    {full_only! { <SideTabs /> }}
+                    <div class="list-header">
+                        <ResultCount />
+                        {full_only! { <DataMenu /> <SharePanel /> <EmbedBuilder /> }}
+                    </div>
+                    {move || match panel.get() {
+                        #[cfg(feature = "full")]
+                        Some(Panel::Timeline) => view! { <TimelinePanel /> }.into_any(),
+                        #[cfg(feature = "full")]
+                        Some(Panel::Tiers) => view! { <TiersPanel /> }.into_any(),
+                        // No panel (the embed build has none).
+                        _ => view! { <PairList /> }.into_any(),
+                    }}
+                    {as_of.map(|d| view! {
+                        <p class="data-as-of">{move || format!("{} {}", t(lang.get(), Msg::DataAsOf), format_date(lang.get(), d))}</p>
+                    })}
+                </Later>
             </section>
         </div>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::context::use_explore;
 use super::kind_filter::KindFilter;
+use super::later::Later;
 use super::region_filter::RegionFilter;
 #[cfg(feature = "full")]
 use super::search_box::SearchBox;
@@ -39,11 +40,16 @@ pub fn FilterPanel() -> impl IntoView {
             </summary>
             <div class="filter-drawer">
                 // The options scroll above the actions, which never cover one of them.
+                // Its options are built in the task after the rest of the page (`Later`): closed
+                // on a phone, in a column of the layout's width on a wider screen, nothing moves
+                // when they come.
                 <div class="filter-options">
-                    <RegionFilter />
-                    <KindFilter />
-                    <ThemeFilter />
-                    <YearFilter />
+                    <Later>
+                        <RegionFilter />
+                        <KindFilter />
+                        <ThemeFilter />
+                        <YearFilter />
+                    </Later>
                 </div>
                 <div class="filter-actions">
                     <button

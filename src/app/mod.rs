@@ -31,6 +31,7 @@ mod fetch;
 mod full_screen;
 mod filter_panel;
 mod kind_filter;
+mod later;
 mod legend;
 mod list_order;
 mod load_error;
@@ -122,6 +123,16 @@ pub(crate) fn wide_screen() -> bool {
 /// legend start open only there.
 pub(crate) fn desktop_screen() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w > 1100.0)
+}
+
+/// Resolves in a later task of the page's event loop (a zero-delay timeout): the start's work
+/// split at these points lets the browser paint and answer input between its parts (a task of
+/// more than 50 ms is what Lighthouse's total blocking time counts).
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Listens for `event` on `target` in the capture phase (heard before the page's own listeners;

@@ -235,6 +235,11 @@ impl Inner {
     /// The map has come to rest (or what it shows changed): lines, indicators, then names.
     fn rest(&self) {
         self.resting.set(None);
+        // A fit asked for in this same frame moves the maps: names placed now would be placed
+        // again right after. They wait for the next frame (the fit's own move asks for it too).
+        if self.fitting.get().is_some() {
+            return self.schedule_rest();
+        }
         // (A canvas is drawn on every change and move already.)
         if self.painter.is_none() {
             self.redraw();
