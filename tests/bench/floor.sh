@@ -22,6 +22,10 @@ for program in counter loader map first_view; do
 done
 [ -f dist/pkg/partnership_map_bg.wasm ] && rows+=("app $(size dist/pkg/partnership_map_bg.wasm)")
 
+step "Writing the first view's specs from the data (partnerships-data first-paint --first-view)"
+(unset CARGO_TARGET_DIR RUSTFLAGS CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
+  cargo run --quiet --bin partnerships-data -- first-paint data/partnerships.json --page index.html -o /dev/null --first-view "$out/first-view.source.json")
+
 step "Checking that each floor program works (headless Chromium, the real data)"
 node tests/bench/floor/check.mjs "$out" data/partnerships.json
 

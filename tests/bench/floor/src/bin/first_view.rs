@@ -1,7 +1,8 @@
 //! The first view without the framework (issue 19's "surfaces as separately loaded modules"):
 //! the app's own map seam (`partnership_map::map`, the twin view with names, groups, edge
-//! indicators and framing) fed with the specs the build would write (`first-view.json`: one
-//! marker per placed authority, one link per drawable pair, already named), no leptos, no
+//! indicators and framing) fed with the specs the data tool writes (`first-view.json`, from
+//! `partnerships-data first-paint --first-view`: one marker per placed authority, one link per
+//! drawable pair, named in the three languages, and the opening view's links), no leptos, no
 //! loader, no filters, list or card. Its size is what a map-first module would cost.
 
 use std::cell::RefCell;
@@ -13,13 +14,19 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A text in each language; the page here is English.
+#[derive(Deserialize)]
+struct Texts {
+    en: String,
+}
+
 #[derive(Deserialize)]
 struct Marker {
     id: String,
     at: [f64; 2],
     kr: bool,
-    label: String,
-    name: String,
+    label: Texts,
+    name: Texts,
     rank: u32,
 }
 
@@ -29,13 +36,15 @@ struct Link {
     french: String,
     korean: String,
     kind: String,
-    label: String,
+    label: Texts,
 }
 
 #[derive(Deserialize)]
 struct FirstView {
     markers: Vec<Marker>,
     links: Vec<Link>,
+    shown: Vec<String>,
+    alone: Vec<String>,
 }
 
 async fn text(url: &str) -> Option<String> {
@@ -74,23 +83,24 @@ fn main() {
                 id: m.id,
                 at: LatLng { lat: m.at[0], lng: m.at[1] },
                 country: if m.kr { Country::Korea } else { Country::France },
-                label: m.label,
-                name: m.name,
+                label: m.label.en,
+                name: m.name.en,
                 rank: m.rank,
             })
             .collect();
         let links: Vec<LinkSpec> = view
             .links
             .into_iter()
-            .map(|l| LinkSpec { id: l.id, french: l.french, korean: l.korean, kind: l.kind, label: l.label })
+            .map(|l| LinkSpec { id: l.id, french: l.french, korean: l.korean, kind: l.kind, label: l.label.en })
             .collect();
         map.set_data(&markers, &links);
-        let ids: Vec<&str> = links.iter().map(|l| l.id.as_str()).collect();
-        map.show(&ids, &[]);
+        let shown: Vec<&str> = view.shown.iter().map(String::as_str).collect();
+        let alone: Vec<&str> = view.alone.iter().map(String::as_str).collect();
+        map.show(&shown, &alone);
         map.frame(Reframe::All, &[]);
         if let Some(p) = doc.body() {
             let note = doc.create_element("p").unwrap_throw();
-            note.set_text_content(Some(&format!("{} partnerships", links.len())));
+            note.set_text_content(Some(&format!("{} partnerships", shown.len())));
             let _ = p.append_child(&note);
         }
         std::mem::forget(map);
