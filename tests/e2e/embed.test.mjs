@@ -61,6 +61,9 @@ test('embedded on another origin: embed=1 shows only the map, a list switch and 
     assert.deepEqual(await frame.$$eval('li[data-pair-id]', (lis) => lis.map((li) => li.dataset.pairId).sort()), [...mine].sort());
     await frame.getByRole('button', { name: 'Map' }).click();
     await frame.locator('.map').waitFor();
+    // Shown again, the map is framed again: measured once it stands still.
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frame.waitForSelector('.map[data-settled="true"]', { state: 'attached' });
 
     // No scroll trap: over the map, the wheel scrolls the partner's page and leaves the map alone…
     // (Positions inside the frame: the frame itself moves when the partner's page scrolls.)
