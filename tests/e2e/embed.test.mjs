@@ -242,5 +242,7 @@ test('the Embed builder: language, view, authority, filters and size give the sn
   assert.equal(new URL(await preview.getAttribute('src')).searchParams.get('from'), null);
   await t.page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+  // Unloaded with the dialog (waited for: the dialog's close and the preview's removal are two steps).
+  await t.page.locator('.embed-preview iframe').waitFor({ state: 'detached', timeout: 5000 });
   assert.equal(await t.page.locator('.embed-preview iframe').count(), 0, 'the preview is unloaded with the dialog');
 });
