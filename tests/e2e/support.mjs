@@ -317,6 +317,20 @@ export const SIZES = [
  *  just made has had the time to ask for its fit. */
 export async function settled(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // A pan's inertia is Leaflet's own animation, which `data-settled` does not cover: the maps'
+  // panes are first left to keep the same place for two frames in a row.
+  await page.evaluate(() => new Promise((resolve) => {
+    const place = () => JSON.stringify([...document.querySelectorAll('.leaflet-map-pane')].map((e) => e.style.transform));
+    let last = place(), same = 0;
+    const until = performance.now() + 5000;
+    const step = () => requestAnimationFrame(() => {
+      const now = place();
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (same >= 2 || performance.now() > until) resolve(); else step();
+    });
+    step();
+  }));
   await page.waitForFunction(() => {
     const maps = [...document.querySelectorAll('.map')];
     return maps.length > 0 && maps.every((m) => m.dataset.settled === 'true');
