@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -83,7 +84,12 @@ pub fn MapView(
     let created = RwSignal::new(false);
     let groups_by_set = StoredValue::new(HashMap::new());
 
-    node.on_load(move |el| {
+    // Cleared when the view goes (a view switch) before the task below has made the map.
+    let alive = Arc::new(AtomicBool::new(true));
+    let alive_at_cleanup = Arc::clone(&alive);
+    on_cleanup(move || alive_at_cleanup.store(false, Ordering::Relaxed));
+
+    let create = move |el: leptos::web_sys::HtmlDivElement| {
         let ds = ctx.dataset();
         let lang = ctx.lang.get_untracked();
         let basemap_js = basemap
@@ -139,7 +145,25 @@ pub fn MapView(
             map.hold_wheel_until_used(&el);
         }
         seam.set_value(Some(map));
-        created.set(true);
+    };
+    // The map is made in a task of its own, after the one that built the page around it, and
+    // what it shows is drawn and framed in the task after that: at start on a phone's CPU (×4)
+    // the three were one task of 300–400 ms, the longest of the start, which Lighthouse counts
+    // as blocking time; apart, 95–140 ms (both Leaflet maps and their data) and 70–95 ms.
+    node.on_load(move |el| {
+        let alive = Arc::clone(&alive);
+        leptos::task::spawn_local(async move {
+            super::next_task().await;
+            if !alive.load(Ordering::Relaxed) {
+                return;
+            }
+            create(el);
+            // And what it shows, framed, in the task after.
+            super::next_task().await;
+            if alive.load(Ordering::Relaxed) {
+                created.set(true);
+            }
+        });
     });
 
     // The ids the map marks as selected, and keeps in its frame.

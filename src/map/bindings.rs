@@ -81,3 +81,9 @@ pub fn finish_zoom(map: &leaflet::Map) {
         }
     }
 }
+
+/// Whether `map` is still on the page: Leaflet 1.9's `remove()` deletes its `_mapPane` (and
+/// leaves `_loaded` as it was, so that cannot tell).
+pub fn is_live(map: &leaflet::Map) -> bool {
+    Reflect::get(map, &JsValue::from_str("_mapPane")).ok().is_some_and(|v| v.is_truthy())
+}

@@ -306,11 +306,13 @@ pub(crate) fn rename_zoom_control(map: &leaflet::Map, words: &Words, country: Op
     }
 }
 
-/// A map's country outlines, laid once the map has its first frame. Laid at once, they were
+/// A map's country outlines, laid in the task after the map's first fit. Laid at once, they were
 /// projected for the opening view and then again for the fitted one: about a third of the
 /// map's start (profiled: 276 ms to add them and 202 ms to fit, of 1.5 s in the wasm, twin view).
 /// And a few at a time ([`lay_some`]): all 136 at once held the page for 365 to 590 ms at a
-/// phone's speed (CPU ×4), which Lighthouse counts as blocking time.
+/// phone's speed (CPU ×4), which Lighthouse counts as blocking time. And not in the fit's own
+/// task, which was 140–210 ms at CPU ×4 with the first slice and the order of the outlines in it
+/// (40–55 ms of it; `make bench`'s longtask figures in the README).
 pub(crate) struct Land(RefCell<Option<JsValue>>);
 
 impl Land {
@@ -318,11 +320,20 @@ impl Land {
         Land(RefCell::new(Some(basemap.clone())))
     }
 
-    /// Adds the outlines to `map`, the first time only.
+    /// Adds the outlines to `map` in a later task, the first time only (not at all if the map
+    /// is removed before then).
     pub(crate) fn lay(&self, map: &leaflet::Map) {
         let basemap = self.0.borrow_mut().take();
         if let Some(basemap) = basemap {
-            add_basemap(map, &basemap);
+            let map = map.clone();
+            let later = Closure::once_into_js(move || {
+                if bindings::is_live(&map) {
+                    add_basemap(&map, &basemap);
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(later.unchecked_ref());
+            }
         }
     }
 }
@@ -420,3 +431,4 @@ pub(crate) fn toggle_class(el: Option<web_sys::Element>, class: &str, on: bool) 
         let _ = el.class_list().toggle_with_force(class, on);
     }
 }
+
