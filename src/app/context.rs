@@ -49,10 +49,6 @@ pub struct Explore {
     pub default_view: View,
 }
 
-/// At this frame height or below an embed opens on the world map (two stacked maps would be
-/// strips); the stylesheet's `@media (max-height: 420px)` drops the map's buttons there too.
-const LOW_FRAME: f64 = 420.0;
-
 /// A partnership, or an authority (which stands for all its visible partnerships).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Hover {
@@ -99,8 +95,8 @@ pub fn provide_explore(ds: Arc<Dataset>, url: UrlStore, lang: Memo<Lang>) -> Exp
             })
         })
     });
-    let low_frame = window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| h <= LOW_FRAME);
-    let default_view = if url.state.with_untracked(super::embedded) && low_frame { View::World } else { View::Twin };
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    let default_view = View::opening(url.state.with_untracked(super::embedded), height);
     let view = Memo::new(move |_| url.state.with(|s| s.view.unwrap_or(default_view)));
     let explore = Explore { ds, url, lang, visible, sort, ranks, ordered, counts, selected, selected_visible, place, marked, covers: RwSignal::new(0), hovered, highlighted, overview: RwSignal::new(0), view, default_view };
     provide_context(explore);

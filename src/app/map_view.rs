@@ -12,19 +12,10 @@ use leptos::prelude::*;
 use super::context::{use_explore, Hover};
 use crate::domain::describe::authority_names;
 use crate::domain::first_view;
-use crate::domain::i18n::{edge_label, group_label, t, zoom_labels, Msg};
-use crate::domain::{Country, Dataset, Lang, View};
+use crate::domain::i18n::{t, Msg};
+use crate::domain::{Dataset, Lang, View};
 use crate::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
 
-/// The map's own words in `lang`.
-fn words(lang: Lang) -> Words {
-    Words {
-        group: Box::new(move |n| group_label(lang, n)),
-        zoom: Box::new(move |country| zoom_labels(lang, country)),
-        edge: Box::new(move |n, edge, country| edge_label(lang, n, edge, country)),
-        country: Box::new(move |c| t(lang, if c == Country::France { Msg::France } else { Msg::Korea }).to_string()),
-    }
-}
 
 /// Every located authority as the map draws it, named in `lang` (the names and labels the
 /// build writes for the first view too: `domain::first_view`).
@@ -121,7 +112,7 @@ pub fn MapView(
         let callbacks = Callbacks {
             on_pick: Rc::new(on_pick),
             on_hover: Rc::new(on_hover),
-            words: Rc::new(RefCell::new(words(lang))),
+            words: Rc::new(RefCell::new(Words::of(lang))),
             on_groups: Rc::new(move |set, any| {
                 groups_by_set.update_value(|g: &mut HashMap<&'static str, bool>| {
                     g.insert(set, any);
@@ -275,7 +266,7 @@ pub fn MapView(
             let (markers, links) = (marker_specs(&ds, lang), link_specs(&ds, lang));
             seam.update_value(|m| {
                 if let Some(m) = m {
-                    m.relabel(&markers, &links, words(lang));
+                    m.relabel(&markers, &links, Words::of(lang));
                 }
             });
         }

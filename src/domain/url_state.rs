@@ -97,7 +97,22 @@ impl View {
             View::World => "world",
         }
     }
+
+    /// The view a page opens on when its address names none: an embed in a frame
+    /// [`LOW_FRAME`] px high or lower opens on the world map (two stacked maps would be strips);
+    /// everything else side by side. The app's and the embed's first view's (src/first.rs).
+    pub fn opening(embedded: bool, frame_height: f64) -> View {
+        if embedded && frame_height <= LOW_FRAME {
+            View::World
+        } else {
+            View::Twin
+        }
+    }
 }
+
+/// At this frame height or below an embed opens on the world map ([`View::opening`]); the
+/// stylesheet's `@media (max-height: 420px)` drops the map's buttons there too.
+pub const LOW_FRAME: f64 = 420.0;
 
 /// Side panels beside the map (the list of partnerships is the default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

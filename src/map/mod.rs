@@ -87,6 +87,20 @@ pub struct Words {
     pub country: Box<dyn Fn(Country) -> String>,
 }
 
+impl Words {
+    /// The interface's words for the map in `lang` (`domain::i18n`): the app's and the first
+    /// view's (src/first.rs).
+    pub fn of(lang: crate::domain::i18n::Lang) -> Words {
+        use crate::domain::i18n::{edge_label, group_label, t, zoom_labels, Msg};
+        Words {
+            group: Box::new(move |n| group_label(lang, n)),
+            zoom: Box::new(move |country| zoom_labels(lang, country)),
+            edge: Box::new(move |n, edge, country| edge_label(lang, n, edge, country)),
+            country: Box::new(move |c| t(lang, if c == Country::France { Msg::France } else { Msg::Korea }).to_string()),
+        }
+    }
+}
+
 /// The words shared by every part of a map, so that a language change reaches them all.
 pub type SharedWords = Rc<RefCell<Words>>;
 
