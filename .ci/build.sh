@@ -9,8 +9,9 @@ source "$(dirname "$0")/lib.sh"
 # (src/domain/first_paint.rs). Data with a problem stops the build here, with the problems.
 step "Checking the data and writing the page's first paint (partnerships-data first-paint)"
 page="${CARGO_TARGET_DIR:-target}/first-paint.html"
+first_view="${CARGO_TARGET_DIR:-target}/first-view.json"
 mkdir -p "$(dirname "$page")"
-cargo run --quiet --bin partnerships-data -- first-paint data/partnerships.json --page index.html -o "$page"
+cargo run --quiet --bin partnerships-data -- first-paint data/partnerships.json --page index.html -o "$page" --first-view "$first_view"
 wasm_env
 
 step "Compiling the app to wasm (first time about 2.5 minutes, then about 20 seconds; std rebuilt for size: $WASM_BUILD_STD)"
@@ -32,7 +33,17 @@ step "Generating the embed's JS bindings and optimising its wasm"
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map_embed "$wasm"
 optimise_wasm dist.tmp/pkg/partnership_map_embed_bg.wasm
 
+# The embed's first view (src/first.rs): the map seam alone, drawing what first-view.json says;
+# the embed's module follows on first use (public/boot.js).
+step "Compiling the embed's first view (src/first.rs: the map seam without leptos)"
+cargo build --release --target wasm32-unknown-unknown --bin partnership-map-first
+step "Generating the first view's JS bindings and optimising its wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist.tmp/pkg --out-name partnership_map_first \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/partnership-map-first.wasm"
+optimise_wasm dist.tmp/pkg/partnership_map_first_bg.wasm
+
 step "Assembling dist/"
+cp "$first_view" dist.tmp/first-view.json
 cp "$page" dist.tmp/index.html
 cp -r public/. dist.tmp/
 node .ci/minify-json.mjs data/partnerships.json dist.tmp/data/partnerships.json >/dev/null
@@ -46,4 +57,5 @@ note "$(node .ci/sw-manifest.mjs dist.tmp)"
 rm -rf dist && mv dist.tmp dist
 note "wasm: $(stat -c %s dist/pkg/partnership_map_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_bg.wasm | wc -c) gzip"
 note "embed wasm: $(stat -c %s dist/pkg/partnership_map_embed_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_embed_bg.wasm | wc -c) gzip"
+note "first view wasm: $(stat -c %s dist/pkg/partnership_map_first_bg.wasm) bytes, $(gzip -9c dist/pkg/partnership_map_first_bg.wasm | wc -c) gzip"
 note "built dist/ ($(du -sh dist | cut -f1))"

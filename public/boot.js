@@ -10,7 +10,10 @@ const RETRY = 'partnership-map-retry';
 const root = document.documentElement;
 // The app's module for this address, chosen by first-paint.js (an embed has its own, smaller:
 // .ci/build.sh); the whole app's when that script did not run, which serves every address.
-const MODULE = /^partnership_map(_embed)?$/.test(root.dataset.module ?? '') ? root.dataset.module : 'partnership_map';
+const MODULES = ['partnership_map', 'partnership_map_embed', 'partnership_map_first'];
+const MODULE = MODULES.includes(root.dataset.module) ? root.dataset.module : 'partnership_map';
+/** The module whose failure the start screen names (the first view hands over to the embed's). */
+let failing = MODULE;
 
 /** Replaces the loading screen with a start failure: what failed, in three languages, and a
  * "Try again" that reloads the page from the server (the address keeps the map's state). */
@@ -30,8 +33,8 @@ function failed(what, error) {
   detail.className = 'status-detail';
   detail.textContent = {
     leaflet: 'Leaflet (vendor/leaflet/leaflet.js) ne s’est pas chargé. · Leaflet(vendor/leaflet/leaflet.js)을 불러오지 못했습니다. · Leaflet (vendor/leaflet/leaflet.js) did not load.',
-    script: `Le programme de la carte (pkg/${MODULE}.js) ne s’est pas chargé. · 지도 프로그램(pkg/${MODULE}.js)을 불러오지 못했습니다. · The map’s program (pkg/${MODULE}.js) did not load.`,
-    wasm: `Le module de la carte (pkg/${MODULE}_bg.wasm) est absent ou abîmé. · 지도 모듈(pkg/${MODULE}_bg.wasm)이 없거나 손상되었습니다. · The map’s module (pkg/${MODULE}_bg.wasm) is missing or damaged.`,
+    script: `Le programme de la carte (pkg/${failing}.js) ne s’est pas chargé. · 지도 프로그램(pkg/${failing}.js)을 불러오지 못했습니다. · The map’s program (pkg/${failing}.js) did not load.`,
+    wasm: `Le module de la carte (pkg/${failing}_bg.wasm) est absent ou abîmé. · 지도 모듈(pkg/${failing}_bg.wasm)이 없거나 손상되었습니다. · The map’s module (pkg/${failing}_bg.wasm) is missing or damaged.`,
   }[what];
   const retry = document.createElement('button');
   retry.type = 'button';
@@ -63,34 +66,151 @@ function appStyles() {
   }));
 }
 
+let retrying = false;
+try {
+  retrying = sessionStorage.getItem(RETRY) === '1';
+  sessionStorage.removeItem(RETRY);
+} catch { /* no storage: no retry flag */ }
+
+/** Loads and starts one of the modules of pkg/; its exports, or null once the failure is on
+ * screen (or, with `fallback`, once that has been run instead). */
+async function run(name, styles, fallback = null) {
+  failing = name;
+  const fail = (what, error) => {
+    if (!fallback) return failed(what, error);
+    console.warn(`${name} could not start, ${fallback} instead:`, error);
+    return run(fallback, styles).then(() => null);
+  };
+  let exports;
+  try {
+    exports = await import(`./pkg/${name}.js`);
+  } catch (error) {
+    await fail('script', error);
+    return null;
+  }
+  try {
+    const wasm = new URL(`pkg/${name}_bg.wasm`, document.baseURI);
+    await styles;
+    // first-paint.js asks for the wasm ahead unless this says it is already asked for.
+    root.dataset.wasm = 'asked';
+    await exports.default({ module_or_path: retrying ? fetch(wasm, { cache: 'reload' }) : wasm });
+    return exports;
+  } catch (error) {
+    // A panic at start is the crash screen's (below); anything else is the wasm's failure.
+    if (error instanceof WebAssembly.RuntimeError) crashed();
+    else await fail('wasm', error);
+    return null;
+  }
+}
+
 async function start() {
   const styles = appStyles();
   // index.html loads Leaflet first (`defer`, in order): without it the map cannot be drawn.
   if (typeof window.L?.map !== 'function') return failed('leaflet');
-  let retrying = false;
-  try {
-    retrying = sessionStorage.getItem(RETRY) === '1';
-    sessionStorage.removeItem(RETRY);
-  } catch { /* no storage: no retry flag */ }
-  let init;
-  try {
-    ({ default: init } = await import(`./pkg/${MODULE}.js`));
-  } catch (error) {
-    return failed('script', error);
-  }
-  try {
-    const wasm = new URL(`pkg/${MODULE}_bg.wasm`, document.baseURI);
-    await styles;
-    // first-paint.js asks for the wasm ahead unless this says it is already asked for.
-    root.dataset.wasm = 'asked';
-    await init({ module_or_path: retrying ? fetch(wasm, { cache: 'reload' }) : wasm });
-  } catch (error) {
-    // A panic at start is the crash screen's (below); anything else is the wasm's failure.
-    if (error instanceof WebAssembly.RuntimeError) crashed();
-    else failed('wasm', error);
-  }
+  if (MODULE !== 'partnership_map_first') return run(MODULE, styles);
+  // Without its first view (a file missing or refused), the embed starts at once.
+  const first = await run(MODULE, styles, 'partnership_map_embed');
+  if (first) firstUse(first);
 }
 start();
+
+/** What a click on the first view asked for, done by the interface once it is in: the first
+ * view's elements with `data-replay` (src/first.rs) and the interface's that do the same. */
+const REPLAY = {
+  list: '.embed-toggle',
+  fullscreen: '.embed-fullscreen',
+  filters: '.filter-panel > summary',
+  legend: '.legend > summary',
+  'view-twin': '.view-toggle [data-view="twin"]',
+  'view-world': '.view-toggle [data-view="world"]',
+};
+
+/**
+ * The embed's first view is on screen (src/first.rs); its interface (the embed's module) starts
+ * when the visitor first uses the page: a pointer moved over it or pressed, a key, a wheel, a
+ * touch, the focus; or a click on a line or a marker (which the first view writes into the
+ * address: `data-first-view="picked"`), or the first view failing. It is built under the first
+ * view, which goes once the interface says ready (or failed). Its files are fetched ahead, at
+ * the first idle moment after the first view is drawn, so that the swap waits only for its start.
+ */
+function firstUse(first) {
+  const EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'focusin'];
+  let replay = null;
+  let started = false;
+  const cover = () => document.getElementById('first-view');
+  const go = (event) => {
+    if (started) return;
+    started = true;
+    for (const type of EVENTS) removeEventListener(type, go, true);
+    handOver(event?.type === 'pointerdown' || event?.type === 'touchstart');
+  };
+  for (const type of EVENTS) addEventListener(type, go, { capture: true, passive: true });
+  // A click on the first view's bar: done again by the interface (a `<details>` is not opened here).
+  const onClick = (event) => {
+    const target = event.target instanceof Element ? event.target.closest('#first-view [data-replay]') : null;
+    if (!target) return;
+    event.preventDefault();
+    replay = target.dataset.replay;
+  };
+  addEventListener('click', onClick, true);
+  let fetched = false;
+  const prefetch = () => {
+    if (fetched) return;
+    fetched = true;
+    const ask = () => {
+      for (const [rel, href] of [['modulepreload', 'pkg/partnership_map_embed.js'], ['prefetch', 'pkg/partnership_map_embed_bg.wasm']]) {
+        const link = document.createElement('link');
+        link.rel = rel;
+        link.href = href;
+        document.head.append(link);
+      }
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(ask, { timeout: 2000 });
+    else setTimeout(ask, 200);
+  };
+  const seen = () => {
+    const state = root.dataset.firstView;
+    if (state === 'drawn') prefetch();
+    if (state === 'picked' || state === 'failed') go();
+  };
+  const watch = new MutationObserver(seen);
+  watch.observe(root, { attributes: true, attributeFilter: ['data-first-view'] });
+  seen();
+
+  async function handOver(pressed) {
+    // A press is let finish first: the click it makes is the first view's (a line's pick, a
+    // button's replay).
+    if (pressed) {
+      await new Promise((resolve) => {
+        const done = () => setTimeout(resolve, 0);
+        addEventListener('pointerup', done, { once: true, capture: true });
+        addEventListener('pointercancel', done, { once: true, capture: true });
+        addEventListener('touchend', done, { once: true, capture: true });
+      });
+    }
+    watch.disconnect();
+    root.dataset.firstView = 'handing-over';
+    const embed = await run('partnership_map_embed', Promise.resolve());
+    removeEventListener('click', onClick, true);
+    if (!embed) {
+      first.leave();
+      return;
+    }
+    await new Promise((resolve) => {
+      const over = () => root.dataset.state !== 'loading';
+      if (over()) return resolve();
+      const wait = new MutationObserver(() => { if (over()) { wait.disconnect(); resolve(); } });
+      wait.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const focused = cover()?.contains(document.activeElement) ? document.activeElement : null;
+    first.leave();
+    root.dataset.firstView = 'replaced';
+    const again = replay ?? focused?.dataset?.replay;
+    const target = again ? document.querySelector(REPLAY[again]) : null;
+    if (replay && target) target.click();
+    if (focused) (target ?? document.querySelector('.map'))?.focus?.();
+  }
+}
 
 // Offline: the full page keeps this build's files in the browser (public/sw.js) and says so
 // (`html[data-offline="ready"]`, and `data-network` when the network is gone). An embedded map

@@ -24,9 +24,12 @@
 
   // The app's module: an embed (not on the pavilion's screen, which is the whole app's) has its
   // own, without what an embed never shows (.ci/build.sh, Cargo.toml's `full`). boot.js starts it.
+  // An embed's opening view (no filter, no card asked for) is first drawn by the first view's
+  // module (src/first.rs), a third of the size; the embed's follows on first use (boot.js).
   const last = (name) => params.getAll(name).at(-1); // as the app reads a repeated parameter
   const embed = last('embed') === '1' && last('mode') !== 'kiosk';
-  const module = (root.dataset.module = embed ? 'partnership_map_embed' : 'partnership_map');
+  const opening = !root.dataset.firstPaint && !params.has('pair') && !params.has('place');
+  const module = (root.dataset.module = !embed ? 'partnership_map' : opening ? 'partnership_map_first' : 'partnership_map_embed');
 
   const ask = (rel, href, type) => {
     const link = document.createElement('link');
@@ -47,6 +50,11 @@
     ask('modulepreload', `pkg/${module}.js`);
     ask('preload', `pkg/${module}_bg.wasm`, 'application/wasm');
     ask('preload', 'basemap.json', 'application/json');
+    // The first view draws from its own small file, not the data.
+    if (module === 'partnership_map_first') {
+      ask('preload', 'first-view.json', 'application/json');
+      return;
+    }
     // The data too, as a request the app takes over and reads with its limits (src/app/fetch.rs):
     // not a preload, which the browser would read whole. Left unread, its download waits.
     const controller = new AbortController();

@@ -100,6 +100,10 @@ pub struct FirstView {
     /// The ends of the pairs the opening view lists but cannot draw (one end has no place): shown
     /// as markers alone.
     pub alone: Vec<String>,
+    /// How many pairs the opening view lists (drawn or not), and the data's whole number: the
+    /// filters' count ("28 of 36 partnerships").
+    pub listed: usize,
+    pub total: usize,
 }
 
 /// Every located authority as the map draws it, named in `lang`: `(authority, marker)` pairs.
@@ -134,7 +138,8 @@ pub fn first_view(ds: &Dataset) -> FirstView {
         })
         .collect();
     let (mut shown, mut alone) = (Vec::new(), Vec::new());
-    for i in visible_pairs(ds, &Filters::default()) {
+    let visible = visible_pairs(ds, &Filters::default());
+    for &i in &visible {
         let p = &ds.partnerships[i];
         if ds.is_drawable_at(i) {
             shown.push(p.id.clone());
@@ -142,7 +147,7 @@ pub fn first_view(ds: &Dataset) -> FirstView {
             alone.extend([p.korean.clone(), p.french.clone()]);
         }
     }
-    FirstView { markers, links, shown, alone }
+    FirstView { markers, links, shown, alone, listed: visible.len(), total: ds.partnerships.len() }
 }
 
 #[cfg(test)]
@@ -166,6 +171,7 @@ mod tests {
         assert!(!view.shown.is_empty() && view.shown.len() < ds.partnerships.len(), "the default view hides some pairs");
         let undrawn = visible.len() - drawable.len();
         assert_eq!(view.alone.len(), 2 * undrawn);
+        assert_eq!((view.listed, view.total), (visible.len(), ds.partnerships.len()));
         // Every shown link is a link, and every link's ends are markers.
         for id in &view.shown {
             assert!(view.links.iter().any(|l| &l.id == id), "{id} is drawn");

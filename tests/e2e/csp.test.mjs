@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { CSP as POLICY, DIST, newPage, ROOT, useBrowser } from './support.mjs';
+import { CSP as POLICY, DIST, newPage, ROOT, useBrowser, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -49,6 +49,8 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     await page.getByRole('status').filter({ hasText: 'Image saved' }).waitFor();
     await page.getByRole('button', { name: 'Embed' }).click();
     const frame = await (await page.waitForSelector('.embed-preview iframe')).contentFrame();
+    // Its first view, then, once the pointer comes over it, its interface.
+    await useEmbed(page, await page.$('.embed-preview iframe'));
     await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(await frame.evaluate(() => window.__violations ?? []), []);

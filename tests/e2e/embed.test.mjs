@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DATA, DEFAULT_PAIRS, drawable, expected, newPage, saveScreenshot, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, expected, newPage, saveScreenshot, useBrowser, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -38,6 +38,7 @@ test('embedded on another origin: embed=1 shows only the map, a list switch and 
     await t.page.goto(host.url);
     await t.page.locator('#map').scrollIntoViewIfNeeded();
     const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await useEmbed(t.page, await t.page.$('#map'));
     await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     assert.notEqual(new URL(frame.url()).origin, new URL(host.url).origin, 'the map is on another origin');
 
@@ -111,6 +112,7 @@ test('embedded on another origin: embed=1 shows only the map, a list switch and 
 test('an embedded map is usable at 300×300: the bar on one line, the filter drawer and a world map all fit, nothing scrolls sideways', async () => {
   t.page = await newPage(t.env, { width: 300, height: 300 });
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr`);
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   const box = (sel) => t.page.locator(sel).first().boundingBox();
   const [bar, map] = [await box('.embed-bar'), await box('.map')];
@@ -128,6 +130,7 @@ test('an embedded map is usable at 300×300: the bar on one line, the filter dra
   await saveScreenshot(t.page, 'embed-300x300');
   // Asked for by name, the twin view is what shows.
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr&view=twin`);
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'twin');
 });
@@ -139,6 +142,7 @@ test('the resize script sizes the iframe to what the map asks for (more when the
     t.page = await newPage(t.env, { width: 1024, height: 768 });
     await t.page.goto(host.url);
     const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await useEmbed(t.page, await t.page.$('#map'));
     await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     const height = () => t.page.$eval('#map', (f) => f.getBoundingClientRect().height);
     // The map asks for its bar, the closed filter drawer and 420 px of map.
@@ -170,6 +174,7 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
     t.page = await newPage(t.env, { width: 1024, height: 768 });
     await t.page.goto(host.url);
     const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+    await useEmbed(t.page, await t.page.$('#map'));
     await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
     const button = frame.getByRole('button', { name: 'Full screen' });
     await button.click();
@@ -188,6 +193,7 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
   const page = await newPage(t.env, { width: 400, height: 500 });
   await page.addInitScript(() => Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false }));
   await page.goto(`${t.env.subUrl}?embed=1&lang=en`);
+  await useEmbed(page);
   await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   const before = await page.locator('.map').boundingBox();
   await page.getByRole('button', { name: 'Full screen' }).click();

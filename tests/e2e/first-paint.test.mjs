@@ -4,7 +4,7 @@
 // it): what is checked is what a person reads, and that it is the app's own list.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, TOTAL, authority, countText, kindOption, newPage, saveScreenshot, useBrowser } from './support.mjs';
+import { authority, countText, DATA, DEFAULT_PAIRS, kindOption, newPage, saveScreenshot, TOTAL, useBrowser, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -35,7 +35,7 @@ async function heldPage(size) {
   const page = await newPage(t.env, { locale: 'fr-FR', ...size });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/pkg\/partnership_map(_embed)?_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.route(/\/pkg\/partnership_map(_embed|_first)?_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   return { page, release };
 }
 
@@ -132,6 +132,8 @@ test('an embed: the first paint reads until the app starts, then the app replace
   assert.ok(await fitsTheWidth(page));
   await saveScreenshot(page, 'first-paint-loading-embed-640');
   release();
+  // The embed's first view (src/first.rs) replaces the first paint; its interface, on first use, the first view.
+  await useEmbed(page);
   await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   assert.equal(await page.locator('.first-paint, .first-paint-header, [data-pair]').count(), 0);
 });

@@ -5,7 +5,7 @@
 // times are `make bench`'s.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, listedPairs, newPage, useBrowser } from './support.mjs';
+import { countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, listedPairs, newPage, settled, useBrowser } from './support.mjs';
 
 const t = useBrowser();
 
@@ -129,3 +129,126 @@ test('lazily loaded parts load when first used and work offline: the PNG library
   assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
   await t.page.context().setOffline(false);
 });
+
+// The embed's opening view is the first view's module's (src/first.rs): the map seam alone,
+// drawing from first-view.json; the embed's interface starts on first use (public/boot.js).
+const EMBED_FIRST = [
+  '', 'vendor/leaflet/leaflet.css', 'first-paint.css', 'first-paint.js', 'style.css', 'vendor/leaflet/leaflet.js', 'boot.js',
+  'pkg/partnership_map_first.js', 'pkg/partnership_map_first_bg.wasm', 'basemap.json', 'first-view.json',
+].sort();
+/** Asked for ahead, once the first view is drawn and the page is idle: the interface's files. */
+const EMBED_AHEAD = ['pkg/partnership_map_embed.js', 'pkg/partnership_map_embed_bg.wasm'];
+
+/** Opens an embed's opening view and waits until it is drawn and its maps stand still, the
+ *  pointer kept away (no first use). Returns the paths asked for until then. */
+async function openFirstView(page, base, query) {
+  const asked = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:') asked.push(url.origin + url.pathname === base ? '' : (url.origin + url.pathname).slice(base.length));
+  });
+  await page.goto(base + query);
+  await page.waitForSelector('html[data-first-view="drawn"]', { timeout: 20000 });
+  await settled(page);
+  return asked;
+}
+
+for (const [name, query, size, lang] of [
+  ['a partner\'s frame 640×460, English', '?embed=1&lang=en', { width: 640, height: 460 }, 'en'],
+  ['a phone, Korean, stacked', '?embed=1&lang=ko', { width: 390, height: 844, touch: true }, 'ko'],
+  ['a small frame 300×300, French, the world view', '?embed=1&lang=fr&view=world', { width: 300, height: 300 }, 'fr'],
+]) {
+  test(`an embed's opening view, ${name}: drawn by the first view's module alone (no interface, no data), every link and the names, the count`, async () => {
+    t.page = await newPage(t.env, size);
+    const asked = await openFirstView(t.page, t.env.subUrl, query);
+    const before = asked.filter((f) => !EMBED_AHEAD.includes(f));
+    assert.deepEqual([...new Set(before)].sort(), EMBED_FIRST, `asked for: ${asked.join(', ')}`);
+    assert.deepEqual(before.filter((u, i) => before.indexOf(u) !== i), [], 'no file downloaded twice');
+    assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'loading', 'the interface has not started');
+    assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS), 'every link of the opening view');
+    const names = await t.page.$$eval('.pm-name.is-placed', (n) => n.map((e) => e.textContent));
+    assert.ok(names.length >= 3, `names on the map: ${names.join(', ')}`);
+    assert.equal(await t.page.locator('#first-view .filter-count').innerText(), countText(DEFAULT_PAIRS, { lang, drawn: DEFAULT_PAIRS.length }));
+    assert.equal(await t.page.evaluate(() => document.documentElement.lang), lang);
+    // The interface's files come ahead, at the first idle moment, without being started.
+    await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('partnership_map_embed_bg.wasm') && e.responseEnd > 0), null, { timeout: 20000 });
+    assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'loading', 'fetched ahead, not started');
+  });
+}
+
+test('first use of an embed: the interface replaces the first view in place (the same map, the same frame), then works', async () => {
+  t.page = await newPage(t.env, { width: 640, height: 460 });
+  await openFirstView(t.page, t.env.subUrl, '?embed=1&lang=en');
+  const look = async () => ({
+    box: await t.page.locator('.map').evaluate((m) => { const r = m.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }),
+    links: await drawnLinks(t.page),
+    picture: await t.page.screenshot(),
+  });
+  const first = await look();
+  // A visitor's pointer comes onto the frame.
+  await t.page.mouse.move(320, 20);
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'ready');
+  assert.equal(await t.page.locator('#first-view').count(), 0, 'the first view is gone');
+  await settled(t.page);
+  const then = await look();
+  assert.deepEqual(then.box, first.box, 'the map keeps its place');
+  assert.deepEqual(then.links, first.links, 'the same links');
+  const changed = await t.page.evaluate(async ([a, b]) => {
+    const load = async (x) => createImageBitmap(await (await fetch(`data:image/png;base64,${x}`)).blob());
+    const px = async (x) => { const i = await load(x); const c = new OffscreenCanvas(i.width, i.height).getContext('2d'); c.drawImage(i, 0, 0); return c.getImageData(0, 0, i.width, i.height).data; };
+    const [p, q] = [await px(a), await px(b)];
+    let n = 0;
+    for (let k = 0; k < p.length; k += 4) if (Math.abs(p[k] - q[k]) + Math.abs(p[k + 1] - q[k + 1]) + Math.abs(p[k + 2] - q[k + 2]) > 30) n++;
+    return n / (p.length / 4);
+  }, [first.picture.toString('base64'), then.picture.toString('base64')]);
+  assert.ok(changed < 0.02, `the swap changes ${(changed * 100).toFixed(2)} % of the pixels`);
+  // The interface's own: the list.
+  await t.page.getByRole('button', { name: 'List' }).click();
+  assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
+});
+
+test('first use of an embed by a click on a line: the interface opens that partnership\'s card', async () => {
+  t.page = await newPage(t.env, { width: 1024, height: 768 });
+  await openFirstView(t.page, t.env.subUrl, '?embed=1&lang=en');
+  const id = drawable(DEFAULT_PAIRS).find((p) => p.includes('nantes')) ?? drawable(DEFAULT_PAIRS)[0];
+  const at = await isolatedPointOfLink(t.page, id);
+  assert.ok(at, `a point of ${id} alone`);
+  await t.page.mouse.click(at.x, at.y);
+  const card = t.page.locator('article.pair-card');
+  await card.waitFor({ timeout: 20000 });
+  assert.equal(await card.getAttribute('data-pair-id'), id);
+  assert.equal(await t.page.evaluate(() => document.documentElement.dataset.firstView), 'replaced');
+  assert.equal(new URL(t.page.url()).searchParams.get('pair'), id);
+});
+
+test('first use of an embed by a click on List: the interface shows the list', async () => {
+  t.page = await newPage(t.env, { width: 640, height: 460 });
+  await openFirstView(t.page, t.env.subUrl, '?embed=1&lang=en');
+  await t.page.locator('#first-view .embed-toggle').click();
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  await t.page.waitForFunction(() => document.querySelector('.list-column li[data-pair-id]')?.offsetParent, null, { timeout: 10000 });
+  assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
+  assert.equal(await t.page.locator('.embed-toggle').getAttribute('aria-pressed'), 'true');
+});
+
+test('first use of an embed from the keyboard: the first Tab starts the interface, and the focus is then in it', async () => {
+  t.page = await newPage(t.env, { width: 640, height: 460 });
+  await openFirstView(t.page, t.env.subUrl, '?embed=1&lang=en');
+  await t.page.keyboard.press('Tab');
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  await t.page.waitForFunction(() => document.activeElement && document.activeElement !== document.body && document.getElementById('app').contains(document.activeElement), null, { timeout: 5000 });
+});
+
+for (const [what, file] of [['its module', '**/pkg/partnership_map_first_bg.wasm'], ['its file', '**/first-view.json']]) {
+  test(`an embed's first view without ${what} (missing on the server): the embed's interface starts at once instead`, async () => {
+    t.page = await newPage(t.env, { width: 640, height: 460 });
+    t.allowedErrors = [/Failed to load resource|404/];
+    await t.page.route(file, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await t.page.goto(`${t.env.subUrl}?embed=1&lang=en`);
+    // No first use: the interface comes on its own.
+    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+    assert.equal(await t.page.locator('#first-view').count(), 0);
+  });
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { countText, DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, useBrowser } from './support.mjs';
+import { countText, DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, useBrowser, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -95,6 +95,7 @@ test('offline: after a new build the offline copy is the new one, whole: the ope
 test('an embedded map registers no service worker and keeps nothing', async () => {
   t.page = await newPage(t.env, { width: 640, height: 480, serviceWorkers: 'allow' });
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=en`);
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   await t.page.waitForTimeout(500);
   assert.equal(await t.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser } from './support.mjs';
+import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 const pairById = new Map(DATA.partnerships.map((p) => [p.id, p]));
@@ -315,6 +315,7 @@ for (const [width, height] of [[640, 460], [300, 300]]) {
         t.page = await newPage(t.env, { width: width + 40, height: height + 120 });
         await t.page.goto(host.url);
         const frame = await (await t.page.waitForSelector('#map')).contentFrame();
+        await useEmbed(t.page, await t.page.$('#map'));
         await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
         assert.notEqual(new URL(frame.url()).origin, new URL(host.url).origin, 'the map is on another origin');
         await settled(frame);
@@ -374,6 +375,8 @@ test('the embed builder: its preview starts on the authority being looked at and
   await dialog.waitFor();
   assert.equal(await dialog.getByLabel('Authority').inputValue(), '');
   frame = await (await dialog.locator('.embed-preview iframe').elementHandle()).contentFrame();
+  // The whole map's embed opens on its first view; the pointer over the preview starts it.
+  await useEmbed(t.page, await dialog.locator('.embed-preview iframe').elementHandle());
   await frame.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
   await settled(frame);
   assert.equal(await frame.locator('.map').evaluate((m) => m.classList.contains('map--side-by-side')), true);

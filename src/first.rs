@@ -1,0 +1,305 @@
+//! The embed's first view (issue 19): an embedded map's opening view drawn by the map seam alone,
+//! without leptos, the data's loader or the interface, from what the build wrote for it
+//! (`first-view.json`: `partnerships-data first-paint --first-view`, `domain::first_view`). Its
+//! module is a third of the embed's, so a partner's page shows the map with every link and name
+//! as soon as a hand-written page would; the embed's interface (`partnership_map_embed`) starts
+//! when the visitor first uses the page (public/boot.js), under this view, which it then
+//! replaces.
+//!
+//! What it shows is the embed's own first screen: its bar, the filters' count, the map (twin or
+//! world, as the address and the frame's shape say), in the interface's words (`domain::i18n`),
+//! with the same classes, so the stylesheet lays both out alike. A click on a line or a marker
+//! is written into the address (`pair=` or `place=`), where the interface finds it when it
+//! starts: the card opens as if the interface had been there.
+
+#[cfg(target_arch = "wasm32")]
+mod first {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use partnership_map::domain::dataset::{Country, LatLng};
+    use partnership_map::domain::i18n::{count_text, t, Lang, Msg};
+    use partnership_map::domain::url_state::UrlState;
+    use partnership_map::domain::View;
+    use partnership_map::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
+    use serde::Deserialize;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Document, Element, HtmlElement};
+
+    /// Beside `index.html`, written by the build (relative: any sub-path).
+    const SPEC_URL: &str = "first-view.json";
+    const BASEMAP_URL: &str = "basemap.json";
+
+    #[derive(Deserialize)]
+    struct Texts {
+        fr: String,
+        ko: String,
+        en: String,
+    }
+
+    impl Texts {
+        fn get(&self, lang: Lang) -> &str {
+            match lang {
+                Lang::Fr => &self.fr,
+                Lang::Ko => &self.ko,
+                Lang::En => &self.en,
+            }
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct Marker {
+        id: String,
+        at: [f64; 2],
+        kr: bool,
+        rank: u32,
+        name: Texts,
+        label: Texts,
+    }
+
+    #[derive(Deserialize)]
+    struct Link {
+        id: String,
+        french: String,
+        korean: String,
+        kind: String,
+        label: Texts,
+    }
+
+    /// `domain::first_view::FirstView`, as written by the build.
+    #[derive(Deserialize)]
+    struct Spec {
+        markers: Vec<Marker>,
+        links: Vec<Link>,
+        shown: Vec<String>,
+        alone: Vec<String>,
+        listed: usize,
+        total: usize,
+    }
+
+    thread_local! {
+        /// The map, until the interface replaces this view ([`leave`]).
+        static MAP: RefCell<Option<PartnershipMap>> = const { RefCell::new(None) };
+    }
+
+    fn root_attribute(doc: &Document, name: &str, value: &str) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute(name, value);
+        }
+    }
+
+    /// `<tag class=…>` with `text` (as text, never HTML) in `parent`.
+    fn add(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let el = doc.create_element(tag)?;
+        if !class.is_empty() {
+            el.set_class_name(class);
+        }
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        parent.append_child(&el)?;
+        Ok(el)
+    }
+
+    /// The interface's language for this page: the address's, else the browser's (as `app::App`).
+    fn language(state: &UrlState) -> Lang {
+        state.lang.unwrap_or_else(|| {
+            let tags: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
+            Lang::from_preferences(tags.iter().map(String::as_str))
+        })
+    }
+
+    /// The embed's first screen, as `EmbedBar`, `FilterPanel` and `Explorer` lay it out (their
+    /// classes): returns the map's element. `data-replay` names what a click on it asks the
+    /// interface to do once it is in (public/boot.js).
+    fn skeleton(doc: &Document, state: &UrlState, current: View, lang: Lang, spec: &Spec) -> Result<HtmlElement, JsValue> {
+        let body = doc.body().ok_or("no body")?;
+        let cover = doc.create_element("div")?;
+        cover.set_id("first-view");
+        let bar = add(doc, &cover, "header", "embed-bar", "")?;
+        add(doc, &bar, "h1", "visually-hidden", t(lang, Msg::Title))?;
+        for (class, msg, replay) in [("embed-toggle", Msg::ShowList, "list"), ("embed-fullscreen", Msg::FullScreen, "fullscreen")] {
+            let button = add(doc, &bar, "button", &format!("button button--secondary {class}"), t(lang, msg))?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("aria-pressed", "false")?;
+            button.set_attribute("data-replay", replay)?;
+        }
+        let open = add(doc, &bar, "a", "embed-open", t(lang, Msg::OpenFullMap))?;
+        let location = web_sys::window().ok_or("no window")?.location();
+        let query = UrlState { embed: false, ..state.clone() }.to_query();
+        let path = format!("{}{}", location.origin()?, location.pathname()?);
+        open.set_attribute("href", &if query.is_empty() { path } else { format!("{path}?{query}") })?;
+        open.set_attribute("target", "_blank")?;
+        open.set_attribute("rel", "noopener")?;
+        add(doc, &open, "span", "", " ↗")?.set_attribute("aria-hidden", "true")?;
+        let explorer = add(doc, &cover, "div", "explorer explorer--embed", "")?;
+        let filters = add(doc, &explorer, "aside", "filters-column", "")?;
+        let panel = add(doc, &filters, "details", "filter-panel", "")?;
+        panel.set_attribute("data-replay", "filters")?;
+        let summary = add(doc, &panel, "summary", "", "")?;
+        add(doc, &summary, "h2", "", t(lang, Msg::Filters))?;
+        add(doc, &summary, "span", "filter-count", &count_text(lang, spec.listed, spec.total))?.set_attribute("aria-hidden", "true")?;
+        let column = add(doc, &explorer, "main", "map-column", "")?;
+        let map = add(doc, &column, "div", "map", "")?;
+        map.set_attribute("role", "region")?;
+        map.set_attribute("aria-label", t(lang, Msg::MapLabel))?;
+        // What stands over the map (`ViewToggle`, `Legend`, folded as in an embed), which the
+        // maps are framed around (`data-covers-map`): the same frame before and after the swap.
+        let toggle = add(doc, &column, "div", "view-toggle", "")?;
+        toggle.set_attribute("data-covers-map", "")?;
+        toggle.set_attribute("role", "group")?;
+        toggle.set_attribute("aria-label", t(lang, Msg::View))?;
+        for (view, msg) in [(View::Twin, Msg::ViewTwin), (View::World, Msg::ViewWorld)] {
+            let button = add(doc, &toggle, "button", "", t(lang, msg))?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-view", view.id())?;
+            button.set_attribute("aria-pressed", if view == current { "true" } else { "false" })?;
+            button.set_attribute("data-replay", &format!("view-{}", view.id()))?;
+        }
+        let legend = add(doc, &column, "details", "legend", "")?;
+        legend.set_attribute("data-covers-map", "")?;
+        legend.set_attribute("data-replay", "legend")?;
+        add(doc, &legend, "summary", "", t(lang, Msg::Legend))?;
+        body.append_child(&cover)?;
+        map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
+    }
+
+    /// A twin view one above the other, as `MapView` chooses it for an embed: side by side on
+    /// a wide screen, or in a landscape frame at least 480 px wide.
+    fn stacked() -> bool {
+        let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let Some(w) = web_sys::window() else { return false };
+        let (width, height) = (size(w.inner_width()), size(w.inner_height()));
+        partnership_map::map::narrow_screen() && !(width >= 480.0 && width >= height)
+    }
+
+    async fn text(url: &str) -> Option<String> {
+        let response = gloo_net::http::Request::get(url).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.text().await.ok()
+    }
+
+    /// Where a click goes: the pair itself, or an authority's only pair on the map, or the
+    /// authority's card; written into the address for the interface to open.
+    fn pick(spec: &Spec, pick: Pick) {
+        let (name, id) = match pick {
+            Pick::Pair(id) => ("pair", id),
+            Pick::Authority(id) => {
+                let mine: Vec<&Link> = spec.links.iter().filter(|l| (l.french == id || l.korean == id) && spec.shown.contains(&l.id)).collect();
+                match mine.as_slice() {
+                    [one] => ("pair", one.id.clone()),
+                    _ => ("place", id),
+                }
+            }
+        };
+        let Some(window) = web_sys::window() else { return };
+        let search = window.location().search().unwrap_or_default();
+        let (mut state, _) = UrlState::parse(&search);
+        if name == "pair" {
+            state.pair = Some(id);
+            state.place = None;
+        } else {
+            state.place = Some(id);
+            state.pair = None;
+        }
+        let path = window.location().pathname().unwrap_or_default();
+        let address = format!("{path}?{}", state.to_query());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+        }
+        // The interface starts (public/boot.js listens for this).
+        if let Some(doc) = window.document() {
+            root_attribute(&doc, "data-first-view", "picked");
+        }
+    }
+
+    pub async fn start() -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let doc = window.document().ok_or("no document")?;
+        let (state, _) = UrlState::parse(&window.location().search().unwrap_or_default());
+        let lang = language(&state);
+        let (spec, basemap) = futures::join!(text(SPEC_URL), text(BASEMAP_URL));
+        let spec: Spec = spec.and_then(|s| serde_json::from_str(&s).ok()).ok_or("the first view's file could not be read")?;
+        let basemap = basemap.and_then(|b| js_sys::JSON::parse(&b).ok()).unwrap_or(JsValue::NULL);
+        root_attribute(&doc, "data-embed", "1");
+        root_attribute(&doc, "lang", lang.code());
+        doc.set_title(t(lang, Msg::Title));
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+        let view = state.view.unwrap_or(View::opening(true, height));
+        let el = skeleton(&doc, &state, view, lang, &spec)?;
+        // The page's first paint (the list) goes: this view is the page now.
+        if let Some(app) = doc.get_element_by_id("app") {
+            app.set_inner_html("");
+        }
+        let layout = match view {
+            View::World => Layout::World,
+            View::Twin => Layout::Twin { stacked: stacked() },
+        };
+        let spec = Rc::new(spec);
+        let picked = Rc::clone(&spec);
+        let callbacks = Callbacks {
+            on_pick: Rc::new(move |p| pick(&picked, p)),
+            on_hover: Rc::new(|_| {}),
+            words: Rc::new(RefCell::new(Words::of(lang))),
+            on_groups: Rc::new(|_, _| {}),
+            touch_targets: false,
+        };
+        let mut map = PartnershipMap::new(&el, layout, &basemap, callbacks)?;
+        let markers: Vec<MarkerSpec> = spec
+            .markers
+            .iter()
+            .map(|m| MarkerSpec {
+                id: m.id.clone(),
+                at: LatLng { lat: m.at[0], lng: m.at[1] },
+                country: if m.kr { Country::Korea } else { Country::France },
+                label: m.label.get(lang).to_string(),
+                name: m.name.get(lang).to_string(),
+                rank: m.rank,
+            })
+            .collect();
+        let links: Vec<LinkSpec> = spec
+            .links
+            .iter()
+            .map(|l| LinkSpec { id: l.id.clone(), french: l.french.clone(), korean: l.korean.clone(), kind: l.kind.clone(), label: l.label.get(lang).to_string() })
+            .collect();
+        map.set_data(&markers, &links);
+        map.hold_wheel_until_used(&el);
+        let shown: Vec<&str> = spec.shown.iter().map(String::as_str).collect();
+        let alone: Vec<&str> = spec.alone.iter().map(String::as_str).collect();
+        map.show(&shown, &alone);
+        map.frame(Reframe::All, &[]);
+        MAP.with(|m| *m.borrow_mut() = Some(map));
+        root_attribute(&doc, "data-first-view", "drawn");
+        Ok(())
+    }
+
+    /// Removes this view (its maps, their listeners, its elements): the interface is in.
+    #[wasm_bindgen]
+    pub fn leave() {
+        MAP.with(|m| drop(m.borrow_mut().take()));
+        if let Some(cover) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("first-view")) {
+            cover.remove();
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(e) = first::start().await {
+            // public/boot.js starts the interface instead.
+            web_sys::console::warn_1(&e);
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("data-first-view", "failed");
+            }
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("partnership-map-first is the embed's first view in the browser: build it with `make build` (see README.md)");
+}
