@@ -18,14 +18,13 @@ mod first {
     use std::rc::Rc;
 
     use partnership_map::domain::dataset::{Country, LatLng};
-    use partnership_map::domain::i18n::{count_text, t, Lang, Msg};
-    use partnership_map::domain::url_state::UrlState;
+    use partnership_map::domain::i18n::{edge_label, group_label, zoom_labels, Lang};
     use partnership_map::domain::View;
     use partnership_map::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
     use serde::Deserialize;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Document, Element, HtmlElement};
+    use web_sys::{Document, Element, HtmlElement, UrlSearchParams};
 
     /// Beside `index.html`, written by the build (relative: any sub-path).
     const SPEC_URL: &str = "first-view.json";
@@ -67,6 +66,24 @@ mod first {
         label: Texts,
     }
 
+    /// `domain::first_view::Chrome`: the interface's words, written by the build.
+    #[derive(Deserialize)]
+    struct Chrome {
+        title: Texts,
+        list: Texts,
+        full_screen: Texts,
+        open_full_map: Texts,
+        filters: Texts,
+        count: Texts,
+        map: Texts,
+        view: Texts,
+        twin: Texts,
+        world: Texts,
+        legend: Texts,
+        france: Texts,
+        korea: Texts,
+    }
+
     /// `domain::first_view::FirstView`, as written by the build.
     #[derive(Deserialize)]
     struct Spec {
@@ -74,8 +91,27 @@ mod first {
         links: Vec<Link>,
         shown: Vec<String>,
         alone: Vec<String>,
-        listed: usize,
-        total: usize,
+        chrome: Chrome,
+    }
+
+    /// The page's address parameters (the browser's own parser: the app's, with every
+    /// parameter's rules, is the interface's to apply when it starts).
+    fn params() -> UrlSearchParams {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        UrlSearchParams::new_with_str(&search).unwrap_or_else(|_| UrlSearchParams::new().unwrap_throw())
+    }
+
+    /// A parameter's last value, as the app reads a repeated one.
+    fn last(params: &UrlSearchParams, name: &str) -> Option<String> {
+        let all = params.get_all(name);
+        all.get(all.length().checked_sub(1)?).as_string()
+    }
+
+    /// `path?query`, or the path alone.
+    fn address(params: &UrlSearchParams) -> String {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        let query: String = params.to_string().into();
+        if query.is_empty() { path } else { format!("{path}?{query}") }
     }
 
     thread_local! {
@@ -103,8 +139,8 @@ mod first {
     }
 
     /// The interface's language for this page: the address's, else the browser's (as `app::App`).
-    fn language(state: &UrlState) -> Lang {
-        state.lang.unwrap_or_else(|| {
+    fn language(params: &UrlSearchParams) -> Lang {
+        last(params, "lang").and_then(|code| Lang::try_from_code(&code)).unwrap_or_else(|| {
             let tags: Vec<String> = web_sys::window().map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
             Lang::from_preferences(tags.iter().map(String::as_str))
         })
@@ -113,23 +149,24 @@ mod first {
     /// The embed's first screen, as `EmbedBar`, `FilterPanel` and `Explorer` lay it out (their
     /// classes): returns the map's element. `data-replay` names what a click on it asks the
     /// interface to do once it is in (public/boot.js).
-    fn skeleton(doc: &Document, state: &UrlState, current: View, lang: Lang, spec: &Spec) -> Result<HtmlElement, JsValue> {
+    fn skeleton(doc: &Document, current: View, lang: Lang, spec: &Spec) -> Result<HtmlElement, JsValue> {
+        let words = &spec.chrome;
         let body = doc.body().ok_or("no body")?;
         let cover = doc.create_element("div")?;
         cover.set_id("first-view");
         let bar = add(doc, &cover, "header", "embed-bar", "")?;
-        add(doc, &bar, "h1", "visually-hidden", t(lang, Msg::Title))?;
-        for (class, msg, replay) in [("embed-toggle", Msg::ShowList, "list"), ("embed-fullscreen", Msg::FullScreen, "fullscreen")] {
-            let button = add(doc, &bar, "button", &format!("button button--secondary {class}"), t(lang, msg))?;
+        add(doc, &bar, "h1", "visually-hidden", words.title.get(lang))?;
+        for (class, text, replay) in [("embed-toggle", &words.list, "list"), ("embed-fullscreen", &words.full_screen, "fullscreen")] {
+            let button = add(doc, &bar, "button", &format!("button button--secondary {class}"), text.get(lang))?;
             button.set_attribute("type", "button")?;
             button.set_attribute("aria-pressed", "false")?;
             button.set_attribute("data-replay", replay)?;
         }
-        let open = add(doc, &bar, "a", "embed-open", t(lang, Msg::OpenFullMap))?;
-        let location = web_sys::window().ok_or("no window")?.location();
-        let query = UrlState { embed: false, ..state.clone() }.to_query();
-        let path = format!("{}{}", location.origin()?, location.pathname()?);
-        open.set_attribute("href", &if query.is_empty() { path } else { format!("{path}?{query}") })?;
+        let open = add(doc, &bar, "a", "embed-open", words.open_full_map.get(lang))?;
+        // The same address without `embed` (the interface's link writes it in its canonical form).
+        let full = params();
+        full.delete("embed");
+        open.set_attribute("href", &address(&full))?;
         open.set_attribute("target", "_blank")?;
         open.set_attribute("rel", "noopener")?;
         add(doc, &open, "span", "", " ↗")?.set_attribute("aria-hidden", "true")?;
@@ -138,20 +175,20 @@ mod first {
         let panel = add(doc, &filters, "details", "filter-panel", "")?;
         panel.set_attribute("data-replay", "filters")?;
         let summary = add(doc, &panel, "summary", "", "")?;
-        add(doc, &summary, "h2", "", t(lang, Msg::Filters))?;
-        add(doc, &summary, "span", "filter-count", &count_text(lang, spec.listed, spec.total))?.set_attribute("aria-hidden", "true")?;
+        add(doc, &summary, "h2", "", words.filters.get(lang))?;
+        add(doc, &summary, "span", "filter-count", words.count.get(lang))?.set_attribute("aria-hidden", "true")?;
         let column = add(doc, &explorer, "main", "map-column", "")?;
         let map = add(doc, &column, "div", "map", "")?;
         map.set_attribute("role", "region")?;
-        map.set_attribute("aria-label", t(lang, Msg::MapLabel))?;
+        map.set_attribute("aria-label", words.map.get(lang))?;
         // What stands over the map (`ViewToggle`, `Legend`, folded as in an embed), which the
         // maps are framed around (`data-covers-map`): the same frame before and after the swap.
         let toggle = add(doc, &column, "div", "view-toggle", "")?;
         toggle.set_attribute("data-covers-map", "")?;
         toggle.set_attribute("role", "group")?;
-        toggle.set_attribute("aria-label", t(lang, Msg::View))?;
-        for (view, msg) in [(View::Twin, Msg::ViewTwin), (View::World, Msg::ViewWorld)] {
-            let button = add(doc, &toggle, "button", "", t(lang, msg))?;
+        toggle.set_attribute("aria-label", words.view.get(lang))?;
+        for (view, text) in [(View::Twin, &words.twin), (View::World, &words.world)] {
+            let button = add(doc, &toggle, "button", "", text.get(lang))?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-view", view.id())?;
             button.set_attribute("aria-pressed", if view == current { "true" } else { "false" })?;
@@ -160,7 +197,7 @@ mod first {
         let legend = add(doc, &column, "details", "legend", "")?;
         legend.set_attribute("data-covers-map", "")?;
         legend.set_attribute("data-replay", "legend")?;
-        add(doc, &legend, "summary", "", t(lang, Msg::Legend))?;
+        add(doc, &legend, "summary", "", words.legend.get(lang))?;
         body.append_child(&cover)?;
         map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
     }
@@ -196,19 +233,11 @@ mod first {
             }
         };
         let Some(window) = web_sys::window() else { return };
-        let search = window.location().search().unwrap_or_default();
-        let (mut state, _) = UrlState::parse(&search);
-        if name == "pair" {
-            state.pair = Some(id);
-            state.place = None;
-        } else {
-            state.place = Some(id);
-            state.pair = None;
-        }
-        let path = window.location().pathname().unwrap_or_default();
-        let address = format!("{path}?{}", state.to_query());
+        let params = params();
+        params.delete(if name == "pair" { "place" } else { "pair" });
+        params.set(name, &id);
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address(&params)));
         }
         // The interface starts (public/boot.js listens for this).
         if let Some(doc) = window.document() {
@@ -216,20 +245,35 @@ mod first {
         }
     }
 
+    /// The map's own words (`map::Words::of`, with the countries' names from the build's file).
+    fn words(lang: Lang, chrome: &Chrome) -> Words {
+        let (france, korea) = (chrome.france.get(lang).to_string(), chrome.korea.get(lang).to_string());
+        Words {
+            group: Box::new(move |n| group_label(lang, n)),
+            zoom: Box::new(move |country| zoom_labels(lang, country)),
+            edge: Box::new(move |n, edge, country| edge_label(lang, n, edge, country)),
+            country: Box::new(move |c| if c == Country::France { france.clone() } else { korea.clone() }),
+        }
+    }
+
     pub async fn start() -> Result<(), JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let doc = window.document().ok_or("no document")?;
-        let (state, _) = UrlState::parse(&window.location().search().unwrap_or_default());
-        let lang = language(&state);
+        let params = params();
+        let lang = language(&params);
         let (spec, basemap) = futures::join!(text(SPEC_URL), text(BASEMAP_URL));
         let spec: Spec = spec.and_then(|s| serde_json::from_str(&s).ok()).ok_or("the first view's file could not be read")?;
         let basemap = basemap.and_then(|b| js_sys::JSON::parse(&b).ok()).unwrap_or(JsValue::NULL);
         root_attribute(&doc, "data-embed", "1");
         root_attribute(&doc, "lang", lang.code());
-        doc.set_title(t(lang, Msg::Title));
+        doc.set_title(spec.chrome.title.get(lang));
         let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-        let view = state.view.unwrap_or(View::opening(true, height));
-        let el = skeleton(&doc, &state, view, lang, &spec)?;
+        let view = match last(&params, "view").as_deref() {
+            Some("world") => View::World,
+            Some("twin") => View::Twin,
+            _ => View::opening(true, height),
+        };
+        let el = skeleton(&doc, view, lang, &spec)?;
         // The page's first paint (the list) goes: this view is the page now.
         if let Some(app) = doc.get_element_by_id("app") {
             app.set_inner_html("");
@@ -243,7 +287,7 @@ mod first {
         let callbacks = Callbacks {
             on_pick: Rc::new(move |p| pick(&picked, p)),
             on_hover: Rc::new(|_| {}),
-            words: Rc::new(RefCell::new(Words::of(lang))),
+            words: Rc::new(RefCell::new(words(lang, &spec.chrome))),
             on_groups: Rc::new(|_, _| {}),
             touch_targets: false,
         };

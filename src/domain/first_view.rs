@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::dataset::{Authority, Dataset, Partnership};
 use super::describe::{authority_label, authority_names, pair_kind_label, pair_title};
 use super::filter::{visible_pairs, Filters};
-use super::i18n::Lang;
+use super::i18n::{count_text, t, Lang, Msg};
 
 /// How much an authority stands for on the map, to lead a crowd and be named first: its
 /// population (Paris before Issy-les-Moulineaux, Seoul before Bucheon), except that a region or
@@ -90,6 +90,26 @@ pub struct ViewLink {
     pub label: Texts,
 }
 
+/// The interface's words the embed's first view shows (`src/first.rs`), written here from the
+/// interface's own tables so that its module does not carry them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chrome {
+    pub title: Texts,
+    pub list: Texts,
+    pub full_screen: Texts,
+    pub open_full_map: Texts,
+    pub filters: Texts,
+    /// "28 of 36 partnerships".
+    pub count: Texts,
+    pub map: Texts,
+    pub view: Texts,
+    pub twin: Texts,
+    pub world: Texts,
+    pub legend: Texts,
+    pub france: Texts,
+    pub korea: Texts,
+}
+
 /// Everything the map draws, and what its opening view shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FirstView {
@@ -104,6 +124,7 @@ pub struct FirstView {
     /// filters' count ("28 of 36 partnerships").
     pub listed: usize,
     pub total: usize,
+    pub chrome: Chrome,
 }
 
 /// Every located authority as the map draws it, named in `lang`: `(authority, marker)` pairs.
@@ -147,7 +168,23 @@ pub fn first_view(ds: &Dataset) -> FirstView {
             alone.extend([p.korean.clone(), p.french.clone()]);
         }
     }
-    FirstView { markers, links, shown, alone, listed: visible.len(), total: ds.partnerships.len() }
+    let word = |msg: Msg| Texts::of(|lang| t(lang, msg).to_string());
+    let chrome = Chrome {
+        title: word(Msg::Title),
+        list: word(Msg::ShowList),
+        full_screen: word(Msg::FullScreen),
+        open_full_map: word(Msg::OpenFullMap),
+        filters: word(Msg::Filters),
+        count: Texts::of(|lang| count_text(lang, visible.len(), ds.partnerships.len())),
+        map: word(Msg::MapLabel),
+        view: word(Msg::View),
+        twin: word(Msg::ViewTwin),
+        world: word(Msg::ViewWorld),
+        legend: word(Msg::Legend),
+        france: word(Msg::France),
+        korea: word(Msg::Korea),
+    };
+    FirstView { markers, links, shown, alone, listed: visible.len(), total: ds.partnerships.len(), chrome }
 }
 
 #[cfg(test)]
