@@ -21,16 +21,44 @@ mod first {
     use partnership_map::domain::i18n::{edge_label, group_label, zoom_labels, Lang};
     use partnership_map::domain::View;
     use partnership_map::map::{Callbacks, Layout, LinkSpec, MarkerSpec, PartnershipMap, Pick, Reframe, Words};
-    use serde::Deserialize;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     use web_sys::{Document, Element, HtmlElement, UrlSearchParams};
 
     /// Beside `index.html`, written by the build (relative: any sub-path).
     const SPEC_URL: &str = "first-view.json";
     const BASEMAP_URL: &str = "basemap.json";
 
-    #[derive(Deserialize)]
+    /// A field of a parsed JSON object (`undefined` when it is missing or `o` is no object).
+    fn field(o: &JsValue, name: &str) -> JsValue {
+        if !o.is_object() {
+            return JsValue::UNDEFINED;
+        }
+        js_sys::Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn string(o: &JsValue, name: &str) -> Option<String> {
+        field(o, name).as_string()
+    }
+
+    /// Each item of a list field read by `item`: `None` if the field is no list or any item is
+    /// malformed (the interface then starts at once, and says what is wrong).
+    fn list<T>(o: &JsValue, name: &str, item: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+        let value = field(o, name);
+        if !js_sys::Array::is_array(&value) {
+            return None;
+        }
+        js_sys::Array::from(&value).iter().map(|v| item(&v)).collect()
+    }
+
+    fn strings(o: &JsValue, name: &str) -> Option<Vec<String>> {
+        list(o, name, JsValue::as_string)
+    }
+
+    /// A text in the three languages. The file is read with the browser's own JSON parser and
+    /// these few typed readers rather than serde_json, whose parser and derived visitors were a
+    /// tenth of this module.
     struct Texts {
         fr: String,
         ko: String,
@@ -38,6 +66,11 @@ mod first {
     }
 
     impl Texts {
+        fn read(o: &JsValue, name: &str) -> Option<Texts> {
+            let t = field(o, name);
+            Some(Texts { fr: string(&t, "fr")?, ko: string(&t, "ko")?, en: string(&t, "en")? })
+        }
+
         fn get(&self, lang: Lang) -> &str {
             match lang {
                 Lang::Fr => &self.fr,
@@ -47,7 +80,6 @@ mod first {
         }
     }
 
-    #[derive(Deserialize)]
     struct Marker {
         id: String,
         at: [f64; 2],
@@ -57,7 +89,21 @@ mod first {
         label: Texts,
     }
 
-    #[derive(Deserialize)]
+    impl Marker {
+        fn read(o: &JsValue) -> Option<Marker> {
+            let at = list(o, "at", JsValue::as_f64)?;
+            let rank = field(o, "rank").as_f64().filter(|r| r.is_finite() && *r >= 0.0)?;
+            Some(Marker {
+                id: string(o, "id")?,
+                at: [*at.first()?, *at.get(1)?],
+                kr: field(o, "kr").as_bool()?,
+                rank: rank as u32,
+                name: Texts::read(o, "name")?,
+                label: Texts::read(o, "label")?,
+            })
+        }
+    }
+
     struct Link {
         id: String,
         french: String,
@@ -66,8 +112,13 @@ mod first {
         label: Texts,
     }
 
+    impl Link {
+        fn read(o: &JsValue) -> Option<Link> {
+            Some(Link { id: string(o, "id")?, french: string(o, "french")?, korean: string(o, "korean")?, kind: string(o, "kind")?, label: Texts::read(o, "label")? })
+        }
+    }
+
     /// `domain::first_view::Chrome`: the interface's words, written by the build.
-    #[derive(Deserialize)]
     struct Chrome {
         title: Texts,
         list: Texts,
@@ -84,14 +135,46 @@ mod first {
         korea: Texts,
     }
 
+    impl Chrome {
+        fn read(o: &JsValue) -> Option<Chrome> {
+            let t = |name| Texts::read(o, name);
+            Some(Chrome {
+                title: t("title")?,
+                list: t("list")?,
+                full_screen: t("full_screen")?,
+                open_full_map: t("open_full_map")?,
+                filters: t("filters")?,
+                count: t("count")?,
+                map: t("map")?,
+                view: t("view")?,
+                twin: t("twin")?,
+                world: t("world")?,
+                legend: t("legend")?,
+                france: t("france")?,
+                korea: t("korea")?,
+            })
+        }
+    }
+
     /// `domain::first_view::FirstView`, as written by the build.
-    #[derive(Deserialize)]
     struct Spec {
         markers: Vec<Marker>,
         links: Vec<Link>,
         shown: Vec<String>,
         alone: Vec<String>,
         chrome: Chrome,
+    }
+
+    impl Spec {
+        fn read(o: &JsValue) -> Option<Spec> {
+            Some(Spec {
+                markers: list(o, "markers", Marker::read)?,
+                links: list(o, "links", Link::read)?,
+                shown: strings(o, "shown")?,
+                alone: strings(o, "alone")?,
+                chrome: Chrome::read(&field(o, "chrome"))?,
+            })
+        }
     }
 
     /// The page's address parameters (the browser's own parser: the app's, with every
@@ -211,12 +294,18 @@ mod first {
         partnership_map::map::narrow_screen() && !(width >= 480.0 && width >= height)
     }
 
-    async fn text(url: &str) -> Option<String> {
-        let response = gloo_net::http::Request::get(url).send().await.ok()?;
+    /// Asks for a file beside the page, at once (a Rust future would wait to be polled).
+    fn ask(url: &str) -> Option<JsFuture> {
+        Some(JsFuture::from(web_sys::window()?.fetch_with_str(url)))
+    }
+
+    /// The file asked for, parsed by the browser (`None` if it is missing or not JSON).
+    async fn json(asked: Option<JsFuture>) -> Option<JsValue> {
+        let response: web_sys::Response = asked?.await.ok()?.dyn_into().ok()?;
         if !response.ok() {
             return None;
         }
-        response.text().await.ok()
+        JsFuture::from(response.json().ok()?).await.ok()
     }
 
     /// Where a click goes: the pair itself, or an authority's only pair on the map, or the
@@ -261,9 +350,10 @@ mod first {
         let doc = window.document().ok_or("no document")?;
         let params = params();
         let lang = language(&params);
-        let (spec, basemap) = futures::join!(text(SPEC_URL), text(BASEMAP_URL));
-        let spec: Spec = spec.and_then(|s| serde_json::from_str(&s).ok()).ok_or("the first view's file could not be read")?;
-        let basemap = basemap.and_then(|b| js_sys::JSON::parse(&b).ok()).unwrap_or(JsValue::NULL);
+        // Both asked for at once.
+        let (spec, basemap) = (ask(SPEC_URL), ask(BASEMAP_URL));
+        let spec = json(spec).await.as_ref().and_then(Spec::read).ok_or("the first view's file could not be read")?;
+        let basemap = json(basemap).await.unwrap_or(JsValue::NULL);
         root_attribute(&doc, "data-embed", "1");
         root_attribute(&doc, "lang", lang.code());
         doc.set_title(spec.chrome.title.get(lang));
