@@ -285,15 +285,6 @@ mod first {
         map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
     }
 
-    /// A twin view one above the other, as `MapView` chooses it for an embed: side by side on
-    /// a wide screen, or in a landscape frame at least 480 px wide.
-    fn stacked() -> bool {
-        let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let Some(w) = web_sys::window() else { return false };
-        let (width, height) = (size(w.inner_width()), size(w.inner_height()));
-        partnership_map::map::narrow_screen() && !(width >= 480.0 && width >= height)
-    }
-
     /// Asks for a file beside the page, at once (a Rust future would wait to be polled).
     fn ask(url: &str) -> Option<JsFuture> {
         Some(JsFuture::from(web_sys::window()?.fetch_with_str(url)))
@@ -370,7 +361,7 @@ mod first {
         }
         let layout = match view {
             View::World => Layout::World,
-            View::Twin => Layout::Twin { stacked: stacked() },
+            View::Twin => Layout::Twin { stacked: partnership_map::map::stacked_twin(true) },
         };
         let spec = Rc::new(spec);
         let picked = Rc::clone(&spec);

@@ -45,15 +45,6 @@ fn link_specs(ds: &Dataset, lang: Lang) -> Vec<LinkSpec> {
         .collect()
 }
 
-/// An embedded map in a frame wider than high (and wide enough for two maps): France and Korea
-/// side by side. Stacked in a 640×460 frame, each country was a strip 160 px high, every line
-/// one bundle into one group.
-fn landscape_embed(embed: bool) -> bool {
-    let size = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let (w, h) = (size(window().inner_width()), size(window().inner_height()));
-    embed && w >= 480.0 && w >= h
-}
-
 /// The Leaflet map(s). Creates the seam once, then only tells it which ids to show, select and
 /// highlight, how to frame them, and in which language to name them.
 #[component]
@@ -107,7 +98,7 @@ pub fn MapView(
         };
         let layout = match view {
             View::World => Layout::World,
-            View::Twin => Layout::Twin { stacked: !super::wide_screen() && !landscape_embed(ctx.url.state.with_untracked(super::embedded)) },
+            View::Twin => Layout::Twin { stacked: crate::map::stacked_twin(ctx.url.state.with_untracked(super::embedded)) },
         };
         let callbacks = Callbacks {
             on_pick: Rc::new(on_pick),

@@ -114,11 +114,6 @@ pub(crate) fn kiosk_mode(state: &UrlState) -> bool {
     state.kiosk && cfg!(feature = "full")
 }
 
-/// Wider than a phone ([`crate::map::narrow_screen`]).
-pub(crate) fn wide_screen() -> bool {
-    !crate::map::narrow_screen()
-}
-
 /// A desktop's screen (wider than a tablet, the stylesheet's 1100 px): the filters and the
 /// legend start open only there.
 pub(crate) fn desktop_screen() -> bool {

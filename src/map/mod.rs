@@ -278,6 +278,17 @@ pub fn narrow_screen() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w <= 720.0)
 }
 
+/// Whether the twin view puts France above Korea rather than beside it: on a phone-sized window,
+/// except an embed in a frame wider than high and wide enough for two maps (stacked in a 640×460
+/// frame, each country was a strip 160 px high, every line one bundle into one group). The
+/// interface (`MapView`) and the embed's first view (src/first.rs) both ask this.
+pub fn stacked_twin(embed: bool) -> bool {
+    let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let Some(window) = web_sys::window() else { return false };
+    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
+    narrow_screen() && !(embed && width >= 480.0 && width >= height)
+}
+
 /// How much larger than the usual 16 px the page's type is (a kiosk's big screen sets 20 to
 /// 48 px): markers and their targets grow with it, never shrink.
 pub fn type_scale() -> f64 {
@@ -287,7 +298,9 @@ pub fn type_scale() -> f64 {
             w.get_computed_style(&root).ok().flatten()
         })
         .and_then(|s| s.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        // The browser's own number parser: Rust's float parsing is 2.5 KB of wasm.
+        .map(|v| js_sys::parse_float(v.trim_end_matches("px")))
+        .filter(|px| px.is_finite())
         .unwrap_or(16.0);
     (px / 16.0).max(1.0)
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The floor of the app's wasm (on demand: `make bench-floor`; about 3 minutes the first time):
-# builds the four programs of tests/bench/floor/ exactly as .ci/build.sh builds the app (same
-# profile and flags, wasm-bindgen, wasm-opt) and prints their sizes beside the app's, raw and
-# gzip -9, against the 150 KB gzip of issue 5, after checking in headless Chromium that each
-# works. Run `make build` first: dist/pkg for the app's row, dist/basemap.json for first_view.
+# builds the three programs of tests/bench/floor/ exactly as .ci/build.sh builds the app (same
+# profile and flags, wasm-bindgen, wasm-opt) and prints their sizes beside the app's modules, raw
+# and gzip -9, against the 150 KB gzip of issue 5, after checking in headless Chromium that each
+# works. Run `make build` first: dist/pkg holds the app's rows, among them the embed's first view
+# (src/first.rs, the map seam without leptos), whose working the browser tests show
+# (first-view.test.mjs).
 source "$(dirname "$0")/../../.ci/lib.sh"
 wasm_env
 export CARGO_TARGET_DIR="$ROOT/target/floor"
@@ -11,7 +13,7 @@ out="$CARGO_TARGET_DIR/out"
 rm -rf "$out" && mkdir -p "$out"
 size() { printf '%s %s' "$(stat -c %s "$1")" "$(gzip -9c "$1" | wc -c)"; }
 rows=()
-for program in counter loader map first_view; do
+for program in counter loader map; do
   step "Building the floor program '$program'"
   cargo build --quiet --release --target wasm32-unknown-unknown \
     --manifest-path tests/bench/floor/Cargo.toml --bin "$program"
@@ -20,11 +22,11 @@ for program in counter loader map first_view; do
   optimise_wasm "$out/$program/app_bg.wasm"
   rows+=("$program $(size "$out/$program/app_bg.wasm")")
 done
-[ -f dist/pkg/partnership_map_bg.wasm ] && rows+=("app $(size dist/pkg/partnership_map_bg.wasm)")
-
-step "Writing the first view's specs from the data (partnerships-data first-paint --first-view)"
-(unset CARGO_TARGET_DIR RUSTFLAGS CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
-  cargo run --quiet --bin partnerships-data -- first-paint data/partnerships.json --page index.html -o /dev/null --first-view "$out/first-view.source.json")
+for module in first embed app; do
+  file=dist/pkg/partnership_map_${module}_bg.wasm
+  [ "$module" = app ] && file=dist/pkg/partnership_map_bg.wasm
+  [ -f "$file" ] && rows+=("$module $(size "$file")")
+done
 
 step "Checking that each floor program works (headless Chromium, the real data)"
 node tests/bench/floor/check.mjs "$out" data/partnerships.json
@@ -36,8 +38,9 @@ for row in "${rows[@]}"; do
     counter) what="counter: leptos (CSR) alone" ;;
     loader) what="loader: + the data file read by the app's loader" ;;
     map) what="map: + a Leaflet map, one line per partnership" ;;
-    first_view) what="first view: the app's map seam (twin view, names) from build-time specs, no leptos, no loader" ;;
-    app) what="the app (dist/, this build)" ;;
+    first) what="the embed's first view (dist/: src/first.rs, the map seam, no leptos, no loader)" ;;
+    embed) what="the embed's interface (dist/)" ;;
+    app) what="the app (dist/)" ;;
   esac
   printf '| %s | %s | %s | %s%% |\n' "$what" "$raw" "$gz" "$(( gz * 100 / 153600 ))"
 done
