@@ -52,6 +52,8 @@ cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
 # Loaded only when someone saves the map as a PNG (src/map/picture.rs).
 cp node_modules/html-to-image/dist/html-to-image.js dist.tmp/vendor/html-to-image/
 node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
+# The build's own scripts and stylesheets minified (esbuild): comments and spaces are not sent.
+note "$(node .ci/minify.mjs dist.tmp | tail -1)"
 # Last: the offline cache lists every file above and is versioned by their bytes.
 note "$(node .ci/sw-manifest.mjs dist.tmp)"
 rm -rf dist && mv dist.tmp dist
