@@ -52,6 +52,8 @@ cp -r node_modules/leaflet/dist/images dist.tmp/vendor/leaflet/
 # Loaded only when someone saves the map as a PNG (src/map/picture.rs).
 cp node_modules/html-to-image/dist/html-to-image.js dist.tmp/vendor/html-to-image/
 node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
+# An embed's first view applies only the part of style.css it uses.
+note "$(node .ci/first-view-css.mjs public/style.css dist.tmp/first-view.css)"
 # The build's own scripts and stylesheets minified (esbuild): comments and spaces are not sent.
 note "$(node .ci/minify.mjs dist.tmp | tail -1)"
 # Last: the offline cache lists every file above and is versioned by their bytes.

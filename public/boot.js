@@ -49,22 +49,33 @@ function failed(what, error) {
   app.replaceChildren(screen);
 }
 
-/** The app's stylesheets (index.html's `link[data-app-style]`: Leaflet's and style.css), loaded
- * without holding up the first paint, applied now; resolves once each is in, or has failed (the
- * app then starts as it would have with the file missing). The app waits for them: a map laid
- * out without its stylesheet would measure the wrong size. */
-function appStyles() {
-  return Promise.all([...document.querySelectorAll('link[data-app-style]')].map((link) => {
-    // Already in, or already failed (its load is then in the resource timing): no event to wait for.
-    const over = link.sheet || performance.getEntriesByName(link.href).length > 0;
-    const done = over ? Promise.resolve() : new Promise((resolve) => {
-      link.addEventListener('load', resolve, { once: true });
-      link.addEventListener('error', resolve, { once: true });
-    });
-    link.media = 'all';
-    return done;
-  }));
+/** A stylesheet of the app's, loaded without holding up the first paint (index.html links
+ * Leaflet's with `media="print"`; first-paint.js links the app's own the same way, style.css or,
+ * for an embed's first view, first-view.css: the rules the first view uses, cut from style.css
+ * by the build), now applied; added if nothing has linked it yet. Resolves once it is in, or has
+ * failed (the app then starts as it would have with the file missing). The app waits for its
+ * stylesheets: a map laid out without them would measure the wrong size. */
+function sheet(href) {
+  let link = [...document.querySelectorAll('link[data-app-style]')].find((l) => l.getAttribute('href') === href);
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.dataset.appStyle = '';
+    document.head.append(link);
+  }
+  // Already in, or already failed (its load is then in the resource timing): no event to wait for.
+  const over = link.sheet || performance.getEntriesByName(link.href).length > 0;
+  const done = over ? Promise.resolve() : new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  link.media = 'all';
+  return done;
 }
+
+/** The stylesheets `module` starts with: Leaflet's, and the app's (all of it, or the first view's part). */
+const appStyles = (module) => Promise.all(['vendor/leaflet/leaflet.css', module === 'partnership_map_first' ? 'first-view.css' : 'style.css'].map(sheet));
 
 let retrying = false;
 try {
@@ -79,7 +90,7 @@ async function run(name, styles, fallback = null) {
   const fail = (what, error) => {
     if (!fallback) return failed(what, error);
     console.warn(`${name} could not start, ${fallback} instead:`, error);
-    return run(fallback, styles).then(() => null);
+    return run(fallback, Promise.all([styles, appStyles(fallback)])).then(() => null);
   };
   let exports;
   try {
@@ -104,7 +115,7 @@ async function run(name, styles, fallback = null) {
 }
 
 async function start() {
-  const styles = appStyles();
+  const styles = appStyles(MODULE);
   // index.html loads Leaflet first (`defer`, in order): without it the map cannot be drawn.
   if (typeof window.L?.map !== 'function') return failed('leaflet');
   if (MODULE !== 'partnership_map_first') return run(MODULE, styles);
@@ -158,7 +169,7 @@ function firstUse(first) {
     if (fetched) return;
     fetched = true;
     const ask = () => {
-      for (const [rel, href] of [['modulepreload', 'pkg/partnership_map_embed.js'], ['prefetch', 'pkg/partnership_map_embed_bg.wasm']]) {
+      for (const [rel, href] of [['modulepreload', 'pkg/partnership_map_embed.js'], ['prefetch', 'pkg/partnership_map_embed_bg.wasm'], ['prefetch', 'style.css']]) {
         const link = document.createElement('link');
         link.rel = rel;
         link.href = href;
@@ -190,7 +201,7 @@ function firstUse(first) {
     }
     watch.disconnect();
     root.dataset.firstView = 'handing-over';
-    const embed = await run('partnership_map_embed', Promise.resolve());
+    const embed = await run('partnership_map_embed', appStyles('partnership_map_embed'));
     removeEventListener('click', onClick, true);
     if (!embed) {
       first.leave();
@@ -304,6 +315,8 @@ function offerReload(worker) {
 // says so and reloads the page, which keeps its state in the address; never a dead or blank map.
 function crashed() {
   if (document.getElementById('crash')) return;
+  // Its look is style.css's (an embed's first view has only its own part of it).
+  sheet('style.css');
   root.dataset.state = 'error';
   const box = document.createElement('div');
   box.id = 'crash';

@@ -31,6 +31,17 @@
   const opening = !root.dataset.firstPaint && !params.has('pair') && !params.has('place');
   const module = (root.dataset.module = !embed ? 'partnership_map' : opening ? 'partnership_map_first' : 'partnership_map_embed');
 
+  // The app's stylesheet, loaded beside the first paint and not applied (`media="print"`, as
+  // index.html loads Leaflet's; boot.js applies them before the app starts): style.css, or for
+  // the first view only the rules it uses (first-view.css, cut from style.css by the build), the
+  // rest being the interface's, fetched ahead once the first view is drawn.
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = module === 'partnership_map_first' ? 'first-view.css' : 'style.css';
+  style.media = 'print';
+  style.dataset.appStyle = '';
+  document.head.append(style);
+
   const ask = (rel, href, type) => {
     const link = document.createElement('link');
     link.rel = rel;

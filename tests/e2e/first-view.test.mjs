@@ -133,11 +133,11 @@ test('lazily loaded parts load when first used and work offline: the PNG library
 // The embed's opening view is the first view's module's (src/first.rs): the map seam alone,
 // drawing from first-view.json; the embed's interface starts on first use (public/boot.js).
 const EMBED_FIRST = [
-  '', 'vendor/leaflet/leaflet.css', 'first-paint.css', 'first-paint.js', 'style.css', 'vendor/leaflet/leaflet.js', 'boot.js',
+  '', 'vendor/leaflet/leaflet.css', 'first-paint.css', 'first-paint.js', 'first-view.css', 'vendor/leaflet/leaflet.js', 'boot.js',
   'pkg/partnership_map_first.js', 'pkg/partnership_map_first_bg.wasm', 'basemap.json', 'first-view.json',
 ].sort();
 /** Asked for ahead, once the first view is drawn and the page is idle: the interface's files. */
-const EMBED_AHEAD = ['pkg/partnership_map_embed.js', 'pkg/partnership_map_embed_bg.wasm'];
+const EMBED_AHEAD = ['pkg/partnership_map_embed.js', 'pkg/partnership_map_embed_bg.wasm', 'style.css'];
 
 /** Opens an embed's opening view and waits until it is drawn and its maps stand still, the
  *  pointer kept away (no first use). Returns the paths asked for until then. */
@@ -146,6 +146,12 @@ async function openFirstView(page, base, query) {
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (url.protocol !== 'data:') asked.push(url.origin + url.pathname === base ? '' : (url.origin + url.pathname).slice(base.length));
+  });
+  // When the first view said drawn, in the page's clock (its resource entries' `startTime`).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.documentElement.dataset.firstView === 'drawn') window.drawnAt ??= performance.now();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-first-view'] });
   });
   await page.goto(base + query);
   await page.waitForSelector('html[data-first-view="drawn"]', { timeout: 20000 });
@@ -173,6 +179,10 @@ for (const [name, query, size, lang] of [
     // The interface's files come ahead, at the first idle moment, without being started.
     await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('partnership_map_embed_bg.wasm') && e.responseEnd > 0), null, { timeout: 20000 });
     assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'loading', 'fetched ahead, not started');
+    // ... and only once the first view is drawn: until then the network is the first view's.
+    const early = await t.page.evaluate((ahead) => performance.getEntriesByType('resource')
+      .filter((e) => ahead.some((f) => new URL(e.name).pathname.endsWith(`/${f}`)) && e.startTime < window.drawnAt).map((e) => e.name), EMBED_AHEAD);
+    assert.deepEqual(early, [], 'the interface\'s files asked for before the first view was drawn');
   });
 }
 
