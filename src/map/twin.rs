@@ -474,11 +474,20 @@ impl TwinMap {
             }
         }
         // A resized container (panel opened, phone rotated): both maps and the overlay follow,
-        // and maps not moved by hand are framed again.
+        // and maps not moved by hand are framed again. Not for the observer's first call, which
+        // reports the size the maps were made at: framing again there moved a view already
+        // framed (the embed's first view, 1920×1080: Korea slid 43 px after it was drawn).
         let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(inner) = weak.upgrade() {
+                let before = {
+                    let i = inner.borrow();
+                    (i.rects, i.size)
+                };
                 inner.borrow_mut().measure();
                 let i = inner.borrow();
+                if (i.rects, i.size) == before {
+                    return;
+                }
                 if let Some(p) = &i.painter {
                     p.update(|s| s.resize());
                 }
