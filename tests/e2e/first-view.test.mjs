@@ -191,6 +191,8 @@ for (const [name, query, size, lang] of [
 for (const [size, lang, list] of [[{ width: 640, height: 460 }, 'en', 'List'], [{ width: 1920, height: 1080 }, 'fr', 'Liste']]) test(`first use of an embed (${size.width}×${size.height}): the interface replaces the first view in place (the same map, the same frame), then works`, async () => {
   t.page = await newPage(t.env, size);
   await openFirstView(t.page, t.env.subUrl, `?embed=1&lang=${lang}`);
+  // The filters' summary says what they give, at every width (it was hidden above 1,100 px).
+  assert.ok(await t.page.locator('#first-view .filter-count').isVisible(), 'the first view shows the count');
   const look = async () => ({
     box: await t.page.locator('.map').evaluate((m) => { const r = m.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }),
     links: await drawnLinks(t.page),
@@ -203,6 +205,7 @@ for (const [size, lang, list] of [[{ width: 640, height: 460 }, 'en', 'List'], [
   assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'ready');
   assert.equal(await t.page.locator('#first-view').count(), 0, 'the first view is gone');
   await settled(t.page);
+  assert.ok(await t.page.locator('.filter-panel .filter-count').isVisible(), 'the interface shows the count');
   const then = await look();
   assert.deepEqual(then.box, first.box, 'the map keeps its place');
   assert.deepEqual(then.links, first.links, 'the same links');
