@@ -26,6 +26,19 @@ fn call1(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
     method.call1(target, arg).ok()
 }
 
+/// `map.getPane(name)`, made by `map.createPane(name)` if the map has none yet, stacked at
+/// `z_index` among Leaflet's panes (tiles 200, vectors 400, markers 600).
+pub fn pane(map: &leaflet::Map, name: &str, z_index: &str) -> Option<web_sys::HtmlElement> {
+    let name = JsValue::from_str(name);
+    if let Some(pane) = call1(map, "getPane", &name).and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+        return Some(pane);
+    }
+    let pane = call1(map, "createPane", &name)?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    // The element's own style (CSSOM, as Leaflet places its panes): no stylesheet rule needed.
+    let _ = pane.style().set_property("z-index", z_index);
+    Some(pane)
+}
+
 /// `layer.addData(geojson)` on a `L.geoJSON` layer: Leaflet's error when it is not GeoJSON.
 pub fn add_data(layer: &leaflet::Layer, data: &JsValue) -> Result<JsValue, JsValue> {
     let method: Function = Reflect::get(layer, &JsValue::from_str("addData"))?.dyn_into()?;

@@ -365,13 +365,22 @@ impl Land {
     }
 }
 
+/// The outlines' pane (`bindings::pane`), between Leaflet's tiles (200) and its vectors (400).
+const LAND_PANE: &str = "pmLand";
+
 /// The basemap layer: country outlines as a non-interactive GeoJSON layer, the countries nearest
 /// the map's centre first, in slices of a few milliseconds each (the page answers in between).
 pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
     if basemap.is_null() || basemap.is_undefined() {
         return;
     }
+    // The outlines have a pane of their own, under the lines: laid after the first fit, in the
+    // lines' pane (Leaflet's overlay pane) they came after them in its SVG and covered every
+    // line over land (the world view showed only the bits over the sea).
     let style = Object::new();
+    if bindings::pane(map, LAND_PANE, "350").is_some() {
+        set(&style, "pane", LAND_PANE);
+    }
     set(&style, "className", "pm-land");
     set(&style, "weight", 0.8);
     set(&style, "fillOpacity", 1.0);

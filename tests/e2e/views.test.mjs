@@ -197,6 +197,33 @@ test('the view toggle goes to the world map and back, through the URL', async ()
       assert.ok(dist(point, await placeOf(t.page, id)) <= 2, `${g.id} ends on ${id}`);
     }
   }
+  // Every line is seen across the land it crosses, the outlines under it: the outlines are laid
+  // after the first fit, and when they came after the lines in the same SVG they covered each
+  // line but over the sea. Sampled at each line's middle, deep in Asia, once all are laid.
+  const outlines = await t.page.evaluate(async () => (await (await fetch('basemap.json')).json()).features.length);
+  await t.page.waitForFunction((n) => document.querySelectorAll('path.pm-land').length >= n, outlines);
+  // Around 40, 50 and 60 % of each line (a dotted line has gaps; a thin one is a pixel wide).
+  const middles = await t.page.$$eval('path.pm-link[data-pair-id]', (paths) => paths.map((p) => {
+    const ctm = p.getScreenCTM();
+    const points = [0.4, 0.5, 0.6].map((f) => p.getPointAtLength(p.getTotalLength() * f))
+      .map((at) => [Math.round(ctm.a * at.x + ctm.c * at.y + ctm.e), Math.round(ctm.b * at.x + ctm.d * at.y + ctm.f)]);
+    return { id: p.dataset.pairId, points, stroke: getComputedStyle(p).stroke };
+  }));
+  const picture = (await t.page.screenshot()).toString('base64');
+  const seen = await t.page.evaluate(async ([png, points]) => {
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const c = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    c.drawImage(image, 0, 0);
+    const strokes = [...new Set(points.map((p) => p.stroke))].map((s) => s.match(/\d+/g).slice(0, 3).map(Number));
+    const inked = ([x, y]) => {
+      const d = c.getImageData(x - 2, y - 2, 5, 5).data;
+      for (let k = 0; k < d.length; k += 4) if (strokes.some((s) => Math.hypot(s[0] - d[k], s[1] - d[k + 1], s[2] - d[k + 2]) < 60)) return true;
+      return false;
+    };
+    return points.map((p) => ({ id: p.id, line: p.points.some(inked) }));
+  }, [picture, middles]);
+  assert.equal(seen.length, drawable(DEFAULT_PAIRS).length);
+  assert.deepEqual(seen.filter((p) => !p.line), [], 'every line seen at its middle, over the land');
   await saveScreenshot(t.page, 'world-1920');
   await t.page.reload();
   await t.page.waitForSelector('html[data-state="ready"]');
