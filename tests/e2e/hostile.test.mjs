@@ -130,7 +130,7 @@ test('a 50 MB file refused while the tab stays responsive', async () => {
   await assertNothingRan(t.page, 'huge-file.json');
 });
 
-test('a 50 MB download without an announced size is stopped soon after 25 MB', async () => {
+test('a 100 MB download without an announced size is stopped after 25 MB', async () => {
   // A server that streams the data in chunks with no Content-Length (as a compressing host
   // does), counting what it could send before the page hung up.
   const assets = sirv(DIST, { dev: true });
@@ -143,7 +143,7 @@ test('a 50 MB download without an announced size is stopped soon after 25 MB', a
     res.on('close', () => closed(sent));
     const chunk = Buffer.alloc(64 * 1024, ' ');
     chunk.write('{"schema_version": 2,');
-    while (sent < 50 * 1024 * 1024 && !res.destroyed) {
+    while (sent < 100 * 1024 * 1024 && !res.destroyed) {
       sent += chunk.length;
       if (!res.write(chunk)) {
         await new Promise((r) => {
@@ -164,10 +164,11 @@ test('a 50 MB download without an announced size is stopped soon after 25 MB', a
     await t.page.waitForSelector('html[data-state="error"]', { timeout: 30000 });
     assert.deepEqual(await panelEntries(t.page), [['$', 'the file is larger than the 25 MB this map reads']]);
     const bytes = await done;
-    // The page hangs up after 25 MB; the network's buffers have taken some more by then.
-    console.log(`sent before the page hung up: ${(bytes / 2 ** 20).toFixed(1)} MB of 50`);
-    assert.ok(bytes < 50 * 2 ** 20, `the page read all ${bytes} bytes`);
-    await assertNothingRan(t.page, 'streamed 50 MB');
+    // The page hangs up after 25 MB; the network's buffers have taken some more by then (32 to
+    // 35 MB sent on an idle machine; once, under load, all of a 50 MB stream: hence 100 MB).
+    console.log(`sent before the page hung up: ${(bytes / 2 ** 20).toFixed(1)} MB of 100`);
+    assert.ok(bytes < 100 * 2 ** 20, `the page read all ${bytes} bytes`);
+    await assertNothingRan(t.page, 'streamed 100 MB');
   } finally {
     server.close();
   }
