@@ -120,7 +120,9 @@ self.addEventListener('fetch', (event) => {
         // A good answer refreshes the copy (the loader checks its content, as for any file).
         if (/json/.test(live.headers.get('content-type') ?? '')) {
           const copy = live.clone();
-          event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)).catch(() => {}));
+          // Only into a copy that is still there: one removed (a deploy without sw.js, boot.js)
+          // is not made again by a page it still controls.
+          event.waitUntil(caches.has(CACHE).then((kept) => kept && caches.open(CACHE).then((c) => c.put(key, copy))).catch(() => {}));
         }
         return live;
       }
