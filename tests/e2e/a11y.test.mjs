@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DATA, expected, newPage, openMap, ROOT, searchParams, useBrowser } from './support.mjs';
+import { DATA, expected, newPage, openMap, ROOT, searchParams, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -198,7 +198,7 @@ for (const lang of ['fr', 'ko', 'en']) {
     await t.page.locator('.kiosk-card').waitFor();
     assert.deepEqual(await violations(t.page), []);
     await t.page.goto(`${t.env.url}?mode=kiosk&dwell=3600&lang=${lang}&tour=tours%2Fexample.json`);
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     await t.page.locator('.kiosk-caption').waitFor();
     assert.deepEqual(await violations(t.page), []);
     // The presenter's control bar (issue 16), then the filters it brings.

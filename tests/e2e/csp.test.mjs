@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { CSP as POLICY, DIST, newPage, ROOT, useBrowser, useEmbed } from './support.mjs';
+import { CSP as POLICY, DIST, newPage, ROOT, useBrowser, useEmbed, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -26,7 +26,7 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     t.page = await strictPage(1280, 800, 'allow');
     const page = t.page;
     await page.goto(`${site.url}?lang=en`);
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(page);
     assert.ok((await page.locator('path.pm-link[data-pair-id]').count()) > 10, 'links drawn');
     await page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
     await page.locator('li[data-pair-id="seoul-paris"]').click();
@@ -58,7 +58,7 @@ test('under a strict CSP the map works end to end: both views, a card, search, t
     // The kiosk, with its tour and QR code.
     const kiosk = await strictPage(1920, 1080);
     await kiosk.goto(`${site.url}?mode=kiosk&dwell=1&lang=fr&tour=tours%2Fexample.json`);
-    await kiosk.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(kiosk);
     await kiosk.locator('.kiosk-caption').waitFor();
     // The loop (a step a second) comes to the step with a pair and its QR code on its own; the
     // clicker steps on; the presenter's control bar comes and goes.
@@ -88,7 +88,7 @@ test('under a strict CSP the About panel and its propose form work: the message 
     const workers = [];
     page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
     await page.goto(`${site.url}?lang=en&pair=seoul-paris`);
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(page);
     await page.getByRole('button', { name: 'About', exact: true }).click();
     await page.getByRole('button', { name: 'Propose a partnership or a correction' }).click();
     await page.locator('#propose-year').fill('1992');

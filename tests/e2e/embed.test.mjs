@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { DATA, DEFAULT_PAIRS, drawable, expected, newPage, saveScreenshot, useBrowser, useEmbed } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, expected, newPage, saveScreenshot, useBrowser, useEmbed, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -94,7 +94,7 @@ test('embedded on another origin: embed=1 shows only the map, a list switch and 
     const link = frame.locator('a.embed-open');
     assert.equal(await link.getAttribute('target'), '_blank');
     const [full] = await Promise.all([t.page.context().waitForEvent('page'), link.click()]);
-    await full.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(full);
     const params = Object.fromEntries(new URL(full.url()).searchParams);
     assert.deepEqual(params, { focus: 'kr-daejeon', lang: 'en' });
     assert.ok(full.url().startsWith(t.env.subUrl), 'under the same sub-path');
@@ -113,7 +113,7 @@ test('an embedded map is usable at 300×300: the bar on one line, the filter dra
   t.page = await newPage(t.env, { width: 300, height: 300 });
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr`);
   await useEmbed(t.page);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   const box = (sel) => t.page.locator(sel).first().boundingBox();
   const [bar, map] = [await box('.embed-bar'), await box('.map')];
   assert.ok(bar.height <= 60, `bar ${bar.height} px`);
@@ -131,7 +131,7 @@ test('an embedded map is usable at 300×300: the bar on one line, the filter dra
   // Asked for by name, the twin view is what shows.
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=fr&view=twin`);
   await useEmbed(t.page);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'twin');
 });
 
@@ -194,7 +194,7 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
   await page.addInitScript(() => Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false }));
   await page.goto(`${t.env.subUrl}?embed=1&lang=en`);
   await useEmbed(page);
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(page);
   const before = await page.locator('.map').boundingBox();
   await page.getByRole('button', { name: 'Full screen' }).click();
   assert.match(await page.getAttribute('html', 'class'), /is-pseudo-fullscreen/);
@@ -210,7 +210,7 @@ test('full screen from an embed: the Fullscreen API inside the iframe, or a pseu
 test('the Embed builder: language, view, authority, filters and size give the snippet to paste, and its live preview is that embed', async () => {
   t.page = await newPage(t.env, { width: 1440, height: 900 });
   await t.page.goto(`${t.env.subUrl}?lang=en&from=2000`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await t.page.getByRole('button', { name: 'Embed' }).click();
   const dialog = t.page.getByRole('dialog', { name: 'Embed the map in a website' });
   await dialog.waitFor();

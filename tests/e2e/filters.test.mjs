@@ -1,7 +1,7 @@
 // Filters, the live count, and the state in the URL (reload, Back, malformed values).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countText, DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, pairOfFrench, searchParams, useBrowser } from './support.mjs';
+import { countText, DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, pairOfFrench, searchParams, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -87,7 +87,7 @@ test('reloading restores filters and selection; Back steps back through filter c
   const shown = await listedPairs(t.page);
 
   await t.page.reload();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.deepEqual((await searchParams(t.page)), state);
   assert.deepEqual(await listedPairs(t.page), shown);
   await t.page.locator(`article.pair-card[data-pair-id="${paris}"]`).waitFor();

@@ -4,7 +4,7 @@
 // it): what is checked is what a person reads, and that it is the app's own list.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { authority, countText, DATA, DEFAULT_PAIRS, kindOption, newPage, saveScreenshot, TOTAL, useBrowser, useEmbed } from './support.mjs';
+import { authority, countText, DATA, DEFAULT_PAIRS, kindOption, newPage, saveScreenshot, TOTAL, useBrowser, useEmbed, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -102,7 +102,7 @@ for (const size of [{ width: 390, height: 844, touch: true }, { width: 1920, hei
     assert.deepEqual(await firstPaintBoxes(page, 'print'), await firstPaintBoxes(page, 'all'), 'the app\'s stylesheets move nothing');
 
     release();
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(page);
     const app = await appList(page);
     assert.equal(app.length, opening.length, 'same count');
     assert.deepEqual(app, opening, 'same pairs, same names, same order');
@@ -114,7 +114,7 @@ for (const size of [{ width: 390, height: 844, touch: true }, { width: 1920, hei
     // The others are the app's too: with every kind chosen it lists all the pairs in the data's
     // order, the first paint's two lists interleaved as the data has them.
     await page.goto(`${t.env.url}?lang=fr&kind=${EVERY_KIND}`);
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(page);
     const every = await appList(page);
     assert.deepEqual(every, DATA.partnerships.map(named));
     const otherIds = new Set(others.map((p) => p.id));
@@ -134,7 +134,7 @@ test('an embed: the first paint reads until the app starts, then the app replace
   release();
   // The embed's first view (src/first.rs) replaces the first paint; its interface, on first use, the first view.
   await useEmbed(page);
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(page);
   assert.equal(await page.locator('.first-paint, .first-paint-header, [data-pair]').count(), 0);
 });
 
@@ -159,7 +159,7 @@ for (const [what, query, size, shows] of [
     assert.ok(await fitsTheWidth(page));
     await saveScreenshot(page, `first-paint-other-view-${size.width}`);
     release();
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(page);
     assert.equal(await page.locator('.first-paint, .first-paint-header, [data-pair]').count(), 0);
     if (shows !== null) assert.equal(await page.locator('.result-count').first().getAttribute('data-visible'), String(shows));
   });
@@ -173,6 +173,6 @@ test("the world view in Korean: the first paint's list shows (the same pairs as 
   await page.locator(OPENING_ITEMS).first().waitFor();
   assert.equal(await page.locator(OPENING_ITEMS).count(), 28);
   release();
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(page);
   assert.deepEqual((await appList(page)).map((p) => p.id), OPENING.map((p) => p.id));
 });

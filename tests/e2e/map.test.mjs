@@ -1,7 +1,7 @@
 // The map draws the data, and the map, the card and the list agree on what is selected.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { authority, countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, kindOption, listedPairs, markersOf, newPage, openMap, pairOfFrench, placeOf, searchParams, settled, useBrowser } from './support.mjs';
+import { authority, countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, kindOption, listedPairs, markersOf, newPage, openMap, pairOfFrench, placeOf, searchParams, settled, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -91,7 +91,7 @@ test('the card gives both names in both scripts, the kind, the year or "unknown"
   // A pair whose year and kind are unknown says so.
   const versailles = pairOfFrench('Versailles');
   await t.page.goto(`${t.env.url}?lang=en&pair=${versailles}`);
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   await t.page.locator(`article.pair-card[data-pair-id="${versailles}"]`).waitFor();
   assert.equal((await t.page.locator('.pair-year').innerText()).trim(), 'unknown');
   assert.equal((await t.page.locator('.pair-kind').innerText()).trim(), 'unknown');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startNginx } from './nginx.mjs';
-import { countText, CSP as POLICY, DEFAULT_PAIRS, DIST, newPage, useBrowser } from './support.mjs';
+import { countText, CSP as POLICY, DEFAULT_PAIRS, DIST, newPage, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 let nginx = null;
@@ -42,7 +42,7 @@ test('served by nginx under a sub-path: gzip, application/wasm, the strict CSP h
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await t.page.goto(base.slice(0, -1) + '?lang=en');
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(new URL(t.page.url()).pathname, '/carte/coree/');
   assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS));
   await t.page.locator('label[for="region-FR-IDF"]').click();
@@ -53,7 +53,7 @@ test('served by nginx under a sub-path: gzip, application/wasm, the strict CSP h
   await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await t.page.context().setOffline(true);
   await t.page.reload();
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await t.page.context().setOffline(false);
   assert.deepEqual(await t.page.evaluate(() => window.__violations), []);
 });

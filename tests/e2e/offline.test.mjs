@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { countText, DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, useBrowser, useEmbed } from './support.mjs';
+import { countText, DEFAULT_PAIRS, DIST, newPage, ROOT, saveScreenshot, useBrowser, useEmbed, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -20,7 +20,7 @@ async function offlineReady(page) {
 test('offline: the first visit keeps the whole build; with the network cut, a reload shows the full map (filters from the URL included) and says it is offline', async () => {
   t.page = await newPage(t.env, { width: 1280, height: 800, serviceWorkers: 'allow' });
   await t.page.goto(`${t.env.subUrl}?lang=en`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await offlineReady(t.page);
   assert.equal(await t.page.getByText('Available offline').isVisible(), true);
   // Every file of the build is kept, in one cache.
@@ -36,7 +36,7 @@ test('offline: the first visit keeps the whole build; with the network cut, a re
 
   await t.page.context().setOffline(true);
   await t.page.goto(`${t.env.subUrl}?lang=en&region=FR-IDF&view=world`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(await t.page.evaluate(() => navigator.onLine), false);
   assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
   assert.equal(await t.page.locator('.map').getAttribute('data-view'), 'world');
@@ -45,7 +45,7 @@ test('offline: the first visit keeps the whole build; with the network cut, a re
   await saveScreenshot(t.page, 'offline-1280');
   // All of it, without a filter.
   await t.page.goto(`${t.env.subUrl}?lang=en`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(await t.page.locator('.result-count').textContent(), countText(DEFAULT_PAIRS));
   await t.page.context().setOffline(false);
 });
@@ -62,7 +62,7 @@ test('offline: after a new build the offline copy is the new one, whole: the ope
   try {
     t.page = await newPage(t.env, { width: 1280, height: 800, serviceWorkers: 'allow' });
     await t.page.goto(`${site.url}?lang=en&pair=seoul-paris`);
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     await offlineReady(t.page);
     const first = await t.page.evaluate(() => caches.keys());
     assert.equal(first.length, 1);
@@ -75,7 +75,7 @@ test('offline: after a new build the offline copy is the new one, whole: the ope
     const reloaded = t.page.waitForEvent('load', { timeout: 30000 });
     await t.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await reloaded;
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal(new URL(t.page.url()).searchParams.get('pair'), 'seoul-paris', 'the state survives the reload');
     const second = await t.page.evaluate(() => caches.keys());
     assert.equal(second.length, 1, 'one build kept');
@@ -83,7 +83,7 @@ test('offline: after a new build the offline copy is the new one, whole: the ope
     // Offline, every file comes from the new build.
     await t.page.context().setOffline(true);
     await t.page.reload();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.ok((await t.page.evaluate(() => fetch('style.css').then((r) => r.text()))).includes('build 2'));
     await t.page.context().setOffline(false);
   } finally {
@@ -96,7 +96,7 @@ test('an embedded map registers no service worker and keeps nothing', async () =
   t.page = await newPage(t.env, { width: 640, height: 480, serviceWorkers: 'allow' });
   await t.page.goto(`${t.env.subUrl}?embed=1&lang=en`);
   await useEmbed(t.page);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await t.page.waitForTimeout(500);
   assert.equal(await t.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
   assert.deepEqual(await t.page.evaluate(() => caches.keys()), []);

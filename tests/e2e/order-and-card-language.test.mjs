@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { authority, DATA, DEFAULT_PAIRS, dropFile, newPage, openMap, saveScreenshot, searchParams, useBrowser } from './support.mjs';
+import { authority, DATA, DEFAULT_PAIRS, dropFile, newPage, openMap, saveScreenshot, searchParams, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 const LANGS = ['fr', 'ko', 'en'];
@@ -121,7 +121,7 @@ test('the order survives a reload and Back steps back through it; the address ca
   await choose(t.page, 'newest');
   assert.deepEqual(await searchParams(t.page), { lang: 'en', sort: 'newest' });
   await t.page.reload();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal(await t.page.locator('#list-order').inputValue(), 'newest');
   assert.deepEqual(await shown(), ids('newest'));
   await t.page.goBack();

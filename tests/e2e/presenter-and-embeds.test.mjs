@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser, useEmbed } from './support.mjs';
+import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, drawable, expected, focusReaches, newPage, openMap, overlaps, saveScreenshot, SCREENSHOTS, settled, useBrowser, useEmbed, ready } from './support.mjs';
 
 const t = useBrowser();
 const pairById = new Map(DATA.partnerships.map((p) => [p.id, p]));
@@ -111,7 +111,7 @@ for (const [width, height] of KIOSK_SIZES) {
       await saveScreenshot(t.page, `presenter-${width}-${lang}-controls`);
       // Without a tour: the attract loop's card, alone at the bottom.
       await t.page.goto(`${t.env.url}?mode=kiosk&dwell=3600&lang=${lang}`);
-      await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+      await ready(t.page);
       await t.page.locator('.kiosk-card').waitFor();
       await settled(t.page);
       assertPresenterLayout(await kioskLayout(t.page), `${tag} loop`);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, holds, inside, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, searchParams, settled, SIZES, useBrowser } from './support.mjs';
+import { authority, CAPITAL_REGION, DATA, DEFAULT_PAIRS, holds, inside, mapState, newPage, openMap, overlaps, ROOT, saveScreenshot, searchParams, settled, SIZES, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 const tag = ({ width, height }) => `${width}×${height}`;
@@ -85,7 +85,7 @@ async function assertSameAsFresh(env, size, state, url, label) {
   const fresh = await newPage(env, size);
   try {
     await fresh.goto(url);
-    await fresh.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(fresh);
     await settled(fresh);
     const again = await mapState(fresh);
     const at = new Map(again.markers.map((m) => [m.id, relative(again, m)]));

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startServer } from '../../.ci/serve.mjs';
-import { countText, CSP, DIST, likeness, newPage, ROOT, useBrowser } from './support.mjs';
+import { countText, CSP, DIST, likeness, newPage, ROOT, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 const file = path.join(ROOT, 'target', 'synth-2000.json');
@@ -23,7 +23,7 @@ async function open(query) {
   t.page = await newPage(t.env, { width: 1920, height: 1080 });
   await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await t.page.goto(`${t.env.url}?lang=en${query}`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+  await ready(t.page, 60000);
   // And framed: a click before the opening fit is applied would be undone by it.
   await t.page.waitForSelector('.map [data-settled="true"], .map[data-settled="true"]');
 }
@@ -143,7 +143,7 @@ test('under a sub-path and the strict CSP the worker draws the canvas, and Downl
     });
     await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await t.page.goto(`${site.url}?lang=en&view=world`);
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+    await ready(t.page, 60000);
     await t.page.waitForFunction(() => Number(document.querySelector('canvas.pm-canvas').getAttribute('data-frame-drawn')) >= 1);
     assert.equal(await pageDraws(), false, 'the worker has the canvas');
     const pixels = await painted((n) => n > 5000);
@@ -176,7 +176,7 @@ test('when the worker\'s script cannot be loaded, the page draws the canvas itse
   await t.page.route('**/canvas-worker.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
   await t.page.route('**/data/partnerships.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await t.page.goto(`${t.env.url}?lang=en&view=world`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 60000 });
+  await ready(t.page, 60000);
   // The worker's failure arrives after the first frame was sent to it: a new canvas replaces
   // the handed-over one and the next animation frame draws on it.
   await t.page.waitForFunction(canvasIsThePages, null, { timeout: 10000 });

@@ -2,7 +2,7 @@
 // with the filters: list, map and count agree on what it finds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, drawable, drawnLinks, expected, listedPairs, newPage, openMap, searchParams, useBrowser } from './support.mjs';
+import { DATA, drawable, drawnLinks, expected, listedPairs, newPage, openMap, searchParams, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -72,7 +72,7 @@ test('typing shows suggestions in both scripts; the keyboard chooses one and the
   assert.equal(await t.page.evaluate(() => document.activeElement.id), 'search-input');
   // A reload restores the search.
   await t.page.reload();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal(await t.page.locator('#search-input').inputValue(), 'Seoul');
   assert.deepEqual(t.page.errors, []);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { decodeQr, likeness, newPage, openMap, ROOT, saveScreenshot, searchParams, settled, useBrowser } from './support.mjs';
+import { decodeQr, likeness, newPage, openMap, ROOT, saveScreenshot, searchParams, settled, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 test('Share: the link of this view (no embed=1), copied to the clipboard, and a QR code that decodes to it and follows the filters; no request leaves the origin', async () => {
@@ -92,7 +92,7 @@ test('Download PNG: the map as it is on screen (both views, under a sub-path), t
 
   // The world view, in Korean.
   await t.page.goto(`${t.env.subUrl}?lang=ko&view=world&from=2000`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await t.page.getByText('공유', { exact: true }).click();
   await settled(t.page);
   const shot = await column.screenshot();

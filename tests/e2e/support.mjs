@@ -89,26 +89,35 @@ export async function newPage(env, { width = 1280, height = 800, locale = 'en-US
   return page;
 }
 
-/** Opens the map with a query string and waits until the data is drawn (an embed's opening
- * view: its interface, started by a first use, see `useEmbed`). */
+/** Opens the map with a query string and waits until the data is drawn (an opening view: its
+ * interface, started by a first use, see `useEmbed`). */
 export async function openMap(page, base, query = '') {
   await page.goto(base + query);
+  await ready(page);
+}
+
+/** Waits until the interface says ready (`html[data-state="ready"]`); a page that opened on its
+ * first view is first used, as a visitor would (`useEmbed`). */
+export async function ready(page, timeout = 20000) {
   await useEmbed(page);
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-state="ready"]', { timeout });
 }
 
 /**
- * An embed's opening view is drawn by the first view's module (src/first.rs); its interface
- * starts when the visitor first uses the page (public/boot.js). This waits for that first view
- * (when the page has one), then moves the mouse onto the page's top left corner (the embed's
- * bar) as a visitor's pointer would come in, and returns once the interface has replaced it.
+ * The opening view (an embed's, or the full map's) is drawn by the first view's module
+ * (src/first.rs); its interface starts when the visitor first uses the page (public/boot.js).
+ * This waits for that first view (when the page has one), then moves the mouse onto the page's
+ * top left corner (the embed's bar, the map's header) as a visitor's pointer would come in, and
+ * returns once the interface has replaced it.
  * `frame`: the embed's iframe element in a host page (`page` is then the host).
  */
 export async function useEmbed(page, frame = null) {
   const doc = frame ? await frame.contentFrame() : page;
   const module = await doc.waitForFunction(() => document.documentElement.dataset.module ?? (document.readyState === 'complete' && 'none'), null, { timeout: 20000 });
   if ((await module.jsonValue()) !== 'partnership_map_first') return;
-  await doc.waitForSelector('html[data-first-view="drawn"], html[data-first-view="replaced"], html[data-state="error"]', { timeout: 20000 });
+  // (Or the interface itself, when the first view's files could not be had.)
+  const state = await doc.waitForSelector('html[data-first-view="drawn"], html[data-first-view="replaced"], html[data-state="error"], html[data-state="ready"]', { timeout: 20000 });
+  if (await state.evaluate((html) => html.dataset.firstView !== 'drawn')) return;
   const box = frame ? await frame.boundingBox() : { x: 0, y: 0 };
   await page.mouse.move(box.x + 3, box.y + 3);
   await doc.waitForSelector('html[data-first-view="replaced"], html[data-state="error"]', { timeout: 20000 });

@@ -1,7 +1,7 @@
 // Issue 4: the twin view (two maps, links across the gutter), the world view, and what they share.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, markersOf, newPage, placeOf, openMap, saveScreenshot, searchParams, settled, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, markersOf, newPage, placeOf, openMap, saveScreenshot, searchParams, settled, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -226,7 +226,7 @@ test('the view toggle goes to the world map and back, through the URL', async ()
   assert.deepEqual(seen.filter((p) => !p.line), [], 'every line seen at its middle, over the land');
   await saveScreenshot(t.page, 'world-1920');
   await t.page.reload();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal(await t.page.getAttribute('.map', 'data-view'), 'world');
   await t.page.goBack();
   await t.page.waitForFunction(() => document.querySelector('.map')?.dataset.view === 'twin');
