@@ -56,6 +56,8 @@ node .ci/basemap.mjs dist.tmp/basemap.json >/dev/null
 note "$(node .ci/first-view-css.mjs public/style.css dist.tmp/first-view.css)"
 # The build's own scripts and stylesheets minified (esbuild): comments and spaces are not sent.
 note "$(node .ci/minify.mjs dist.tmp | tail -1)"
+step "Writing the full map's first view's pages: the app's opening page in each language and view, opened in headless Chromium (.ci/prerender.mjs, about 20 seconds)"
+note "$(node .ci/prerender.mjs dist.tmp)"
 # Last: the offline cache lists every file above and is versioned by their bytes.
 note "$(node .ci/sw-manifest.mjs dist.tmp)"
 rm -rf dist && mv dist.tmp dist

@@ -12,6 +12,10 @@ const root = document.documentElement;
 // .ci/build.sh); the whole app's when that script did not run, which serves every address.
 const MODULES = ['partnership_map', 'partnership_map_embed', 'partnership_map_first'];
 const MODULE = MODULES.includes(root.dataset.module) ? root.dataset.module : 'partnership_map';
+/** The interface that follows the first view (first-paint.js): the embed's, or the whole app's. */
+const NEXT = root.dataset.next === 'partnership_map' ? 'partnership_map' : 'partnership_map_embed';
+/** The full map's first view (the app's opening page, written by the build), not an embed's. */
+const PAGE = MODULE === 'partnership_map_first' && Boolean(root.dataset.firstViewPage);
 /** The module whose failure the start screen names (the first view hands over to the embed's). */
 let failing = MODULE;
 
@@ -74,8 +78,9 @@ function sheet(href) {
   return done;
 }
 
-/** The stylesheets `module` starts with: Leaflet's, and the app's (all of it, or the first view's part). */
-const appStyles = (module) => Promise.all(['vendor/leaflet/leaflet.css', module === 'partnership_map_first' ? 'first-view.css' : 'style.css'].map(sheet));
+/** The stylesheets `module` starts with: Leaflet's, and the app's (all of it, or an embed's first
+ * view's part: the full map's first view is the app's own page, with all of it). */
+const appStyles = (module) => Promise.all(['vendor/leaflet/leaflet.css', module === 'partnership_map_first' && !PAGE ? 'first-view.css' : 'style.css'].map(sheet));
 
 let retrying = false;
 try {
@@ -119,8 +124,8 @@ async function start() {
   // index.html loads Leaflet first (`defer`, in order): without it the map cannot be drawn.
   if (typeof window.L?.map !== 'function') return failed('leaflet');
   if (MODULE !== 'partnership_map_first') return run(MODULE, styles);
-  // Without its first view (a file missing or refused), the embed starts at once.
-  const first = await run(MODULE, styles, 'partnership_map_embed');
+  // Without its first view (a file missing or refused), the interface starts at once.
+  const first = await run(MODULE, styles, NEXT);
   if (first) firstUse(first);
 }
 start();
@@ -136,19 +141,39 @@ const REPLAY = {
   'view-world': '.view-toggle [data-view="world"]',
 };
 
+/** The place of `el` under `top`: the index of each element on the way down (null if not under it). */
+function placeOf(el, top) {
+  const place = [];
+  for (; el && el !== top; el = el.parentElement) {
+    if (!el.parentElement) return null;
+    place.unshift([...el.parentElement.children].indexOf(el));
+  }
+  return el === top ? place : null;
+}
+/** The element at `place` under `top` (as `placeOf` wrote it). */
+const elementAt = (top, place) => place.reduce((el, i) => el?.children[i], top);
+
 /**
- * The embed's first view is on screen (src/first.rs); its interface (the embed's module) starts
- * when the visitor first uses the page: a pointer moved over it or pressed, a key, a wheel, a
- * touch, the focus; or a click on a line or a marker (which the first view writes into the
- * address: `data-first-view="picked"`), or the first view failing. It is built under the first
- * view, which goes once the interface says ready (or failed). Its files are fetched ahead, at
- * the first idle moment after the first view is drawn, so that the swap waits only for its start.
+ * The first view is on screen (src/first.rs); the interface (`NEXT`: the embed's module, or the
+ * whole app's) starts when the visitor first uses the page: a pointer moved over it or pressed,
+ * a key, a wheel, a touch, the focus; or a click on a line or a marker (which the first view
+ * writes into the address: `data-first-view="picked"`), or the first view failing. It is built
+ * under the first view, which goes once the interface says ready (or failed). Its files are
+ * fetched ahead, at the first idle moment after the first view is drawn, so that the swap waits
+ * only for its start.
+ *
+ * An embed's first view is a cover of its own over the page; a click on its bar names what the
+ * interface then does (`data-replay`). The full map's is the app's own page, written by the build
+ * (.ci/prerender.mjs) in `#app`: at the swap it is set aside where it stands, over a new `#app`
+ * where the interface is built, and what was clicked, focused or typed in it is done again at
+ * the same place of the interface's page, which is the same page.
  */
 function firstUse(first) {
   const EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'focusin'];
   let replay = null;
   let started = false;
-  const cover = () => document.getElementById('first-view');
+  const page = PAGE ? document.getElementById('app') : null;
+  const cover = () => page ?? document.getElementById('first-view');
   const go = (event) => {
     if (started) return;
     started = true;
@@ -156,12 +181,21 @@ function firstUse(first) {
     handOver(event?.type === 'pointerdown' || event?.type === 'touchstart');
   };
   for (const type of EVENTS) addEventListener(type, go, { capture: true, passive: true });
-  // A click on the first view's bar: done again by the interface (a `<details>` is not opened here).
+  // A click on the first view's controls: done again by the interface (a `<details>` is not
+  // opened here, a box not ticked). Links are followed, and the maps' clicks are the first
+  // view's own (src/first.rs).
   const onClick = (event) => {
-    const target = event.target instanceof Element ? event.target.closest('#first-view [data-replay]') : null;
-    if (!target) return;
+    const el = event.target instanceof Element ? event.target : null;
+    if (!page) {
+      const target = el?.closest('#first-view [data-replay]');
+      if (!target) return;
+      event.preventDefault();
+      replay = target.dataset.replay;
+      return;
+    }
+    if (!el || !page.contains(el) || el.closest('a[href], .map')) return;
     event.preventDefault();
-    replay = target.dataset.replay;
+    replay = placeOf(el, page);
   };
   addEventListener('click', onClick, true);
   let fetched = false;
@@ -169,7 +203,7 @@ function firstUse(first) {
     if (fetched) return;
     fetched = true;
     const ask = () => {
-      for (const [rel, href] of [['modulepreload', 'pkg/partnership_map_embed.js'], ['prefetch', 'pkg/partnership_map_embed_bg.wasm'], ['prefetch', 'style.css']]) {
+      for (const [rel, href] of [['modulepreload', `pkg/${NEXT}.js`], ['prefetch', `pkg/${NEXT}_bg.wasm`], ...(PAGE ? [] : [['prefetch', 'style.css']])]) {
         const link = document.createElement('link');
         link.rel = rel;
         link.href = href;
@@ -188,6 +222,22 @@ function firstUse(first) {
   watch.observe(root, { attributes: true, attributeFilter: ['data-first-view'] });
   seen();
 
+  /** The full map's first view set aside where it stands (out of the page's flow, at its own
+   * place and size, over it), its ids given up to the interface's page, built in a new `#app`
+   * in its place. */
+  function setAside() {
+    const box = page.getBoundingClientRect();
+    page.id = 'first-view';
+    for (const el of page.querySelectorAll('[id]')) el.removeAttribute('id');
+    Object.assign(page.style, {
+      position: 'absolute', left: `${box.left + scrollX}px`, top: `${box.top + scrollY}px`,
+      width: `${box.width}px`, height: `${box.height}px`, zIndex: '1500', background: 'var(--page)',
+    });
+    const app = document.createElement('div');
+    app.id = 'app';
+    page.before(app);
+  }
+
   async function handOver(pressed) {
     // A press is let finish first: the click it makes is the first view's (a line's pick, a
     // button's replay).
@@ -201,9 +251,10 @@ function firstUse(first) {
     }
     watch.disconnect();
     root.dataset.firstView = 'handing-over';
-    const embed = await run('partnership_map_embed', appStyles('partnership_map_embed'));
+    if (page) setAside();
+    const next = await run(NEXT, appStyles(NEXT));
     removeEventListener('click', onClick, true);
-    if (!embed) {
+    if (!next) {
       first.leave();
       return;
     }
@@ -214,6 +265,24 @@ function firstUse(first) {
       wait.observe(root, { attributes: true, attributeFilter: ['data-state'] });
     });
     const focused = cover()?.contains(document.activeElement) ? document.activeElement : null;
+    if (page) {
+      // What the visitor typed or chose in the first view's fields, in the interface's.
+      const app = document.getElementById('app');
+      for (const field of page.querySelectorAll('input, select, textarea')) {
+        if (field.type === 'checkbox' || field.type === 'radio' || field.value === field.defaultValue) continue;
+        const into = elementAt(app, placeOf(field, page));
+        if (!into || into.localName !== field.localName || into.value === field.value) continue;
+        into.value = field.value;
+        into.dispatchEvent(new Event(field.localName === 'select' ? 'change' : 'input', { bubbles: true }));
+      }
+      const focusPlace = focused ? placeOf(focused, page) : null;
+      first.leave();
+      root.dataset.firstView = 'replaced';
+      const target = replay ? elementAt(app, replay) : null;
+      if (target) target.click();
+      if (focusPlace) elementAt(app, focusPlace)?.focus?.();
+      return;
+    }
     first.leave();
     root.dataset.firstView = 'replaced';
     const again = replay ?? focused?.dataset?.replay;

@@ -24,20 +24,32 @@
 
   // The app's module: an embed (not on the pavilion's screen, which is the whole app's) has its
   // own, without what an embed never shows (.ci/build.sh, Cargo.toml's `full`). boot.js starts it.
-  // An embed's opening view (no filter, no card asked for) is first drawn by the first view's
-  // module (src/first.rs), a third of the size; the embed's follows on first use (boot.js).
+  // The opening view (no filter, no card asked for) is first drawn by the first view's module
+  // (src/first.rs), a third of the embed's size and a quarter of the app's; the interface's
+  // (`data-next`) follows on first use (boot.js). The full map's first view is the app's own
+  // opening page, written by the build in each language and view (.ci/prerender.mjs): only an
+  // address that says nothing else (a language, a view) opens on it.
   const last = (name) => params.getAll(name).at(-1); // as the app reads a repeated parameter
   const embed = last('embed') === '1' && last('mode') !== 'kiosk';
-  const opening = !root.dataset.firstPaint && !params.has('pair') && !params.has('place');
-  const module = (root.dataset.module = !embed ? 'partnership_map' : opening ? 'partnership_map_first' : 'partnership_map_embed');
+  const next = (root.dataset.next = embed ? 'partnership_map_embed' : 'partnership_map');
+  const lang = last('lang') ?? (navigator.languages ?? [navigator.language]).map((tag) => String(tag).split(/[-_]/)[0].toLowerCase()).find((code) => ['fr', 'ko', 'en'].includes(code)) ?? 'fr';
+  const view = last('view') ?? 'twin';
+  const plain = [...params.keys()].every((name) => name === 'lang' || name === 'view') && ['fr', 'ko', 'en'].includes(lang) && ['twin', 'world'].includes(view);
+  const opening = embed
+    ? !root.dataset.firstPaint && !params.has('pair') && !params.has('place')
+    // (The build's own look at the interface's opening page.)
+    : plain && !window.partnershipMapPrerender;
+  const module = (root.dataset.module = opening ? 'partnership_map_first' : next);
+  // The full map's first view: its page in this language and view (src/first.rs reads it here).
+  if (opening && !embed) root.dataset.firstViewPage = `${lang}-${view}`;
 
   // The app's stylesheet, loaded beside the first paint and not applied (`media="print"`, as
   // index.html loads Leaflet's; boot.js applies them before the app starts): style.css, or for
-  // the first view only the rules it uses (first-view.css, cut from style.css by the build), the
+  // an embed's first view only the rules it uses (first-view.css, cut from style.css by the build), the
   // rest being the interface's, fetched ahead once the first view is drawn.
   const style = document.createElement('link');
   style.rel = 'stylesheet';
-  style.href = module === 'partnership_map_first' ? 'first-view.css' : 'style.css';
+  style.href = module === 'partnership_map_first' && embed ? 'first-view.css' : 'style.css';
   style.media = 'print';
   style.dataset.appStyle = '';
   document.head.append(style);
@@ -64,6 +76,7 @@
     // The first view draws from its own small file, not the data.
     if (module === 'partnership_map_first') {
       ask('preload', 'first-view.json', 'application/json');
+      if (root.dataset.firstViewPage) ask('preload', `first-view-${root.dataset.firstViewPage}.json`, 'application/json');
       return;
     }
     // The data too, as a request the app takes over and reads with its limits (src/app/fetch.rs):

@@ -1,16 +1,19 @@
-//! The embed's first view (issue 19): an embedded map's opening view drawn by the map seam alone,
-//! without leptos, the data's loader or the interface, from what the build wrote for it
+//! The first view (issue 19): the map's opening view drawn by the map seam alone, without
+//! leptos, the data's loader or the interface, from what the build wrote for it
 //! (`first-view.json`: `partnerships-data first-paint --first-view`, `domain::first_view`). Its
-//! module is a third of the embed's, so a partner's page shows the map with every link and name
-//! as soon as a hand-written page would; the embed's interface (`partnership_map_embed`) starts
-//! when the visitor first uses the page (public/boot.js), under this view, which it then
-//! replaces.
+//! module is a third of the embed's and a quarter of the app's, so a partner's page or the
+//! pavilion's QR code shows the map with every link and name as soon as a hand-written page
+//! would; the interface (the embed's or the whole app's) starts when the visitor first uses the
+//! page (public/boot.js), under this view, which it then replaces.
 //!
-//! What it shows is the embed's own first screen: its bar, the filters' count, the map (twin or
-//! world, as the address and the frame's shape say), in the interface's words (`domain::i18n`),
-//! with the same classes, so the stylesheet lays both out alike. A click on a line or a marker
-//! is written into the address (`pair=` or `place=`), where the interface finds it when it
-//! starts: the card opens as if the interface had been there.
+//! In an embed, what it shows is the embed's own first screen: its bar, the filters' count, the
+//! map (twin or world, as the address and the frame's shape say), in the interface's words
+//! (`domain::i18n`), with the same classes, so the stylesheet lays both out alike. On the full
+//! map, it is the app's own opening page, which the build wrote from the app itself in each
+//! language and view (.ci/prerender.mjs: `first-view-<lang>-<view>.json`, a tree of elements and
+//! texts, built here with the DOM's calls, never parsed as HTML), with the maps drawn into it. A
+//! click on a line or a marker is written into the address (`pair=` or `place=`), where the
+//! interface finds it when it starts: the card opens as if the interface had been there.
 
 #[cfg(target_arch = "wasm32")]
 mod first {
@@ -177,6 +180,93 @@ mod first {
         }
     }
 
+    const SVG: &str = "http://www.w3.org/2000/svg";
+
+    /// Whether an address may stand in a page built from a file: relative, or `http(s)` (as a
+    /// browser reads it: without tabs and line breaks, after leading blanks).
+    fn safe_address(value: &str) -> bool {
+        let read: String = value.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let read = read.trim_start_matches(|c: char| c <= ' ');
+        match read.split_once(':') {
+            Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) => {
+                matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+            }
+            _ => true,
+        }
+    }
+
+    /// One node of the full map's page as the build wrote it (`[tag, {attributes}, ...children]`,
+    /// or a text), made with the DOM's calls. Nothing that runs or loads anything is made: no
+    /// script, style, frame or embedded object, no `on…` attribute, no address other than a
+    /// relative or `http(s)` one. `data-open-wide` (a `<details>` that opens on a desktop's
+    /// screen only, as `app::desktop_screen`) becomes `open` when `wide`.
+    fn build(doc: &Document, node: &JsValue, svg: bool, wide: bool) -> Option<web_sys::Node> {
+        if let Some(text) = node.as_string() {
+            return Some(doc.create_text_node(&text).into());
+        }
+        if !js_sys::Array::is_array(node) {
+            return None;
+        }
+        let parts = js_sys::Array::from(node);
+        let tag = parts.get(0).as_string()?.to_ascii_lowercase();
+        if matches!(tag.as_str(), "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "link" | "meta" | "base" | "template" | "foreignobject") {
+            return None;
+        }
+        let svg = svg || tag == "svg";
+        let el = if svg { doc.create_element_ns(Some(SVG), &tag) } else { doc.create_element(&tag) }.ok()?;
+        let attrs = parts.get(1);
+        if attrs.is_object() {
+            for name in js_sys::Object::keys(attrs.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()) {
+                let Some(value) = field(&attrs, &name).as_string() else { continue };
+                let lower = name.to_ascii_lowercase();
+                if lower.starts_with("on") || lower == "srcdoc" {
+                    continue;
+                }
+                if matches!(lower.as_str(), "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "data") && !safe_address(&value) {
+                    continue;
+                }
+                if lower == "data-open-wide" {
+                    if wide {
+                        let _ = el.set_attribute("open", "");
+                    }
+                    continue;
+                }
+                let _ = el.set_attribute(&name, &value);
+            }
+        }
+        for child in parts.iter().skip(2) {
+            if let Some(child) = build(doc, &child, svg, wide) {
+                let _ = el.append_child(&child);
+            }
+        }
+        Some(el.into())
+    }
+
+    /// The full map's opening page (`first-view-<lang>-<view>.json`): its title and `#app`'s
+    /// children, built. Returns the maps' element.
+    fn page(doc: &Document, file: &JsValue) -> Result<HtmlElement, JsValue> {
+        let tree = field(file, "page");
+        if !js_sys::Array::is_array(&tree) {
+            return Err("the first view's page could not be read".into());
+        }
+        // A desktop's screen, as the app's (`app::desktop_screen`: the stylesheet's 1,100 px).
+        let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w > 1100.0);
+        let built = doc.create_document_fragment();
+        for child in js_sys::Array::from(&tree).iter().skip(2) {
+            if let Some(node) = build(doc, &child, false, wide) {
+                built.append_child(&node)?;
+            }
+        }
+        let map = built.query_selector(".map[data-view]")?.ok_or("the first view's page has no map")?;
+        let app = doc.get_element_by_id("app").ok_or("no #app")?;
+        app.set_inner_html("");
+        app.append_child(&built)?;
+        if let Some(title) = string(file, "title") {
+            doc.set_title(&title);
+        }
+        map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
+    }
+
     /// The page's address parameters (the browser's own parser: the app's, with every
     /// parameter's rules, is the interface's to apply when it starts).
     fn params() -> UrlSearchParams {
@@ -340,28 +430,60 @@ mod first {
         let window = web_sys::window().ok_or("no window")?;
         let doc = window.document().ok_or("no document")?;
         let params = params();
-        let lang = language(&params);
-        // Both asked for at once.
+        // The full map's page in this language and view, as public/first-paint.js chose it
+        // (`ko-twin`); none in an embed.
+        let page_name = doc.document_element().and_then(|r| r.get_attribute("data-first-view-page"));
+        let chosen = page_name.as_deref().and_then(|p| p.split_once('-')).and_then(|(lang, view)| {
+            let view = match view {
+                "world" => View::World,
+                "twin" => View::Twin,
+                _ => return None,
+            };
+            Some((Lang::try_from_code(lang)?, view))
+        });
+        let embed = page_name.is_none();
+        if !embed && chosen.is_none() {
+            return Err("no such first view's page".into());
+        }
+        let lang = chosen.map_or_else(|| language(&params), |(lang, _)| lang);
+        // All asked for at once.
+        let page_file = page_name.map(|name| ask(&format!("first-view-{name}.json")));
         let (spec, basemap) = (ask(SPEC_URL), ask(BASEMAP_URL));
         let spec = json(spec).await.as_ref().and_then(Spec::read).ok_or("the first view's file could not be read")?;
-        let basemap = json(basemap).await.unwrap_or(JsValue::NULL);
-        root_attribute(&doc, "data-embed", "1");
-        root_attribute(&doc, "lang", lang.code());
-        doc.set_title(spec.chrome.title.get(lang));
-        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-        let view = match last(&params, "view").as_deref() {
-            Some("world") => View::World,
-            Some("twin") => View::Twin,
-            _ => View::opening(true, height),
+        let page_file = match page_file {
+            Some(asked) => Some(json(asked).await.ok_or("the first view's page could not be read")?),
+            None => None,
         };
-        let el = skeleton(&doc, view, lang, &spec)?;
-        // The page's first paint (the list) goes: this view is the page now.
-        if let Some(app) = doc.get_element_by_id("app") {
-            app.set_inner_html("");
-        }
+        let basemap = json(basemap).await.unwrap_or(JsValue::NULL);
+        root_attribute(&doc, "lang", lang.code());
+        let view = match chosen {
+            Some((_, view)) => view,
+            None => {
+                let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+                match last(&params, "view").as_deref() {
+                    Some("world") => View::World,
+                    Some("twin") => View::Twin,
+                    _ => View::opening(true, height),
+                }
+            }
+        };
+        let el = match &page_file {
+            // The app's page in place of the first paint's.
+            Some(file) => page(&doc, file)?,
+            None => {
+                root_attribute(&doc, "data-embed", "1");
+                doc.set_title(spec.chrome.title.get(lang));
+                let el = skeleton(&doc, view, lang, &spec)?;
+                // The page's first paint (the list) goes: this view is the page now.
+                if let Some(app) = doc.get_element_by_id("app") {
+                    app.set_inner_html("");
+                }
+                el
+            }
+        };
         let layout = match view {
             View::World => Layout::World,
-            View::Twin => Layout::Twin { stacked: partnership_map::map::stacked_twin(true) },
+            View::Twin => Layout::Twin { stacked: partnership_map::map::stacked_twin(embed) },
         };
         let spec = Rc::new(spec);
         let picked = Rc::clone(&spec);
@@ -391,7 +513,9 @@ mod first {
             .map(|l| LinkSpec { id: l.id.clone(), french: l.french.clone(), korean: l.korean.clone(), kind: l.kind.clone(), label: l.label.get(lang).to_string() })
             .collect();
         map.set_data(&markers, &links);
-        map.hold_wheel_until_used(&el);
+        if embed {
+            map.hold_wheel_until_used(&el);
+        }
         let shown: Vec<&str> = spec.shown.iter().map(String::as_str).collect();
         let alone: Vec<&str> = spec.alone.iter().map(String::as_str).collect();
         map.show(&shown, &alone);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import sirv from 'sirv';
-import { DATA, dropFile, DIST, newPage, ROOT, useBrowser } from './support.mjs';
+import { DATA, dropFile, DIST, newPage, ROOT, useBrowser, ready, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -45,7 +45,7 @@ async function deployed() {
 /** The first visit: the map shown and its offline copy kept; returns the cache's name. */
 async function firstVisit(page, url) {
   await page.goto(url);
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(page);
   await page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   const names = await page.evaluate(() => caches.keys());
@@ -102,13 +102,15 @@ test('a bad deploy is never kept: a wasm answered by an HTML page is refused by 
     assert.deepEqual(await builds(t.page), [first], 'nothing of the bad build is kept');
     // A returning visitor still has the whole map (the kept build), online.
     await t.page.reload();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
 
     // A visitor who never came sees the broken server as it is, with a way on once it is fixed.
     const newcomer = await newPage(t.env, { width: 1280, height: 800, serviceWorkers: 'allow' });
     try {
       await newcomer.goto(`${site.url}?lang=en`);
+      // The opening view is the first view's; the interface fails when the newcomer uses it.
+      await useEmbed(newcomer);
       const alert = newcomer.getByRole('alert').filter({ hasText: 'The map could not start' });
       await alert.waitFor({ timeout: 20000 });
       assert.match(await alert.innerText(), /pkg\/partnership_map_bg\.wasm\) is missing or damaged/);
@@ -118,7 +120,7 @@ test('a bad deploy is never kept: a wasm answered by an HTML page is refused by 
       // get build 2, whole.
       site.answer = () => false;
       await newcomer.getByRole('button', { name: /Try again/ }).click();
-      await newcomer.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+      await ready(newcomer);
       await newcomer.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
     } finally {
       await newcomer.context().close();
@@ -156,7 +158,7 @@ test('the offline copy answers only the map\'s own page: another page, a folder,
     // The map's own address, with any query, is still the map (from the network, the copy as
     // fallback).
     await t.page.goto(`${site.url}index.html?lang=en&view=world`);
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
   } finally {
     site.close();
   }
@@ -171,7 +173,7 @@ test('a deploy without sw.js ends the offline copy: the worker is unregistered a
     fs.rmSync(path.join(site.dir, 'sw.js'));
     t.allowedErrors = [/sw\.js|404|Failed to load resource|service ?worker/i];
     await t.page.reload();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     await t.page.waitForSelector('html[data-offline="removed"]', { timeout: 20000 });
     assert.equal(await t.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
     assert.deepEqual(await builds(t.page), []);
@@ -192,12 +194,12 @@ test('a data file edited in place (no new build) is seen on the next visit, and 
     data.partnerships = data.partnerships.filter((p) => p.id !== 'seoul-paris');
     fs.writeFileSync(path.join(site.dir, 'data', 'partnerships.json'), JSON.stringify(data));
     await t.page.reload();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '8');
     // Offline, the copy has the edited file too.
     await t.page.context().setOffline(true);
     await t.page.reload();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '8');
     await t.page.context().setOffline(false);
   } finally {
@@ -229,7 +231,7 @@ test('a new build does not reload a tab that holds a preview: it offers "Reload 
     const reloaded = t.page.waitForEvent('load', { timeout: 30000 });
     await offer.getByRole('button', { name: /Reload for the new version/ }).click();
     await reloaded;
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     const now = await builds(t.page);
     assert.equal(now.length, 1);
     assert.notEqual(now[0], first);

@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
 import sirv from 'sirv';
-import { DEFAULT_PAIRS, DIST, drawnLinks, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
+import { DEFAULT_PAIRS, DIST, drawnLinks, listedPairs, newPage, openMap, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -24,7 +24,7 @@ test('a panic in the app shows an error screen with a reload button, never a bla
   assert.equal(await reload.evaluate((b) => b === document.activeElement), true, 'the reload button has the focus');
   await t.page.screenshot({ path: path.join(path.dirname(DIST), 'target', 'screenshots', 'crash-1280.png') });
   await reload.click();
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(new URL(t.page.url()).searchParams.get('region'), 'FR-IDF');
   assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
   assert.equal(await t.page.locator('#crash').count(), 0);
@@ -39,7 +39,8 @@ test('a data request that stalls is given up after 30 s with a message and a wor
     await route.continue();
   });
   await t.page.clock.install();
-  await t.page.goto(t.env.url + '?lang=en');
+  // Not the opening view, whose interface (and data) wait for a first use.
+  await t.page.goto(t.env.url + '?lang=en&sort=name');
   await t.page.getByRole('status').filter({ hasText: 'Loading partnerships' }).waitFor();
   await t.page.clock.fastForward(31_000);
   await t.page.waitForSelector('html[data-state="error"]', { timeout: 5000 });
@@ -47,7 +48,7 @@ test('a data request that stalls is given up after 30 s with a message and a wor
   await t.page.clock.resume();
   stall = false;
   await t.page.getByRole('button', { name: 'Try again' }).click();
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
 });
 
@@ -70,7 +71,8 @@ test('slow data: the bytes received so far are shown with a progress bar, then t
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   try {
     t.page = await newPage(t.env, { width: 1280, height: 800 });
-    await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en`);
+    // Not the opening view, whose interface (and data) wait for a first use.
+    await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en&sort=name`);
     const progress = t.page.locator('.loading-progress');
     await progress.waitFor();
     const seen = [];
@@ -84,7 +86,7 @@ test('slow data: the bytes received so far are shown with a progress bar, then t
     assert.ok(seen.every((s) => s.endsWith(`of ${kb} KB received`)), seen.join(' | '));
     const numbers = seen.map((s) => Number(s.split(' ')[0].replace(/,/g, '')));
     assert.ok(numbers.some((n, i) => i > 0 && n > numbers[0]), `it grows: ${numbers}`);
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
   } finally {
     server.close();
@@ -122,7 +124,7 @@ for (const failure of START_FAILURES) {
     assert.equal(await t.page.getAttribute('html', 'data-state'), 'error');
     broken = false;
     await screen.getByRole('button', { name: 'Réessayer · 다시 시도 · Try again' }).click();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9', 'the address kept its filter');
   });
 }
@@ -142,7 +144,7 @@ test('start-up failure, boot.js missing (no script runs at all): the loading scr
   assert.match(await t.page.locator('.status-slow').innerText(), /This is taking longer than it should/);
   broken = false;
   await reload.click();
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.equal(await t.page.locator('.result-count').getAttribute('data-visible'), '9');
 });
 
@@ -179,7 +181,7 @@ test('data that drips (a few bytes a second, never silent for 30 s) is given up 
     t.page = await newPage(t.env, { width: 1280, height: 800 });
     t.allowedErrors = [/Failed to load resource/];
     await t.page.clock.install();
-    await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en`);
+    await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en&sort=name`);
     await t.page.locator('.loading-progress').waitFor();
     // Bytes keep coming (the silence timeout never fires), far too few: 3 × 10.5 s of clock.
     for (let i = 0; i < 3 && (await t.page.getAttribute('html', 'data-state')) === 'loading'; i++) {
@@ -191,7 +193,7 @@ test('data that drips (a few bytes a second, never silent for 30 s) is given up 
     await t.page.clock.resume();
     drip = false;
     await t.page.getByRole('button', { name: 'Try again' }).click();
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
   } finally {
     server.close();

@@ -5,7 +5,7 @@
 // times are `make bench`'s.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, isolatedPointOfLink, listedPairs, newPage, settled, useBrowser } from './support.mjs';
+import { countText, DATA, DEFAULT_PAIRS, drawable, drawnLinks, expected, isolatedPointOfLink, listedPairs, newPage, settled, useBrowser, ready } from './support.mjs';
 
 const t = useBrowser();
 
@@ -32,7 +32,7 @@ async function firstView(page, base, query) {
   const timing = [];
   page.on('requestfinished', (r) => timing.push(r.url()));
   await page.goto(base + query, { waitUntil: 'networkidle' });
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(page);
   await page.waitForLoadState('networkidle');
   const relative = (u) => {
     const url = new URL(u);
@@ -45,8 +45,9 @@ async function firstView(page, base, query) {
 const filesWith = (module) => FIRST_VIEW.map((f) => f.replace(/^pkg\/partnership_map/, `pkg/${module}`)).sort();
 
 for (const [name, query, size, module] of [
-  ['the map (side by side), phone', '?lang=en', { width: 390, height: 844, touch: true }, 'partnership_map'],
-  ['the world view, laptop', '?lang=ko&view=world', { width: 1280, height: 800 }, 'partnership_map'],
+  // Not the opening view (which is the first view's module's: below): the whole app at once.
+  ['the map sorted by name, phone', '?lang=en&sort=name', { width: 390, height: 844, touch: true }, 'partnership_map'],
+  ['the world view sorted by name, laptop', '?lang=ko&view=world&sort=name', { width: 1280, height: 800 }, 'partnership_map'],
   // The embed's own module only: never the whole app's.
   ['an embed showing one region', '?lang=fr&embed=1&region=FR-IDF', { width: 640, height: 460 }, 'partnership_map_embed'],
   // The pavilion's screen is the whole app, embedded or not.
@@ -77,13 +78,13 @@ test('first view: the wasm and the outlines are asked for before the app\'s scri
   const asked = [];
   t.page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await t.page.route('**/pkg/partnership_map.js', async (route) => { await held; await route.continue(); });
-  await t.page.goto(`${t.env.subUrl}?lang=en`);
+  await t.page.goto(`${t.env.subUrl}?lang=en&sort=name`);
   await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('basemap.json') && e.responseEnd > 0), null, { timeout: 20000 });
   for (const f of ['pkg/partnership_map_bg.wasm', 'basemap.json', 'data/partnerships.json']) {
     assert.ok(asked.includes(`/carte/coree/${f}`), `${f} asked for while the app's script is held: ${asked.join(', ')}`);
   }
   release();
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
 });
 
@@ -92,14 +93,14 @@ test('lazily loaded parts load when first used and work offline: the PNG library
   const workers = [];
   t.page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   await t.page.goto(`${t.env.subUrl}?lang=en`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   await t.page.waitForSelector('html[data-offline="ready"]', { timeout: 60000 });
   await t.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 
   // The network gone; a new visit, run by the offline copy.
   await t.page.context().setOffline(true);
   await t.page.goto(`${t.env.subUrl}?lang=en`);
-  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  await ready(t.page);
   const before = await t.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   assert.ok(!before.some((p) => p.includes('html-to-image')), 'the PNG library is not loaded before it is used');
   assert.deepEqual(workers, [], 'no worker before it is used');
@@ -262,8 +263,143 @@ for (const [what, file] of [['its module', '**/pkg/partnership_map_first_bg.wasm
     await t.page.route(file, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await t.page.goto(`${t.env.subUrl}?embed=1&lang=en`);
     // No first use: the interface comes on its own.
-    await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+    await ready(t.page);
     assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
     assert.equal(await t.page.locator('#first-view').count(), 0);
   });
 }
+
+// The full map's opening view: the app's own page, written by the build from the app itself
+// (.ci/prerender.mjs), with the maps drawn into it by the first view's module; the whole app's
+// interface starts on first use (public/boot.js) and replaces it in place.
+const PAGE_FIRST = [
+  '', 'vendor/leaflet/leaflet.css', 'first-paint.css', 'first-paint.js', 'style.css', 'vendor/leaflet/leaflet.js', 'boot.js',
+  'pkg/partnership_map_first.js', 'pkg/partnership_map_first_bg.wasm', 'basemap.json', 'first-view.json',
+];
+/** Asked for ahead, once the first view is drawn and the page is idle: the interface's module. */
+const PAGE_AHEAD = ['pkg/partnership_map.js', 'pkg/partnership_map_bg.wasm'];
+
+for (const [name, query, size, lang, view] of [
+  ['a phone, English', '?lang=en', { width: 390, height: 844, touch: true }, 'en', 'twin'],
+  ['a laptop, Korean, the world view', '?lang=ko&view=world', { width: 1280, height: 800 }, 'ko', 'world'],
+  ['a tablet in the browser\'s language (French)', '', { width: 820, height: 1180, locale: 'fr-FR' }, 'fr', 'twin'],
+]) {
+  test(`the full map's opening view, ${name}: the app's page drawn by the first view's module alone (no interface, no data): the list, the count, every link and the names`, async () => {
+    t.page = await newPage(t.env, size);
+    const asked = await openFirstView(t.page, t.env.subUrl, query);
+    const before = asked.filter((f) => !PAGE_AHEAD.includes(f));
+    assert.deepEqual([...new Set(before)].sort(), [...PAGE_FIRST, `first-view-${lang}-${view}.json`].sort(), `asked for: ${asked.join(', ')}`);
+    assert.deepEqual(before.filter((u, i) => before.indexOf(u) !== i), [], 'no file downloaded twice');
+    assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'loading', 'the interface has not started');
+    assert.equal(await t.page.evaluate(() => document.documentElement.lang), lang);
+    assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS, 'the list of the opening view');
+    assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS), 'every link of the opening view');
+    assert.equal(await t.page.locator(`.map[data-view="${view}"]`).count(), 1);
+    const names = await t.page.$$eval('.pm-name.is-placed', (n) => n.map((e) => e.textContent));
+    assert.ok(names.length >= 3, `names on the map: ${names.join(', ')}`);
+    const count = await t.page.locator('.result-count').first().innerText();
+    assert.equal(count, countText(DEFAULT_PAIRS, { lang, drawn: DEFAULT_PAIRS.length }));
+    // The interface's module comes ahead, at the first idle moment, without being started.
+    await t.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/partnership_map_bg.wasm') && e.responseEnd > 0), null, { timeout: 20000 });
+    assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'loading', 'fetched ahead, not started');
+    const early = await t.page.evaluate((ahead) => performance.getEntriesByType('resource')
+      .filter((e) => ahead.some((f) => new URL(e.name).pathname.endsWith(`/${f}`)) && e.startTime < window.drawnAt).map((e) => e.name), PAGE_AHEAD);
+    assert.deepEqual(early, [], 'the interface\'s files asked for before the first view was drawn');
+    // Then the interface: the same count.
+    await ready(t.page);
+    await t.page.waitForSelector('html[data-first-view="replaced"]');
+    assert.equal(await t.page.locator('.result-count').first().innerText(), count);
+  });
+}
+
+/** The share of pixels that differ (by more than a rounding) between two screenshots. */
+const changedPixels = (page, a, b) => page.evaluate(async ([a, b]) => {
+  const load = async (x) => createImageBitmap(await (await fetch(`data:image/png;base64,${x}`)).blob());
+  const px = async (x) => { const i = await load(x); const c = new OffscreenCanvas(i.width, i.height).getContext('2d'); c.drawImage(i, 0, 0); return c.getImageData(0, 0, i.width, i.height).data; };
+  const [p, q] = [await px(a), await px(b)];
+  let n = 0;
+  for (let k = 0; k < p.length; k += 4) if (Math.abs(p[k] - q[k]) + Math.abs(p[k + 1] - q[k + 1]) + Math.abs(p[k + 2] - q[k + 2]) > 30) n++;
+  return n / (p.length / 4);
+}, [a.toString('base64'), b.toString('base64')]);
+
+for (const [size, query] of [
+  [{ width: 1280, height: 800 }, '?lang=fr'],
+  [{ width: 390, height: 844, touch: true }, '?lang=ko'],
+  [{ width: 1024, height: 768 }, '?lang=en'],
+  [{ width: 1920, height: 1080 }, '?lang=en&view=world'],
+]) test(`first use of the full map (${size.width}×${size.height}, ${query}): the interface replaces the first view in place, the same page, then works`, async () => {
+  t.page = await newPage(t.env, size);
+  await openFirstView(t.page, t.env.subUrl, query);
+  const look = async () => ({
+    box: await t.page.locator('.map').evaluate((m) => { const r = m.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }),
+    links: await drawnLinks(t.page),
+    list: await listedPairs(t.page),
+    picture: await t.page.screenshot({ fullPage: true }),
+  });
+  const first = await look();
+  // A visitor's pointer comes onto the page's header.
+  await t.page.mouse.move(20, 10);
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  assert.equal(await t.page.evaluate(() => document.documentElement.dataset.state), 'ready');
+  assert.equal(await t.page.locator('#first-view').count(), 0, 'the first view is gone');
+  assert.equal(await t.page.locator('#app').count(), 1);
+  await settled(t.page);
+  const then = await look();
+  assert.deepEqual(then.box, first.box, 'the map keeps its place');
+  assert.deepEqual(then.links, first.links, 'the same links');
+  assert.deepEqual(then.list, first.list, 'the same list');
+  const changed = await changedPixels(t.page, first.picture, then.picture);
+  assert.ok(changed < 0.02, `the swap changes ${(changed * 100).toFixed(2)} % of the pixels`);
+  // The interface's own: a filter.
+  await t.page.goto(`${t.env.subUrl}${query}&region=FR-IDF`);
+  await ready(t.page);
+  assert.deepEqual(await listedPairs(t.page), expected({ regions: ['FR-IDF'] }));
+});
+
+test('first use of the full map by a click on a filter: the interface applies it', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openFirstView(t.page, t.env.subUrl, '?lang=en');
+  const box = t.page.locator('#app .filter-panel label').filter({ hasText: 'Île-de-France' });
+  await box.click();
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  await t.page.waitForFunction(() => new URLSearchParams(location.search).get('region') === 'FR-IDF', null, { timeout: 10000 });
+  assert.deepEqual(await listedPairs(t.page), expected({ regions: ['FR-IDF'] }));
+  assert.ok(await t.page.locator('#region-FR-IDF').isChecked(), 'its box ticked');
+  assert.deepEqual(await t.page.$$eval('.filter-panel input[id^="region-"]:checked', (l) => l.map((i) => i.id)), ['region-FR-IDF'], 'that box alone among the regions');
+});
+
+test('first use of the full map by typing a search: what was typed is the interface\'s search', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openFirstView(t.page, t.env.subUrl, '?lang=en');
+  await t.page.locator('#app input[type=search]').click();
+  await t.page.keyboard.type('Nantes');
+  await t.page.waitForSelector('html[data-first-view="replaced"]', { timeout: 20000 });
+  const input = t.page.locator('#search-input');
+  assert.equal(await input.inputValue(), 'Nantes');
+  await t.page.waitForFunction(() => document.activeElement?.id === 'search-input', null, { timeout: 5000 });
+  await t.page.locator('#search-suggestions:not([hidden]) [role=option]').first().waitFor({ timeout: 10000 });
+});
+
+test('first use of the full map by a click on a line: the interface opens that partnership\'s card', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  await openFirstView(t.page, t.env.subUrl, '?lang=en');
+  const id = drawable(DEFAULT_PAIRS).find((p) => p.includes('nantes')) ?? drawable(DEFAULT_PAIRS)[0];
+  const at = await isolatedPointOfLink(t.page, id);
+  assert.ok(at, `a point of ${id} alone`);
+  await t.page.mouse.click(at.x, at.y);
+  const card = t.page.locator('article.pair-card');
+  await card.waitFor({ timeout: 20000 });
+  assert.equal(await card.getAttribute('data-pair-id'), id);
+  assert.equal(new URL(t.page.url()).searchParams.get('pair'), id);
+});
+
+test('the full map\'s first view without its page (missing on the server): the interface starts at once instead', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  t.allowedErrors = [/Failed to load resource|404/];
+  await t.page.route('**/first-view-en-twin.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await t.page.goto(`${t.env.subUrl}?lang=en`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+  assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
+  assert.equal(await t.page.locator('#first-view').count(), 0);
+});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import sirv from 'sirv';
-import { DIST, ROOT, listedPairs, newPage, useBrowser } from './support.mjs';
+import { DIST, ROOT, listedPairs, newPage, useBrowser, ready, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -91,6 +91,9 @@ for (const c of cases) {
     // The card of a pair that stays (the one carrying the markup when it does) is open too.
     const open = c.pairs.includes('seoul-paris') ? 'seoul-paris' : c.pairs[0];
     await t.page.goto(t.env.url + '?lang=en' + (open ? `&pair=${open}` : ''));
+    // The opening view is the first view's, drawn from the build's own files: the data is the
+    // interface's, which starts on first use.
+    await useEmbed(t.page);
     await t.page.waitForSelector(`html[data-state="${c.pairs.length ? 'ready' : 'error'}"]`, { timeout: 30000 });
 
     // The expected problems, each once, with its location.
@@ -119,6 +122,7 @@ test('a 50 MB file refused while the tab stays responsive', async () => {
   const body = bytesOf(c);
   await t.page.route('**/data/partnerships.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   await t.page.goto(t.env.url + '?lang=en');
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="error"]');
   // Language buttons still answer, and the page was never frozen: a 50 MB parse would stop
   // the timer for seconds.
@@ -161,6 +165,7 @@ test('a 100 MB download without an announced size is stopped after 25 MB', async
     t.page = await newPage(t.env);
     await watch(t.page);
     await t.page.goto(`http://127.0.0.1:${server.address().port}/?lang=en`);
+    await useEmbed(t.page);
     await t.page.waitForSelector('html[data-state="error"]', { timeout: 30000 });
     assert.deepEqual(await panelEntries(t.page), [['$', 'the file is larger than the 25 MB this map reads']]);
     const bytes = await done;
@@ -178,7 +183,7 @@ test('a dropped 50 MB file is refused by its size and the published map can come
   t.page = await newPage(t.env);
   await watch(t.page);
   await t.page.goto(t.env.url + '?lang=en');
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   const published = await listedPairs(t.page);
   // Made in the page: 50 MB of spaces after a valid start.
   const dt = await t.page.evaluateHandle(() => {
@@ -197,7 +202,7 @@ test('a dropped 50 MB file is refused by its size and the published map can come
   assert.ok(pause < 3000, `the page paused ${pause} ms`);
   // Back to the published data.
   await t.page.getByRole('button', { name: /published/i }).click();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.deepEqual(await listedPairs(t.page), published);
   await assertNothingRan(t.page, 'dropped 50 MB');
 });

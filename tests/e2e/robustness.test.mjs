@@ -1,7 +1,7 @@
 // Bad data, a failing or slow data request, and hosting under a sub-path.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, useBrowser } from './support.mjs';
+import { DATA, DEFAULT_PAIRS, drawable, drawnLinks, expected, listedPairs, newPage, openMap, useBrowser, ready, useEmbed } from './support.mjs';
 
 const t = useBrowser();
 
@@ -42,6 +42,8 @@ test('a file that is not JSON at all gives a located error and no crash', async 
   t.page = await newPage(t.env);
   await t.page.route('**/data/partnerships.json', serve('{ "schema_version": 1,\n  "themes": [ }'));
   await t.page.goto(t.env.url + '?lang=en');
+  // The opening view is the first view's (the build's own files); the data is the interface's.
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="error"]');
   await t.page.locator('section.problems summary').click();
   assert.match(await t.page.locator('section.problems').innerText(), /\$ \(2:\d+\) not valid JSON/);
@@ -67,11 +69,12 @@ test('a failed data request shows the reason and a working retry button', async 
   t.allowedErrors = [/Failed to load resource/];
   await t.page.route('**/data/partnerships.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
   await t.page.goto(t.env.url + '?lang=en');
+  await useEmbed(t.page);
   await t.page.waitForSelector('html[data-state="error"]');
   assert.match(await t.page.locator('[role="alert"]').innerText(), /could not be loaded[\s\S]*503/);
   await t.page.unroute('**/data/partnerships.json');
   await t.page.getByRole('button', { name: 'Try again' }).click();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
 });
 
@@ -80,12 +83,13 @@ test('while the data is on its way, a progress message shows', async () => {
   let release;
   const held = new Promise((r) => { release = r; });
   await t.page.route('**/data/partnerships.json', async (route) => { await held; await route.continue(); });
-  await t.page.goto(t.env.url + '?lang=en');
+  // Not the opening view, whose interface waits for a first use under the first view.
+  await t.page.goto(t.env.url + '?lang=en&sort=name');
   const status = t.page.getByRole('status').filter({ hasText: 'Loading partnerships' });
   await status.waitFor();
   assert.equal(await t.page.getAttribute('html', 'data-state'), 'loading');
   release();
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal(await status.count(), 0);
 });
 
@@ -99,6 +103,6 @@ test('the built folder works under a sub-path, fetching everything relative to i
   assert.deepEqual(own.filter((u) => !u.startsWith(prefix)), [], 'every request stays under the sub-path');
   // And without the trailing slash, the server's redirect lands on the same app.
   await t.page.goto(prefix.slice(0, -1) + '?lang=en');
-  await t.page.waitForSelector('html[data-state="ready"]');
+  await ready(t.page);
   assert.equal((await listedPairs(t.page)).length, DEFAULT_PAIRS.length);
 });
