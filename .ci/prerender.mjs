@@ -2,9 +2,9 @@
 // built app lays it out, for the first view's module (src/first.rs) to show before the
 // interface has arrived. The app is opened in headless Chromium on the folder being built, in
 // each language and each view, and its page (`#app`) is written as a tree of elements and texts
-// (`first-view-<lang>-<view>.json`), not as HTML: the first view builds it with the DOM's own
-// calls, and keeps only safe attributes (src/first.rs). The maps are left empty (the first view
-// draws them); every address the page holds is made relative (the app writes absolute ones).
+// (`first-view-<lang>-<view>.json`), not as HTML: public/boot.js builds it with the DOM's own
+// calls, and keeps only safe attributes. The maps are left empty (the first view's module draws
+// them); every address the page holds is made relative (the app writes absolute ones).
 //
 // The opening screen differs by screen width in one way only: a desktop's filters and legend
 // start open (app::desktop_screen, above 1,100 px). Each page is opened at 1280×800 and at

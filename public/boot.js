@@ -11,9 +11,15 @@ const root = document.documentElement;
 // The app's module for this address, chosen by first-paint.js (an embed has its own, smaller:
 // .ci/build.sh); the whole app's when that script did not run, which serves every address.
 const MODULES = ['partnership_map', 'partnership_map_embed', 'partnership_map_first'];
-const MODULE = MODULES.includes(root.dataset.module) ? root.dataset.module : 'partnership_map';
 /** The interface that follows the first view (first-paint.js): the embed's, or the whole app's. */
 const NEXT = root.dataset.next === 'partnership_map' ? 'partnership_map' : 'partnership_map_embed';
+let MODULE = MODULES.includes(root.dataset.module) ? root.dataset.module : 'partnership_map';
+// A map too large for the first view starts with its interface (the build says so in the page;
+// first-paint.js may not have read it yet).
+if (MODULE === 'partnership_map_first' && document.querySelector('main[data-first-view="off"]')) {
+  MODULE = root.dataset.module = NEXT;
+  delete root.dataset.firstViewPage;
+}
 /** The full map's first view (the app's opening page, written by the build), not an embed's. */
 const PAGE = MODULE === 'partnership_map_first' && Boolean(root.dataset.firstViewPage);
 /** The module whose failure the start screen names (the first view hands over to the embed's). */
@@ -95,7 +101,7 @@ async function run(name, styles, fallback = null) {
   const fail = (what, error) => {
     if (!fallback) return failed(what, error);
     console.warn(`${name} could not start, ${fallback} instead:`, error);
-    return run(fallback, Promise.all([styles, appStyles(fallback)])).then(() => null);
+    return run(fallback, appStyles(fallback)).then(() => null);
   };
   let exports;
   try {
@@ -119,13 +125,78 @@ async function run(name, styles, fallback = null) {
   }
 }
 
+/** The full map's first view's page (.ci/prerender.mjs: the app's own opening page in this
+ * language and view, a tree of elements and texts): the preload of first-paint.js, or asked for
+ * here when this runs first (`data-page-asked`: first-paint.js then asks for it no more). */
+const pageFile = PAGE ? fetch(`first-view-${root.dataset.firstViewPage}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null) : null;
+if (PAGE) root.dataset.pageAsked = '';
+
+/** Builds that page in `#app`, in place of the first paint, once the stylesheets are in (the
+ * module meanwhile downloads and its glue loads); the module then draws the maps into it. Made
+ * with the DOM's own calls, never parsed as HTML, and nothing that runs or loads anything: no
+ * script, style, frame or object, no `on…` attribute, no address but a relative or http(s) one.
+ * `data-open-wide` (a `<details>` open on a desktop's screen only, as `app::desktop_screen`)
+ * becomes `open` above 1,100 px. Throws without the page (the interface then starts at once). */
+async function buildPage(styles) {
+  const [file] = await Promise.all([pageFile, styles]);
+  const tree = file?.page;
+  if (!Array.isArray(tree)) throw new Error(`first-view-${root.dataset.firstViewPage}.json could not be read`);
+  const wide = innerWidth > 1100;
+  const NEVER = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'link', 'meta', 'base', 'template', 'foreignobject']);
+  const ADDRESSES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data']);
+  // As a browser reads an address: without tabs and line breaks, after leading blanks.
+  const safe = (value) => {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, ''));
+    return !scheme || /^https?$/i.test(scheme[1]);
+  };
+  const build = (node, svg) => {
+    if (typeof node === 'string') return document.createTextNode(node);
+    if (!Array.isArray(node) || typeof node[0] !== 'string') return null;
+    const [tag, attributes, ...children] = node;
+    const name = tag.toLowerCase();
+    if (NEVER.has(name)) return null;
+    const inSvg = svg || name === 'svg';
+    let el;
+    try {
+      el = inSvg ? document.createElementNS('http://www.w3.org/2000/svg', name) : document.createElement(name);
+    } catch {
+      return null; // not an element's name
+    }
+    for (const [key, value] of Object.entries(attributes && typeof attributes === 'object' ? attributes : {})) {
+      const lower = key.toLowerCase();
+      if (typeof value !== 'string' || lower.startsWith('on') || lower === 'srcdoc' || (ADDRESSES.has(lower) && !safe(value))) continue;
+      if (lower === 'data-open-wide') {
+        if (wide) el.setAttribute('open', '');
+        continue;
+      }
+      try { el.setAttribute(key, value); } catch { /* not an attribute's name */ }
+    }
+    for (const child of children) {
+      const made = build(child, inSvg);
+      if (made) el.append(made);
+    }
+    return el;
+  };
+  const page = document.createDocumentFragment();
+  for (const child of tree.slice(2)) {
+    const made = build(child, false);
+    if (made) page.append(made);
+  }
+  if (!page.querySelector('.map[data-view]')) throw new Error('the first view\'s page has no map');
+  document.getElementById('app').replaceChildren(page);
+  if (typeof file.title === 'string') document.title = file.title;
+  root.lang = root.dataset.firstViewPage.split('-')[0];
+}
+
 async function start() {
   const styles = appStyles(MODULE);
   // index.html loads Leaflet first (`defer`, in order): without it the map cannot be drawn.
   if (typeof window.L?.map !== 'function') return failed('leaflet');
   if (MODULE !== 'partnership_map_first') return run(MODULE, styles);
   // Without its first view (a file missing or refused), the interface starts at once.
-  const first = await run(MODULE, styles, NEXT);
+  const built = PAGE ? buildPage(styles) : styles;
+  built.catch(() => { /* run() reads the failure, and starts the interface instead */ });
+  const first = await run(MODULE, built, NEXT);
   if (first) firstUse(first);
 }
 start();

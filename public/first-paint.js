@@ -39,7 +39,7 @@
     ? !root.dataset.firstPaint && !params.has('pair') && !params.has('place')
     // (The build's own look at the interface's opening page.)
     : plain && !window.partnershipMapPrerender;
-  const module = (root.dataset.module = opening ? 'partnership_map_first' : next);
+  let module = (root.dataset.module = opening ? 'partnership_map_first' : next);
   // The full map's first view: its page in this language and view (src/first.rs reads it here).
   if (opening && !embed) root.dataset.firstViewPage = `${lang}-${view}`;
 
@@ -70,13 +70,21 @@
   requestAnimationFrame(() => setTimeout(() => {
     // boot.js has already asked for the wasm (`data-wasm`): a preload now would be a second download.
     if (root.dataset.wasm) return;
+    // A map too large for the first view starts with its interface (the build says so in the
+    // page: `data-first-view="off"`, read now that it is parsed; boot.js reads it too).
+    if (module === 'partnership_map_first' && document.querySelector('main[data-first-view="off"]')) {
+      module = root.dataset.module = next;
+      delete root.dataset.firstViewPage;
+      style.href = 'style.css';
+    }
     ask('modulepreload', `pkg/${module}.js`);
     ask('preload', `pkg/${module}_bg.wasm`, 'application/wasm');
     ask('preload', 'basemap.json', 'application/json');
     // The first view draws from its own small file, not the data.
     if (module === 'partnership_map_first') {
       ask('preload', 'first-view.json', 'application/json');
-      if (root.dataset.firstViewPage) ask('preload', `first-view-${root.dataset.firstViewPage}.json`, 'application/json');
+      // (Unless boot.js, run first, has already asked for it.)
+      if (root.dataset.firstViewPage && root.dataset.pageAsked === undefined) ask('preload', `first-view-${root.dataset.firstViewPage}.json`, 'application/json');
       return;
     }
     // The data too, as a request the app takes over and reads with its limits (src/app/fetch.rs):

@@ -11,7 +11,7 @@
 //! (`domain::i18n`), with the same classes, so the stylesheet lays both out alike. On the full
 //! map, it is the app's own opening page, which the build wrote from the app itself in each
 //! language and view (.ci/prerender.mjs: `first-view-<lang>-<view>.json`, a tree of elements and
-//! texts, built here with the DOM's calls, never parsed as HTML), with the maps drawn into it. A
+//! texts) and public/boot.js builds while this module downloads; this draws the maps into it. A
 //! click on a line or a marker is written into the address (`pair=` or `place=`), where the
 //! interface finds it when it starts: the card opens as if the interface had been there.
 
@@ -180,93 +180,6 @@ mod first {
         }
     }
 
-    const SVG: &str = "http://www.w3.org/2000/svg";
-
-    /// Whether an address may stand in a page built from a file: relative, or `http(s)` (as a
-    /// browser reads it: without tabs and line breaks, after leading blanks).
-    fn safe_address(value: &str) -> bool {
-        let read: String = value.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-        let read = read.trim_start_matches(|c: char| c <= ' ');
-        match read.split_once(':') {
-            Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) => {
-                matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
-            }
-            _ => true,
-        }
-    }
-
-    /// One node of the full map's page as the build wrote it (`[tag, {attributes}, ...children]`,
-    /// or a text), made with the DOM's calls. Nothing that runs or loads anything is made: no
-    /// script, style, frame or embedded object, no `on…` attribute, no address other than a
-    /// relative or `http(s)` one. `data-open-wide` (a `<details>` that opens on a desktop's
-    /// screen only, as `app::desktop_screen`) becomes `open` when `wide`.
-    fn build(doc: &Document, node: &JsValue, svg: bool, wide: bool) -> Option<web_sys::Node> {
-        if let Some(text) = node.as_string() {
-            return Some(doc.create_text_node(&text).into());
-        }
-        if !js_sys::Array::is_array(node) {
-            return None;
-        }
-        let parts = js_sys::Array::from(node);
-        let tag = parts.get(0).as_string()?.to_ascii_lowercase();
-        if matches!(tag.as_str(), "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "link" | "meta" | "base" | "template" | "foreignobject") {
-            return None;
-        }
-        let svg = svg || tag == "svg";
-        let el = if svg { doc.create_element_ns(Some(SVG), &tag) } else { doc.create_element(&tag) }.ok()?;
-        let attrs = parts.get(1);
-        if attrs.is_object() {
-            for name in js_sys::Object::keys(attrs.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()) {
-                let Some(value) = field(&attrs, &name).as_string() else { continue };
-                let lower = name.to_ascii_lowercase();
-                if lower.starts_with("on") || lower == "srcdoc" {
-                    continue;
-                }
-                if matches!(lower.as_str(), "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "data") && !safe_address(&value) {
-                    continue;
-                }
-                if lower == "data-open-wide" {
-                    if wide {
-                        let _ = el.set_attribute("open", "");
-                    }
-                    continue;
-                }
-                let _ = el.set_attribute(&name, &value);
-            }
-        }
-        for child in parts.iter().skip(2) {
-            if let Some(child) = build(doc, &child, svg, wide) {
-                let _ = el.append_child(&child);
-            }
-        }
-        Some(el.into())
-    }
-
-    /// The full map's opening page (`first-view-<lang>-<view>.json`): its title and `#app`'s
-    /// children, built. Returns the maps' element.
-    fn page(doc: &Document, file: &JsValue) -> Result<HtmlElement, JsValue> {
-        let tree = field(file, "page");
-        if !js_sys::Array::is_array(&tree) {
-            return Err("the first view's page could not be read".into());
-        }
-        // A desktop's screen, as the app's (`app::desktop_screen`: the stylesheet's 1,100 px).
-        let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w > 1100.0);
-        let built = doc.create_document_fragment();
-        for child in js_sys::Array::from(&tree).iter().skip(2) {
-            if let Some(node) = build(doc, &child, false, wide) {
-                built.append_child(&node)?;
-            }
-        }
-        let map = built.query_selector(".map[data-view]")?.ok_or("the first view's page has no map")?;
-        let app = doc.get_element_by_id("app").ok_or("no #app")?;
-        app.set_inner_html("");
-        app.append_child(&built)?;
-        if let Some(title) = string(file, "title") {
-            doc.set_title(&title);
-        }
-        map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
-    }
-
     /// The page's address parameters (the browser's own parser: the app's, with every
     /// parameter's rules, is the interface's to apply when it starts).
     fn params() -> UrlSearchParams {
@@ -375,6 +288,22 @@ mod first {
         map.dyn_into::<HtmlElement>().map_err(|_| "the map is not an element".into())
     }
 
+    /// Whether the interface has been asked for (public/boot.js: `data-first-view` is
+    /// `handing-over` or later; this view writes `drawn` only once it is whole).
+    fn handed_over(doc: &Document) -> bool {
+        doc.document_element().is_some_and(|root| root.get_attribute("data-first-view").is_some_and(|v| v != "picked"))
+    }
+
+    /// Resolves in a later task of the page's event loop (a zero-delay timeout).
+    async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
     /// Asks for a file beside the page, at once (a Rust future would wait to be polled).
     fn ask(url: &str) -> Option<JsFuture> {
         Some(JsFuture::from(web_sys::window()?.fetch_with_str(url)))
@@ -446,14 +375,9 @@ mod first {
             return Err("no such first view's page".into());
         }
         let lang = chosen.map_or_else(|| language(&params), |(lang, _)| lang);
-        // All asked for at once.
-        let page_file = page_name.map(|name| ask(&format!("first-view-{name}.json")));
+        // Both asked for at once.
         let (spec, basemap) = (ask(SPEC_URL), ask(BASEMAP_URL));
         let spec = json(spec).await.as_ref().and_then(Spec::read).ok_or("the first view's file could not be read")?;
-        let page_file = match page_file {
-            Some(asked) => Some(json(asked).await.ok_or("the first view's page could not be read")?),
-            None => None,
-        };
         let basemap = json(basemap).await.unwrap_or(JsValue::NULL);
         root_attribute(&doc, "lang", lang.code());
         let view = match chosen {
@@ -467,10 +391,19 @@ mod first {
                 }
             }
         };
-        let el = match &page_file {
-            // The app's page in place of the first paint's.
-            Some(file) => page(&doc, file)?,
-            None => {
+        // The interface may already be on its way (a first use while these files came): the page
+        // is then its own, and this view is not made.
+        if handed_over(&doc) {
+            return Ok(());
+        }
+        let el = match embed {
+            // The app's page, which public/boot.js has built in place of the first paint's.
+            false => doc
+                .query_selector("#app .map[data-view]")?
+                .ok_or("the first view's page is not there")?
+                .dyn_into::<HtmlElement>()
+                .map_err(|_| JsValue::from("the map is not an element"))?,
+            true => {
                 root_attribute(&doc, "data-embed", "1");
                 doc.set_title(spec.chrome.title.get(lang));
                 let el = skeleton(&doc, view, lang, &spec)?;
@@ -481,6 +414,13 @@ mod first {
                 el
             }
         };
+        // The page is painted before its maps are made and drawn: two tasks (as the interface's
+        // start, `app::next_task`). (The maps are drawn in the task that makes them: the world
+        // map's size observer, called once between the two, framed it a pixel off.)
+        next_task().await;
+        if handed_over(&doc) {
+            return Ok(());
+        }
         let layout = match view {
             View::World => Layout::World,
             View::Twin => Layout::Twin { stacked: partnership_map::map::stacked_twin(embed) },

@@ -60,7 +60,9 @@ pub fn first_paint(ds: &Dataset) -> FirstPaint {
         text(t(LANG, Msg::Subtitle)),
     );
 
-    let mut main = String::from("<main class=\"first-paint\" aria-labelledby=\"first-paint-count\">\n");
+    // A map too large for the first view to pay starts with its interface (public/boot.js).
+    let off = if super::first_view::pays(ds) { "" } else { " data-first-view=\"off\"" };
+    let mut main = format!("<main class=\"first-paint\"{off} aria-labelledby=\"first-paint-count\">\n");
     main.push_str(&format!(
         "      <h2 id=\"first-paint-count\" class=\"first-paint-count\">{}</h2>\n",
         text(&count_on_map_text(LANG, shown.len(), ds.partnerships.len(), drawn))
@@ -212,6 +214,17 @@ mod tests {
         assert_eq!(ids(rest), ["guro-paris"], "then the exchange, under its own heading");
         assert!(rest.contains("Sans accord signé : échanges et projets"), "{rest}");
         assert!(rest.contains("1\u{a0}partenariat, que la carte"), "{rest}");
+    }
+
+    #[test]
+    fn a_map_too_large_for_the_first_view_says_so() {
+        let ds = dataset();
+        assert!(!first_paint(&ds).main.contains("data-first-view"), "four pairs open on the first view");
+        let large = crate::domain::synth::synth(&ds, super::super::first_view::FIRST_VIEW_UP_TO + 1, 7);
+        assert!(!super::super::first_view::pays(&large));
+        assert!(first_paint(&large).main.starts_with("<main class=\"first-paint\" data-first-view=\"off\""));
+        let small = crate::domain::synth::synth(&ds, super::super::first_view::FIRST_VIEW_UP_TO, 7);
+        assert!(super::super::first_view::pays(&small), "{} links", super::super::first_view::links(&small).count());
     }
 
     #[test]

@@ -137,6 +137,19 @@ pub fn links<'a>(ds: &'a Dataset) -> impl Iterator<Item = (&'a Partnership, &'a 
     ds.partnerships.iter().filter(|p| ds.is_drawable(p)).filter_map(|p| ds.ends(p).map(|(k, f)| (p, k, f)))
 }
 
+/// Up to how many drawable links the opening view is drawn by the first view's module: the
+/// map's own threshold for its canvas (`map::scene::CANVAS_ABOVE`). Below it, the first view
+/// draws the opening view sooner than the interface would (`make bench`, 36 pairs: in 0.5 to
+/// 0.7 of the time); at 10,000 pairs it was slower (1.7 to 1.9 s against the interface's 1.35:
+/// its file is 5 MB, three languages of every name and label), so a larger map starts with its
+/// interface at once: the page says so (`first_paint`, `data-first-view="off"`).
+pub const FIRST_VIEW_UP_TO: usize = 500;
+
+/// Whether `ds` opens on the first view ([`FIRST_VIEW_UP_TO`]).
+pub fn pays(ds: &Dataset) -> bool {
+    links(ds).nth(FIRST_VIEW_UP_TO).is_none()
+}
+
 /// The map of `ds` and its opening view.
 pub fn first_view(ds: &Dataset) -> FirstView {
     let markers = markers(ds)

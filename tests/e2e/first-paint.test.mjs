@@ -36,6 +36,8 @@ async function heldPage(size) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(/\/pkg\/partnership_map(_embed|_first)?_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  // And the full map's first view's page, which is built before its wasm has come.
+  await page.route(/\/first-view-[a-z]+-[a-z]+\.json$/, async (route) => { await held; await route.continue(); });
   return { page, release };
 }
 

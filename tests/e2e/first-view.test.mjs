@@ -187,6 +187,16 @@ for (const [name, query, size, lang] of [
   });
 }
 
+/** The share of pixels that differ (by more than a rounding) between two screenshots. */
+const changedPixels = (page, a, b) => page.evaluate(async ([a, b]) => {
+  const load = async (x) => createImageBitmap(await (await fetch(`data:image/png;base64,${x}`)).blob());
+  const px = async (x) => { const i = await load(x); const c = new OffscreenCanvas(i.width, i.height).getContext('2d'); c.drawImage(i, 0, 0); return c.getImageData(0, 0, i.width, i.height).data; };
+  const [p, q] = [await px(a), await px(b)];
+  let n = 0;
+  for (let k = 0; k < p.length; k += 4) if (Math.abs(p[k] - q[k]) + Math.abs(p[k + 1] - q[k + 1]) + Math.abs(p[k + 2] - q[k + 2]) > 30) n++;
+  return n / (p.length / 4);
+}, [a.toString('base64'), b.toString('base64')]);
+
 // A partner's frame, and a wide one (where the Korean map once slid 43 px after it was drawn:
 // the size observer's first call framed it again).
 for (const [size, lang, list] of [[{ width: 640, height: 460 }, 'en', 'List'], [{ width: 1920, height: 1080 }, 'fr', 'Liste']]) test(`first use of an embed (${size.width}×${size.height}): the interface replaces the first view in place (the same map, the same frame), then works`, async () => {
@@ -210,23 +220,16 @@ for (const [size, lang, list] of [[{ width: 640, height: 460 }, 'en', 'List'], [
   const then = await look();
   assert.deepEqual(then.box, first.box, 'the map keeps its place');
   assert.deepEqual(then.links, first.links, 'the same links');
-  const changed = await t.page.evaluate(async ([a, b]) => {
-    const load = async (x) => createImageBitmap(await (await fetch(`data:image/png;base64,${x}`)).blob());
-    const px = async (x) => { const i = await load(x); const c = new OffscreenCanvas(i.width, i.height).getContext('2d'); c.drawImage(i, 0, 0); return c.getImageData(0, 0, i.width, i.height).data; };
-    const [p, q] = [await px(a), await px(b)];
-    let n = 0;
-    for (let k = 0; k < p.length; k += 4) if (Math.abs(p[k] - q[k]) + Math.abs(p[k + 1] - q[k + 1]) + Math.abs(p[k + 2] - q[k + 2]) > 30) n++;
-    return n / (p.length / 4);
-  }, [first.picture.toString('base64'), then.picture.toString('base64')]);
+  const changed = await changedPixels(t.page, first.picture, then.picture);
   assert.ok(changed < 0.02, `the swap changes ${(changed * 100).toFixed(2)} % of the pixels`);
   // The interface's own: the list.
   await t.page.getByRole('button', { name: list }).click();
   assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
 });
 
-test('first use of an embed by a click on a line: the interface opens that partnership\'s card', async () => {
-  t.page = await newPage(t.env, { width: 1024, height: 768 });
-  await openFirstView(t.page, t.env.subUrl, '?embed=1&lang=en');
+for (const [what, size, query] of [['an embed', { width: 1024, height: 768 }, '?embed=1&lang=en'], ['the full map', { width: 1280, height: 800 }, '?lang=en']]) test(`first use of ${what} by a click on a line: the interface opens that partnership's card`, async () => {
+  t.page = await newPage(t.env, size);
+  await openFirstView(t.page, t.env.subUrl, query);
   const id = drawable(DEFAULT_PAIRS).find((p) => p.includes('nantes')) ?? drawable(DEFAULT_PAIRS)[0];
   const at = await isolatedPointOfLink(t.page, id);
   assert.ok(at, `a point of ${id} alone`);
@@ -312,16 +315,6 @@ for (const [name, query, size, lang, view] of [
   });
 }
 
-/** The share of pixels that differ (by more than a rounding) between two screenshots. */
-const changedPixels = (page, a, b) => page.evaluate(async ([a, b]) => {
-  const load = async (x) => createImageBitmap(await (await fetch(`data:image/png;base64,${x}`)).blob());
-  const px = async (x) => { const i = await load(x); const c = new OffscreenCanvas(i.width, i.height).getContext('2d'); c.drawImage(i, 0, 0); return c.getImageData(0, 0, i.width, i.height).data; };
-  const [p, q] = [await px(a), await px(b)];
-  let n = 0;
-  for (let k = 0; k < p.length; k += 4) if (Math.abs(p[k] - q[k]) + Math.abs(p[k + 1] - q[k + 1]) + Math.abs(p[k + 2] - q[k + 2]) > 30) n++;
-  return n / (p.length / 4);
-}, [a.toString('base64'), b.toString('base64')]);
-
 for (const [size, query] of [
   [{ width: 1280, height: 800 }, '?lang=fr'],
   [{ width: 390, height: 844, touch: true }, '?lang=ko'],
@@ -380,19 +373,6 @@ test('first use of the full map by typing a search: what was typed is the interf
   await t.page.locator('#search-suggestions:not([hidden]) [role=option]').first().waitFor({ timeout: 10000 });
 });
 
-test('first use of the full map by a click on a line: the interface opens that partnership\'s card', async () => {
-  t.page = await newPage(t.env, { width: 1280, height: 800 });
-  await openFirstView(t.page, t.env.subUrl, '?lang=en');
-  const id = drawable(DEFAULT_PAIRS).find((p) => p.includes('nantes')) ?? drawable(DEFAULT_PAIRS)[0];
-  const at = await isolatedPointOfLink(t.page, id);
-  assert.ok(at, `a point of ${id} alone`);
-  await t.page.mouse.click(at.x, at.y);
-  const card = t.page.locator('article.pair-card');
-  await card.waitFor({ timeout: 20000 });
-  assert.equal(await card.getAttribute('data-pair-id'), id);
-  assert.equal(new URL(t.page.url()).searchParams.get('pair'), id);
-});
-
 test('the full map\'s first view without its page (missing on the server): the interface starts at once instead', async () => {
   t.page = await newPage(t.env, { width: 1280, height: 800 });
   t.allowedErrors = [/Failed to load resource|404/];
@@ -402,4 +382,21 @@ test('the full map\'s first view without its page (missing on the server): the i
   assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
   assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
   assert.equal(await t.page.locator('#first-view').count(), 0);
+});
+
+test('a map too large for the first view (the build marks its page `data-first-view="off"`): the interface starts at once, with none of the first view\'s files', async () => {
+  t.page = await newPage(t.env, { width: 1280, height: 800 });
+  // The page as the build writes it for more than 500 drawable links (domain::first_view::pays).
+  await t.page.route(/\/carte\/coree\/(\?.*)?$/, async (route) => {
+    const page = await route.fetch();
+    const html = (await page.text()).replace('<main class="first-paint"', '<main class="first-paint" data-first-view="off"');
+    assert.ok(html.includes('data-first-view="off"'));
+    await route.fulfill({ response: page, body: html });
+  });
+  await t.page.goto(`${t.env.subUrl}?lang=en`);
+  await t.page.waitForSelector('html[data-state="ready"]', { timeout: 20000 });
+  assert.equal(await t.page.evaluate(() => document.documentElement.dataset.module), 'partnership_map');
+  assert.deepEqual(await listedPairs(t.page), DEFAULT_PAIRS);
+  assert.deepEqual(await drawnLinks(t.page), drawable(DEFAULT_PAIRS));
+  assert.deepEqual(t.page.requests.filter((u) => /first-view|partnership_map_first/.test(u)), [], 'no file of the first view');
 });
