@@ -37,6 +37,14 @@ const OTHERS_HEADING: &str = "Sans accord signé : échanges et projets";
 const OTHERS_NOTE: &str = "que la carte montre avec le filtre « Accord ou statut ».";
 /// A year the data does not give (never a guess).
 const UNKNOWN_YEAR: &str = "année inconnue";
+/// How many pairs each list of the first paint names, as the map's list shows at first
+/// (`app::pair_list`'s page of 50): at 10,000 pairs, every pair made a page of 2.9 MB that the
+/// browser parsed and laid out before the map could start.
+pub const LISTED: usize = 50;
+/// Under a list cut at [`LISTED`]: how many more the map lists.
+fn more_text(n: usize) -> String {
+    format!("… et {} de plus, que la carte liste tous.", partnership_count_text(LANG, n))
+}
 
 /// The two pieces of the first paint, as HTML, each for its marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +91,7 @@ pub fn first_paint(ds: &Dataset) -> FirstPaint {
 /// pair's id (`data-pair`), name, kind or status, and year; `indent`: the list's in the page.
 fn list(ds: &Dataset, pairs: &[usize], indent: &str) -> String {
     let mut out = format!("{indent}<ul class=\"first-paint-list\">\n");
-    for &i in pairs {
+    for &i in pairs.iter().take(LISTED) {
         let p = &ds.partnerships[i];
         let year = p.year.map_or_else(|| UNKNOWN_YEAR.to_string(), |y| y.to_string());
         out.push_str(&format!(
@@ -96,6 +104,9 @@ fn list(ds: &Dataset, pairs: &[usize], indent: &str) -> String {
         ));
     }
     out.push_str(&format!("{indent}</ul>\n"));
+    if pairs.len() > LISTED {
+        out.push_str(&format!("{indent}<p class=\"first-paint-more\">{}</p>\n", text(&more_text(pairs.len() - LISTED))));
+    }
     out
 }
 
@@ -214,6 +225,24 @@ mod tests {
         assert_eq!(ids(rest), ["guro-paris"], "then the exchange, under its own heading");
         assert!(rest.contains("Sans accord signé : échanges et projets"), "{rest}");
         assert!(rest.contains("1\u{a0}partenariat, que la carte"), "{rest}");
+    }
+
+    #[test]
+    fn each_list_names_its_first_fifty_and_counts_the_rest() {
+        let ds = crate::domain::synth::synth(&dataset(), 130, 7);
+        let main = first_paint(&ds).main;
+        assert!(main.matches("<li ").count() <= 2 * LISTED, "two lists of at most fifty");
+        let (first, _) = main.split_once("first-paint-others").unwrap_or((&main, ""));
+        assert_eq!(first.matches("<li ").count(), LISTED, "the opening list: its first fifty");
+        let shown = visible_pairs(&ds, &Filters::default()).len();
+        assert!(first.contains(&format!("<p class=\"first-paint-more\">… et {}\u{a0}partenariats de plus, que la carte liste tous.</p>", shown - LISTED)), "{first}");
+        // What the map's list shows first: the same fifty, in its order.
+        let default: Vec<&str> = order::ordered(&ds, &visible_pairs(&ds, &Filters::default()), Order::default(), Lang::Fr)
+            .into_iter()
+            .take(LISTED)
+            .map(|i| ds.partnerships[i].id.as_str())
+            .collect();
+        assert_eq!(ids(first), default);
     }
 
     #[test]
