@@ -69,10 +69,12 @@ Commands:
               (the committed copy is data/partnerships.schema.json).
   first-paint Check FILE as validate does, then write PAGE.html with FILE's first paint
               at its two markers (<!-- first-paint:header --> and <!-- first-paint:main -->):
-              the title, the count and every partnership, in French, as the map lists them
-              when it opens. With --first-view, also write the map's opening view as JSON:
-              every marker and link named in the three languages, and which ones it shows.
-              Nothing is written when FILE has a problem.
+              the title, the count and the partnerships, in French, as the map lists them
+              when it opens (the first 50 of each list, and how many more). With
+              --first-view, also write the map's opening view as JSON: every marker and link
+              named in the three languages, and which ones it shows; above 500 drawable
+              links the page says the map opens on its interface instead
+              (data-first-view=\"off\"). Nothing is written when FILE has a problem.
 
 FILE is read as CSV when its name ends in .csv, as JSON otherwise. A CSV file holds
 partnerships and authorities only: its vocabularies and events come from --base
