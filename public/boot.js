@@ -186,6 +186,12 @@ async function buildPage(styles) {
   document.getElementById('app').replaceChildren(page);
   if (typeof file.title === 'string') document.title = file.title;
   root.lang = root.dataset.firstViewPage.split('-')[0];
+  // The page laid out and painted in a frame of its own, before the module makes the maps (which
+  // measure it): not in the module's task. (A hidden tab has no frames: at most 100 ms.)
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 }
 
 async function start() {
