@@ -40,7 +40,7 @@
     // (The build's own look at the interface's opening page.)
     : plain && !window.partnershipMapPrerender;
   let module = (root.dataset.module = opening ? 'partnership_map_first' : next);
-  // The full map's first view: its page in this language and view (src/first.rs reads it here).
+  // The full map's first view: its page in this language and view (boot.js builds it).
   if (opening && !embed) root.dataset.firstViewPage = `${lang}-${view}`;
 
   // The app's stylesheet, loaded beside the first paint and not applied (`media="print"`, as
