@@ -184,12 +184,15 @@ fn fixed_shift(root: &HtmlElement) -> f64 {
 /// marked `data-covers-map`: a pair's or an authority's card, the kiosk's band): a button under a
 /// card can be neither seen nor pressed, and was drawn over the card's text (issue 16: the other
 /// map's + and − over an embed's card). They come back once uncovered. `visibility` keeps their
-/// boxes, so that they are measured the same either way. (Buttons and switches over the map are
-/// laid out not to meet them.)
+/// boxes, so that they are measured the same either way. The zoom buttons go too under what else
+/// stands over the map (the view switch, the legend): beside a side panel the map is narrow, and
+/// the view switch met the Korean map's + (the wheel, a pinch and the keys still zoom).
 pub fn hide_controls_under_covers(pane: &HtmlElement, root: &HtmlElement) {
     let cards = marked(root, "article[data-covers-map]");
+    let others = marked(root, "[data-covers-map]:not(article)");
     for control in elements(pane, ".leaflet-control") {
-        let covered = page_rect(&control).is_some_and(|r| cards.iter().any(|c| c.overlaps(&r)));
+        let zoom = control.class_list().contains("leaflet-control-zoom");
+        let covered = page_rect(&control).is_some_and(|r| cards.iter().any(|c| c.overlaps(&r)) || (zoom && others.iter().any(|c| c.overlaps(&r))));
         let _ = control.class_list().toggle_with_force("is-covered", covered);
     }
 }
