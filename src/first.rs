@@ -362,14 +362,7 @@ mod first {
         // The full map's page in this language and view, as public/first-paint.js chose it
         // (`ko-twin`); none in an embed.
         let page_name = doc.document_element().and_then(|r| r.get_attribute("data-first-view-page"));
-        let chosen = page_name.as_deref().and_then(|p| p.split_once('-')).and_then(|(lang, view)| {
-            let view = match view {
-                "world" => View::World,
-                "twin" => View::Twin,
-                _ => return None,
-            };
-            Some((Lang::try_from_code(lang)?, view))
-        });
+        let chosen = page_name.as_deref().and_then(|p| p.split_once('-')).and_then(|(lang, view)| Some((Lang::try_from_code(lang)?, View::from_id(view)?)));
         let embed = page_name.is_none();
         if !embed && chosen.is_none() {
             return Err("no such first view's page".into());
@@ -384,11 +377,7 @@ mod first {
             Some((_, view)) => view,
             None => {
                 let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
-                match last(&params, "view").as_deref() {
-                    Some("world") => View::World,
-                    Some("twin") => View::Twin,
-                    _ => View::opening(true, height),
-                }
+                last(&params, "view").as_deref().and_then(View::from_id).unwrap_or_else(|| View::opening(true, height))
             }
         };
         // The interface may already be on its way (a first use while these files came): the page

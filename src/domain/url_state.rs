@@ -98,6 +98,11 @@ impl View {
         }
     }
 
+    /// The view an address names ([`View::id`]).
+    pub fn from_id(id: &str) -> Option<View> {
+        [View::Twin, View::World].into_iter().find(|v| v.id() == id)
+    }
+
     /// The view a page opens on when its address names none: an embed in a frame
     /// [`LOW_FRAME`] px high or lower opens on the world map (two stacked maps would be strips);
     /// everything else side by side. The app's and the embed's first view's (src/first.rs).
@@ -281,10 +286,9 @@ impl UrlState {
                 "pair" => notices.push(notice("pair", &value, "malformed id")),
                 "place" if is_slug(&value) => s.place = Some(value.into_owned()),
                 "place" => notices.push(notice("place", &value, "malformed id")),
-                "view" => match value.as_ref() {
-                    "twin" => s.view = Some(View::Twin),
-                    "world" => s.view = Some(View::World),
-                    other => notices.push(notice("view", other, "expected twin or world")),
+                "view" => match View::from_id(&value) {
+                    Some(view) => s.view = Some(view),
+                    None => notices.push(notice("view", &value, "expected twin or world")),
                 },
                 "panel" => match value.as_ref() {
                     "timeline" => s.panel = Some(Panel::Timeline),

@@ -40,11 +40,11 @@ import { chromium } from 'playwright-core';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import sirv from 'sirv';
+import { CHROMIUM, CHROMIUM_ARGS as CHROMIUM_FLAGS } from '../../.ci/chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'target', 'bench');
 const LOCK = '/tmp/build.lock';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
@@ -130,7 +130,6 @@ async function startGzipServer(dir) {
   return { url: `http://127.0.0.1:${srv.address().port}/`, close: () => srv.close() };
 }
 const server = await startGzipServer(path.join(work, 'site'));
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 let browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const browserVersion = browser.version();
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../.ci/chromium.mjs';
 import { startNginx } from './nginx.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,16 +18,10 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'partnerships.json'), 'utf8'));
 
-// Flags that work as root on these machines; without the background-networking ones Chromium
-// floods the closed network with refused connections.
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 
 export async function launch() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // E2E_SERVER=nginx: the whole suite against Debian's nginx instead of the Node static server
   // (the test command runs it both ways).
   const nginx = process.env.E2E_SERVER === 'nginx';
