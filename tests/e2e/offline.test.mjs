@@ -50,6 +50,41 @@ test('offline: the first visit keeps the whole build; with the network cut, a re
   await t.page.context().setOffline(false);
 });
 
+test('the offline copy never moves the page: from the first view until its files are kept, nothing on screen shifts (phone in French and Korean, tablet, laptop); on a phone and a tablet "Available offline" is a note at the foot that goes', async () => {
+  for (const [lang, width, height, touch] of [['fr', 390, 844, true], ['ko', 390, 844, true], ['fr', 820, 1180, true], ['en', 1280, 800, false]]) {
+    const where = `${lang} ${width}×${height}`;
+    await t.page?.context().close();
+    t.page = await newPage(t.env, { width, height, touch, serviceWorkers: 'allow' });
+    // What a visitor sees move: the browser's own layout shifts (none follow an input here).
+    await t.page.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.shifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.className || s.node?.nodeName) });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await t.page.goto(`${t.env.subUrl}?lang=${lang}`);
+    await t.page.waitForSelector('html[data-first-view="drawn"]');
+    const header = await t.page.locator('.app-header').boundingBox();
+    await offlineReady(t.page);
+    const note = t.page.locator('.offline-ready');
+    await note.waitFor({ state: 'visible' });
+    if (lang === 'ko') await saveScreenshot(t.page, 'offline-kept-ko-390');
+    if (width < 900) {
+      // Over the page's foot, left of the "back to the map" button: not in the header.
+      const box = await note.boundingBox();
+      assert.ok(box.y > height - 80 && box.y + box.height <= height && box.x < width / 2, `${where}: the note at the foot (${JSON.stringify(box)})`);
+      await note.waitFor({ state: 'hidden', timeout: 10000 });
+    } else {
+      const [badge, bar] = [await note.boundingBox(), header];
+      assert.ok(badge.y >= bar.y && badge.y + badge.height <= bar.y + bar.height, `${where}: the badge in the header`);
+    }
+    assert.deepEqual(await t.page.locator('.app-header').boundingBox(), header, `${where}: the header keeps its size`);
+    const shifts = await t.page.evaluate(() => window.shifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    assert.ok(total < 0.001, `${where}: layout shift ${total.toFixed(4)} ${JSON.stringify(shifts)}`);
+  }
+});
+
 test('offline: after a new build the offline copy is the new one, whole: the open page reloads into it and the old files are gone', async () => {
   // A copy of the build, served on its own, then "rebuilt" (a file changed, the manifest written
   // again as .ci/build.sh does).
