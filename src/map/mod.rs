@@ -185,6 +185,18 @@ impl PartnershipMap {
         }
     }
 
+    /// Frames the twin view on these markers (those [`Self::show`] is about to show) before they
+    /// are shown: they and their lines are then laid once, at the view they are seen at. Shown
+    /// first, they were laid at the home view, then moved and spread again by the fit (at a
+    /// phone's speed, the fit was half of the first view's drawing). The fit that
+    /// [`Self::frame`] asks for afterwards finds the maps where it would put them. The world map
+    /// frames as before (nothing here).
+    pub fn preframe(&self, places: &[(Country, Position)]) {
+        if let PartnershipMap::Twin(m) = self {
+            m.preframe(places);
+        }
+    }
+
     /// Frames the maps at the next animation frame (when what covers them has been laid out):
     /// each fits what is shown and the ends of `include` (the selected pairs), clear of what
     /// covers it; see [`Reframe`] for a map moved by hand. Reduced motion: jumps, no flight.

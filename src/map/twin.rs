@@ -696,6 +696,17 @@ impl TwinMap {
         i.schedule_rest();
     }
 
+    /// Frames both maps on these places now, before anything is shown (see
+    /// [`super::PartnershipMap::preframe`]).
+    pub fn preframe(&self, places: &[(Country, Position)]) {
+        let i = self.inner.borrow();
+        for country in [Country::France, Country::Korea] {
+            let (side, _) = i.side(country);
+            let mine: Vec<Position> = places.iter().filter(|(c, _)| *c == country).map(|(_, at)| *at).collect();
+            side.decor.frame(&mine, &[], false, false);
+        }
+    }
+
     /// Asks for a fit at the next animation frame (see [`super::PartnershipMap::frame`]).
     pub fn frame(&self, how: Reframe, include: Vec<String>) {
         let i = self.inner.borrow();
