@@ -185,15 +185,15 @@ impl PartnershipMap {
         }
     }
 
-    /// Frames the twin view on these markers (those [`Self::show`] is about to show) before they
-    /// are shown: they and their lines are then laid once, at the view they are seen at. Shown
+    /// Frames the maps on these markers (those [`Self::show`] is about to show) before they are
+    /// shown: they and their lines are then laid once, at the view they are seen at. Shown
     /// first, they were laid at the home view, then moved and spread again by the fit (at a
     /// phone's speed, the fit was half of the first view's drawing). The fit that
-    /// [`Self::frame`] asks for afterwards finds the maps where it would put them. The world map
-    /// frames as before (nothing here).
+    /// [`Self::frame`] asks for afterwards finds the maps where it would put them.
     pub fn preframe(&self, places: &[(Country, Position)]) {
-        if let PartnershipMap::Twin(m) = self {
-            m.preframe(places);
+        match self {
+            PartnershipMap::World(m) => m.preframe(places),
+            PartnershipMap::Twin(m) => m.preframe(places),
         }
     }
 

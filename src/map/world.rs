@@ -539,6 +539,13 @@ impl WorldMap {
         self.state.schedule(1);
     }
 
+    /// Frames the map on these places now, before anything is shown (see
+    /// [`super::PartnershipMap::preframe`]).
+    pub fn preframe(&self, places: &[(Country, Position)]) {
+        let places: Vec<Position> = places.iter().map(|(_, at)| *at).collect();
+        self.state.decor.frame(&places, &[], false, false);
+    }
+
     pub fn frame(&self, how: Reframe, include: Vec<String>) {
         *self.state.include.borrow_mut() = include;
         self.state.ask_fit(how);
