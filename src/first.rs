@@ -449,16 +449,14 @@ mod first {
             .iter()
             .map(|l| LinkSpec { id: l.id.clone(), french: l.french.clone(), korean: l.korean.clone(), kind: l.kind.clone(), label: l.label.get(lang).to_string() })
             .collect();
-        let shown: Vec<&str> = spec.shown.iter().map(String::as_str).collect();
-        let alone: Vec<&str> = spec.alone.iter().map(String::as_str).collect();
-        // Framed on what is about to be shown, before it is (`PartnershipMap::preframe`).
-        let ends: Vec<&str> = spec.links.iter().filter(|l| shown.contains(&l.id.as_str())).flat_map(|l| [l.french.as_str(), l.korean.as_str()]).chain(alone.iter().copied()).collect();
-        let places: Vec<(Country, LatLng)> = markers.iter().filter(|m| ends.contains(&m.id.as_str())).map(|m| (m.country, m.at)).collect();
-        map.preframe(&places);
         map.set_data(&markers, &links);
         if embed {
             map.hold_wheel_until_used(&el);
         }
+        let shown: Vec<&str> = spec.shown.iter().map(String::as_str).collect();
+        let alone: Vec<&str> = spec.alone.iter().map(String::as_str).collect();
+        // Framed on what is about to be shown, before it is (`PartnershipMap::preframe`).
+        map.preframe(&shown, &alone);
         map.show(&shown, &alone);
         map.frame(Reframe::All, &[]);
         MAP.with(|m| *m.borrow_mut() = Some(map));

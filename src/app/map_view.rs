@@ -158,6 +158,7 @@ pub fn MapView(
 
     // Which links and markers are on the map follows the filters; each change frames them
     // again, as a fresh page with the same address would (even a map moved by hand).
+    let first_show = StoredValue::new(true);
     Effect::new(move |_| {
         if !created.get() {
             return;
@@ -182,6 +183,11 @@ pub fn MapView(
         let include: Vec<&str> = include.iter().map(String::as_str).collect();
         seam.update_value(|m| {
             if let Some(m) = m {
+                // This map's first show is framed before it is shown (`PartnershipMap::preframe`).
+                if first_show.get_value() {
+                    first_show.set_value(false);
+                    m.preframe(&links, &markers);
+                }
                 m.show(&links, &markers);
                 m.frame(Reframe::All, &include);
             }

@@ -185,15 +185,16 @@ impl PartnershipMap {
         }
     }
 
-    /// Frames the maps on these markers (those [`Self::show`] is about to show) before they are
-    /// shown: they and their lines are then laid once, at the view they are seen at. Shown
-    /// first, they were laid at the home view, then moved and spread again by the fit (at a
-    /// phone's speed, the fit was half of the first view's drawing). The fit that
-    /// [`Self::frame`] asks for afterwards finds the maps where it would put them.
-    pub fn preframe(&self, places: &[(Country, Position)]) {
+    /// Frames the maps now on what [`Self::show`] is about to show (the same links and markers),
+    /// before it is shown: markers and lines are then laid once, at the view they are seen at.
+    /// Shown first, they were laid at the home view, then moved and spread again by the fit (at a
+    /// phone's speed, the fit was half of the first view's drawing). The fit that [`Self::frame`]
+    /// asks for afterwards finds the maps where it would put them. For a map's first
+    /// [`Self::show`]; later ones frame as they did.
+    pub fn preframe(&self, links: &[&str], markers: &[&str]) {
         match self {
-            PartnershipMap::World(m) => m.preframe(places),
-            PartnershipMap::Twin(m) => m.preframe(places),
+            PartnershipMap::World(m) => m.preframe(links, markers),
+            PartnershipMap::Twin(m) => m.preframe(links, markers),
         }
     }
 

@@ -696,14 +696,18 @@ impl TwinMap {
         i.schedule_rest();
     }
 
-    /// Frames both maps on these places now, before anything is shown (see
-    /// [`super::PartnershipMap::preframe`]).
-    pub fn preframe(&self, places: &[(Country, Position)]) {
+    /// Frames both maps now on what [`Self::show`] is about to show, before it is shown (see
+    /// [`super::PartnershipMap::preframe`]). Not with the canvas (its frame is drawn at once).
+    pub fn preframe(&self, links: &[&str], markers: &[&str]) {
         let i = self.inner.borrow();
+        if i.painter.is_some() {
+            return;
+        }
         for country in [Country::France, Country::Korea] {
             let (side, _) = i.side(country);
-            let mine: Vec<Position> = places.iter().filter(|(c, _)| *c == country).map(|(_, at)| *at).collect();
-            side.decor.frame(&mine, &[], false, false);
+            let ends = links.iter().filter_map(|id| i.links.get(*id)).map(|l| if country == Country::France { l.french.as_str() } else { l.korean.as_str() });
+            let places: Vec<Position> = ends.chain(markers.iter().copied()).filter_map(|id| side.markers.position(id)).collect();
+            side.decor.frame(&places, &[], false, false);
         }
     }
 

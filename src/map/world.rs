@@ -539,10 +539,17 @@ impl WorldMap {
         self.state.schedule(1);
     }
 
-    /// Frames the map on these places now, before anything is shown (see
-    /// [`super::PartnershipMap::preframe`]).
-    pub fn preframe(&self, places: &[(Country, Position)]) {
-        let places: Vec<Position> = places.iter().map(|(_, at)| *at).collect();
+    /// Frames the map now on what [`Self::show`] is about to show, before it is shown (see
+    /// [`super::PartnershipMap::preframe`]). Not with the canvas (its frame is drawn at once).
+    pub fn preframe(&self, links: &[&str], markers: &[&str]) {
+        if self.state.painter.borrow().is_some() {
+            return;
+        }
+        let ends: Vec<String> = {
+            let known = self.state.links.0.borrow();
+            links.iter().filter_map(|id| known.0.get(*id)).flat_map(|l| [l.ends.0.clone(), l.ends.1.clone()]).collect()
+        };
+        let places: Vec<Position> = ends.iter().map(String::as_str).chain(markers.iter().copied()).filter_map(|id| self.state.markers.position(id)).collect();
         self.state.decor.frame(&places, &[], false, false);
     }
 
