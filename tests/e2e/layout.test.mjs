@@ -25,6 +25,19 @@ for (const [width, height] of [[1920, 1080], [1280, 800]]) {
   });
 }
 
+test('the side column\'s three tabs stand on one row: 1920 and 1366 in French, Korean and English, 1280 in Korean and English', async () => {
+  for (const [width, height, langs] of [[1920, 1080, ['fr', 'ko', 'en']], [1366, 768, ['fr', 'ko', 'en']], [1280, 800, ['ko', 'en']]]) {
+    for (const lang of langs) {
+      await t.page?.context().close();
+      t.page = await newPage(t.env, { width, height });
+      await openMap(t.page, t.env.url, `?lang=${lang}`);
+      const tops = await t.page.locator('.side-tabs [role="tab"], .side-tabs button').evaluateAll((tabs) => tabs.map((b) => Math.round(b.getBoundingClientRect().top)));
+      assert.equal(tops.length, 3, `${lang} ${width}: three tabs`);
+      assert.equal(new Set(tops).size, 1, `${lang} ${width}×${height}: one row (${tops})`);
+    }
+  }
+});
+
 test('on a 390×844 phone the map comes first, the list below it, and touch targets are large', async () => {
   t.page = await newPage(t.env, { width: 390, height: 844 });
   await openMap(t.page, t.env.url, '?lang=en');
