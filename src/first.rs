@@ -318,6 +318,35 @@ mod first {
         JsFuture::from(response.json().ok()?).await.ok()
     }
 
+    /// The land file (`domain::land`) as the GeoJSON Leaflet draws, from the browser's parse of
+    /// it: each ring's numbers copied in one call (a `Float64Array`), the text written by the
+    /// domain and parsed again by the browser. `None`, and the console says why, when it is not
+    /// land: the map is then drawn without it.
+    fn land(file: &JsValue) -> Option<JsValue> {
+        use partnership_map::domain::land;
+        let lists = |v: JsValue| js_sys::Array::is_array(&v).then(|| js_sys::Array::from(&v));
+        let read = || -> Option<Vec<land::Country>> {
+            if string(file, "type").as_deref() != Some(land::KIND) {
+                return None;
+            }
+            let ring = |ring: JsValue| -> Option<land::Ring> {
+                let numbers: JsValue = lists(ring)?.into();
+                Some(js_sys::Float64Array::new(&numbers).to_vec())
+            };
+            let polygon = |polygon: JsValue| lists(polygon)?.iter().map(ring).collect::<Option<land::Polygon>>();
+            let country = |country: JsValue| lists(country)?.iter().map(polygon).collect::<Option<land::Country>>();
+            lists(field(file, "features"))?.iter().map(country).collect()
+        };
+        let json = read().ok_or_else(|| format!("{BASEMAP_URL}: not the map's land file")).and_then(|countries| land::geojson(&countries).map_err(|why| format!("{BASEMAP_URL}: {why}")));
+        match json {
+            Ok(json) => js_sys::JSON::parse(&json).ok(),
+            Err(why) => {
+                web_sys::console::warn_1(&JsValue::from_str(&why));
+                None
+            }
+        }
+    }
+
     /// Where a click goes: the pair itself, or an authority's only pair on the map, or the
     /// authority's card; written into the address for the interface to open.
     fn pick(spec: &Spec, pick: Pick) {
@@ -371,7 +400,7 @@ mod first {
         // Both asked for at once.
         let (spec, basemap) = (ask(SPEC_URL), ask(BASEMAP_URL));
         let spec = json(spec).await.as_ref().and_then(Spec::read).ok_or("the first view's file could not be read")?;
-        let basemap = json(basemap).await.unwrap_or(JsValue::NULL);
+        let basemap = json(basemap).await.as_ref().and_then(land).unwrap_or(JsValue::NULL);
         root_attribute(&doc, "lang", lang.code());
         let view = match chosen {
             Some((_, view)) => view,

@@ -59,12 +59,11 @@ pub fn App() -> impl IntoView {
         spawn_local(async move {
             let data_body = fetch_body(DATA_URL, move |got, total| received.set(Some((got, total))));
             let (body, outlines) = futures::join!(data_body, fetch_text(BASEMAP_URL));
-            // Without outlines (missing, or not outlines Leaflet can draw) the links still draw;
-            // the map says the land is missing, the console says why.
-            let outlines = outlines.and_then(|text| match crate::domain::geo::outline_problem(&text) {
-                None => Ok(text),
-                Some(why) => Err(format!("{BASEMAP_URL}: {why}")),
-            });
+            // Without outlines (missing, or not the land file the build writes) the links still
+            // draw; the map says the land is missing, the console says why. The land file is
+            // turned into the GeoJSON Leaflet draws (domain::land).
+            use crate::domain::land;
+            let outlines = outlines.and_then(|text| land::read(&text).and_then(|countries| land::geojson(&countries)).map_err(|why| format!("{BASEMAP_URL}: {why}")));
             basemap.set_value(outlines.map_err(|e| leptos::logging::warn!("basemap: {e}")).ok().map(Arc::from));
             match body {
                 Err(e) => fetch.set(Fetch::Failed(e)),

@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod json_position;
 pub mod labels;
+pub mod land;
 pub mod load;
 pub mod model;
 pub mod order;

@@ -400,7 +400,7 @@ pub(crate) fn add_basemap(map: &leaflet::Map, basemap: &JsValue) {
     set(&style, "interactive", false);
     set(&style, "attribution", "Natural Earth");
     let features = Reflect::get(basemap, &JsValue::from_str("features")).ok().and_then(|f| f.dyn_into::<Array>().ok());
-    // Checked before (domain::geo::outline_problem): anything else is handed to Leaflet whole.
+    // Written from the land file (domain::land): anything else is handed to Leaflet whole.
     let Some(features) = features else { return lay_all(map, basemap, &style) };
     let land = match bindings::geo_json(&JsValue::NULL, &style) {
         Ok(land) => land,

@@ -95,6 +95,8 @@ function makeSite(name, data) {
   const base = path.join(site(name), 'baseline');
   fs.cpSync(path.join(ROOT, 'tests/bench/baseline'), base, { recursive: true });
   fs.cpSync(path.join(ROOT, 'node_modules/leaflet/dist'), path.join(base, 'leaflet'), { recursive: true });
+  // The same outlines as the app's land file, as GeoJSON (a hand-written page reads that).
+  execFileSync('node', ['.ci/basemap.mjs', '--geojson', path.join(base, 'basemap.json')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (data) fs.copyFileSync(data, path.join(site(name), 'data', 'partnerships.json'));
 }
 makeSite('real');

@@ -1,5 +1,6 @@
 // The benchmark's baseline (issue 19): the page a competent developer would write by hand for
-// this map, in plain JavaScript and Leaflet, on the same data file and basemap as the app. It is
+// this map, in plain JavaScript and Leaflet, on the same data file and outlines as the app (the
+// outlines as GeoJSON, which the benchmark writes beside it: the app's are its land file). It is
 // what the app's first view is measured against, so it does the sensible things and no more:
 //
 // - the data and the basemap fetched at once, when the script runs;
@@ -19,7 +20,7 @@
 (async function () {
   const [data, basemap] = await Promise.all([
     fetch('../data/partnerships.json').then((r) => r.json()),
-    fetch('../basemap.json').then((r) => r.json()).catch(() => null),
+    fetch('basemap.json').then((r) => r.json()).catch(() => null),
   ]);
   const name = (o) => (o && (o.en ?? o.fr ?? o.ko)) || '';
   const byId = new Map(data.authorities.map((a) => [a.id, a]));
