@@ -322,7 +322,7 @@ mod first {
     /// it: each ring's numbers copied in one call (a `Float64Array`), the text written by the
     /// domain and parsed again by the browser. `None`, and the console says why, when it is not
     /// land: the map is then drawn without it.
-    fn land(file: &JsValue) -> Option<JsValue> {
+    fn land_outlines(file: &JsValue) -> Option<JsValue> {
         use partnership_map::domain::land;
         let lists = |v: JsValue| js_sys::Array::is_array(&v).then(|| js_sys::Array::from(&v));
         let read = || -> Option<Vec<land::Country>> {
@@ -400,7 +400,7 @@ mod first {
         // Both asked for at once.
         let (spec, basemap) = (ask(SPEC_URL), ask(BASEMAP_URL));
         let spec = json(spec).await.as_ref().and_then(Spec::read).ok_or("the first view's file could not be read")?;
-        let basemap = json(basemap).await.as_ref().and_then(land).unwrap_or(JsValue::NULL);
+        let basemap = json(basemap).await.as_ref().and_then(land_outlines).unwrap_or(JsValue::NULL);
         root_attribute(&doc, "lang", lang.code());
         let view = match chosen {
             Some((_, view)) => view,
